@@ -1,0 +1,52 @@
+# The two commands of the README:
+#   make run   installs what is missing, builds redress and starts the interview
+#   make test  installs what is missing (tools and test oracles too) and runs every test
+# System packages install through apt-get, as root or through sudo, and only when missing.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+VENV := .venv
+PYTHON := $(VENV)/bin/python3
+
+# Needed to build: SQLite (the store), libxml2 (FoundationXML), OpenSSL's libcrypto (SHA-256),
+# zlib (zip), pkg-config to find them.
+BUILD_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
+# Needed by the tests as independent checkers: PDF tools and CJK fonts, python venv.
+TEST_PACKAGES := poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip
+# PyPI test oracles: holiday calendar, docx reader, iCalendar parser, pty driver, PDF reader.
+PY_ORACLES := chinesecalendar==1.11.0 python-docx==1.2.0 icalendar==7.3.0 pexpect==4.9.0 pypdf==7.1.0
+
+.PHONY: run test build deps test-deps lint contract clean
+
+run: deps build
+	@echo
+	.build/debug/redress new
+
+build:
+	$(SWIFT) build --product redress
+
+test: deps test-deps lint
+	$(SWIFT) build --build-tests
+	REDRESS_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build --parallel --num-workers 2
+	$(MAKE) contract
+
+contract:
+	@if [ -x ../shared/tools/contract-check ]; then \
+	  echo "contract-check:"; ../shared/tools/contract-check .build/debug/redress; \
+	else echo "contract-check not found beside the repository; skipped"; fi
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
+
+deps:
+	@scripts/install-packages $(BUILD_PACKAGES)
+
+test-deps:
+	@scripts/install-packages $(TEST_PACKAGES)
+	@if [ ! -x $(PYTHON) ] || ! $(PYTHON) -c 'import chinese_calendar, docx, icalendar, pexpect, pypdf' 2>/dev/null; then \
+	  echo "Installing the Python test oracles into $(VENV)"; \
+	  python3 -m venv $(VENV) && $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PY_ORACLES); \
+	fi
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,93 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers: RedressCore (case model, case file, validation, calendar, rules) has no heavy
+// dependency; the store, the documents and the e-mail export each get a module of their own
+// because each brings one (GRDB, ZIPFoundation and the template engine); RedressCLI holds the
+// commands and the interview; `redress` is the few-line executable.
+let package = Package(
+  name: "redress",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "redress", targets: ["redress"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+  ],
+  targets: [
+    // SHA-256 from the system's libcrypto (OpenSSL, SHA-NI): as fast as `openssl dgst`, and it
+    // spares every cold build the two minutes swift-crypto's BoringSSL copy takes to compile.
+    .systemLibrary(
+      name: "CCrypto",
+      path: "Sources/CCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
+    ),
+    // The data a lawyer or translator reviews: the rule packs and calendars under legal/, the
+    // document templates under templates/. Shipped as resources; found through DataLocator.
+    .target(
+      name: "RedressData",
+      path: ".",
+      exclude: [
+        "Sources/CCrypto", "Sources/RedressCore", "Sources/RedressStore",
+        "Sources/RedressDocuments", "Sources/RedressMail", "Sources/RedressCLI",
+        "Sources/redress", "Sources/RedressTestSupport", "Tests", "README.md",
+        "CONTRIBUTING.md", "Makefile", "docs", "scripts", "Package.swift",
+      ],
+      sources: ["Sources/RedressData"],
+      resources: [.copy("legal"), .copy("templates")]
+    ),
+    .target(
+      name: "RedressCore",
+      dependencies: [
+        "RedressData",
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .target(
+      name: "RedressStore",
+      dependencies: [
+        "RedressCore", "CCrypto",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .target(
+      name: "RedressDocuments",
+      dependencies: [
+        "RedressCore", "RedressStore",
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
+    .target(
+      name: "RedressMail",
+      dependencies: ["RedressCore", "RedressDocuments"]
+    ),
+    .target(
+      name: "RedressCLI",
+      dependencies: [
+        "RedressCore", "RedressData", "RedressStore", "RedressDocuments", "RedressMail",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "redress",
+      dependencies: ["RedressCLI"]
+    ),
+    .target(
+      name: "RedressTestSupport",
+      dependencies: ["RedressCore", "RedressCLI"]
+    ),
+    .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressTestSupport"]),
+    .testTarget(name: "RedressStoreTests", dependencies: ["RedressStore", "RedressTestSupport"]),
+    .testTarget(
+      name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressTestSupport"]),
+    .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
+    .testTarget(name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport"]),
+  ]
+)

@@ -1,0 +1,21 @@
+import Foundation
+import RedressCore
+
+extension CommandEnvironment {
+  /// Loads `CASE` as `cli.md` defines it: a path to a case file (a path that exists wins),
+  /// else the id of a case in the store. Throws `DiagnosticsError` for a bad file and
+  /// `UserError` when nothing matches.
+  public func loadCase(_ reference: String) throws -> LoadedCase {
+    let url = resolve(reference)
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
+      if isDir.boolValue {
+        throw UserError("\(reference) is a folder; give a case file (YAML) or the id of a stored case")
+      }
+      return try LoadedCase.load(contentsOf: url, displayName: reference)
+    }
+    if let stored = try loadStoredCase(reference) { return stored }
+    throw UserError(
+      "no case file \(reference) and no stored case with that id; `redress list` shows the stored cases")
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import RedressCore
+
+struct ExportCommand: RedressRunnable {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Exports a case: as e-mail files (--eml) or as a case file with its evidence (--yaml).")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "A case file or the id of a stored case.") var caseRef: String
+  @Flag(help: "Write the filing as .eml message files.") var eml = false
+  @Flag(help: "Write the case file and its evidence.") var yaml = false
+  @Option(help: "Recipient address (with --eml).") var to: String?
+  @Option(help: "Sender address (with --eml).") var from: String?
+  @Option(name: .customLong("max-size"), help: "Largest message, e.g. 20MB or 10MiB (with --eml).")
+  var maxSize: String?
+  @Option(name: [.customShort("o"), .long], help: "The folder to write into.") var output: String?
+
+  func execute(_ env: CommandEnvironment) throws -> Int32 {
+    throw UserError("'redress export' is not available in this build yet")
+  }
+}

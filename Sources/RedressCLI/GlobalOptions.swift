@@ -1,0 +1,53 @@
+import ArgumentParser
+import RedressCore
+
+/// The options every command accepts (`cli.md`, "Global options").
+public struct GlobalOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The case store folder (default $REDRESS_HOME, else ${XDG_DATA_HOME:-~/.local/share}/redress).",
+      valueName: "dir"))
+  public var store: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Interface language: zh-Hans, zh-Hant or en (default from LANG).", valueName: "lang"))
+  public var lang: InterfaceLanguage?
+
+  @Flag(
+    name: .customLong("no-color"),
+    help: "No colour (also off when NO_COLOR is set or output is not a terminal).")
+  public var noColor = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The folder holding legal/ and templates/ (default $REDRESS_DATA, else the installed data).",
+      valueName: "dir"))
+  public var data: String?
+
+  public init() {}
+}
+
+/// The language of the interface (messages, questions), as distinct from the language of the
+/// documents a case asks for.
+public enum InterfaceLanguage: String, CaseIterable, ExpressibleByArgument, Sendable {
+  case zhHans = "zh-Hans"
+  case zhHant = "zh-Hant"
+  case en
+
+  /// The language `LANG` (or `LC_ALL`, `LC_MESSAGES`) asks for; Simplified Chinese otherwise.
+  public static func fromEnvironment(_ env: [String: String]) -> InterfaceLanguage {
+    let value =
+      [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }
+      .first { !$0.isEmpty } ?? ""
+    if value.hasPrefix("en") { return .en }
+    if value.hasPrefix("zh_TW") || value.hasPrefix("zh_HK") || value.hasPrefix("zh_MO")
+      || value.contains("Hant")
+    {
+      return .zhHant
+    }
+    return .zhHans
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Where a command writes: standard output and standard error, with colour only when the
+/// stream is a terminal, `NO_COLOR` is unset, `TERM` is not `dumb` and `--no-color` was not
+/// given. Tests inject string sinks.
+public final class Output: @unchecked Sendable {
+  public let colorOut: Bool
+  public let colorErr: Bool
+  private let writeOut: (String) -> Void
+  private let writeErr: (String) -> Void
+
+  public init(
+    colorOut: Bool, colorErr: Bool, writeOut: @escaping (String) -> Void,
+    writeErr: @escaping (String) -> Void
+  ) {
+    self.colorOut = colorOut
+    self.colorErr = colorErr
+    self.writeOut = writeOut
+    self.writeErr = writeErr
+  }
+
+  /// The process's own streams.
+  public static func standard(noColor: Bool, environment: [String: String]) -> Output {
+    let allowed =
+      !noColor && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+      && environment["TERM"] != nil
+    return Output(
+      colorOut: allowed && isatty(STDOUT_FILENO) == 1,
+      colorErr: allowed && isatty(STDERR_FILENO) == 1,
+      writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
+      writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
+  }
+
+  /// Collects everything written, for tests.
+  public static func capturing() -> (Output, () -> (out: String, err: String)) {
+    let box = CaptureBox()
+    let output = Output(
+      colorOut: false, colorErr: false, writeOut: { box.append(out: $0) },
+      writeErr: { box.append(err: $0) })
+    return (output, { box.read() })
+  }
+
+  public func out(_ text: String, terminator: String = "\n") { writeOut(text + terminator) }
+  public func err(_ text: String, terminator: String = "\n") { writeErr(text + terminator) }
+
+  /// Colours `text` for standard output when colour is on.
+  public func style(_ text: String, _ style: Style) -> String {
+    colorOut ? style.apply(text) : text
+  }
+
+  /// Colours `text` for standard error when colour is on.
+  public func styleErr(_ text: String, _ style: Style) -> String {
+    colorErr ? style.apply(text) : text
+  }
+
+  public enum Style: Sendable {
+    case red, yellow, green, blue, cyan, dim, bold
+
+    var code: String {
+      switch self {
+      case .red: return "31"
+      case .yellow: return "33"
+      case .green: return "32"
+      case .blue: return "34"
+      case .cyan: return "36"
+      case .dim: return "2"
+      case .bold: return "1"
+      }
+    }
+
+    public func apply(_ text: String) -> String { "\u{1B}[\(code)m\(text)\u{1B}[0m" }
+  }
+}
+
+private final class CaptureBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var out = ""
+  private var err = ""
+  func append(out text: String) { lock.withLock { out += text } }
+  func append(err text: String) { lock.withLock { err += text } }
+  func read() -> (out: String, err: String) { lock.withLock { (out, err) } }
+}

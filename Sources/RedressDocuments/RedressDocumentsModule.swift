@@ -1,0 +1,2 @@
+/// Document templates and writers (txt, md, html, docx, pdf) and the evidence bundle.
+public enum RedressDocumentsModule {}

@@ -1,0 +1,2 @@
+/// The case store (SQLite through GRDB) and evidence ingest.
+public enum RedressStoreModule {}

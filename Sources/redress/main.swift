@@ -1,0 +1,3 @@
+import RedressCLI
+
+RedressCommand.main()
