@@ -1,0 +1,71 @@
+/// What an admissibility rule says about a case (`rules.md`, `cli.md` JSON shape).
+public struct Finding: Hashable, Sendable {
+  /// `cn.warranty-expired`.
+  public var rule: String
+  public var severity: FindingSeverity
+  /// The message in the languages the pack gives, keyed `zh-Hans` and `en`; values are
+  /// already filled in (the computed statutory maximum, the dates).
+  public var messages: [String: String]
+  /// What the user can do about it, keyed like `messages`.
+  public var advice: [String: String]
+  /// The case fields the finding is about.
+  public var fields: [String]
+  public var citations: [Citation]
+
+  public init(
+    rule: String, severity: FindingSeverity, messages: [String: String],
+    advice: [String: String] = [:], fields: [String], citations: [Citation]
+  ) {
+    self.rule = rule
+    self.severity = severity
+    self.messages = messages
+    self.advice = advice
+    self.fields = fields
+    self.citations = citations
+  }
+
+  /// The message in `language`, falling back to Simplified Chinese, then English.
+  public func message(in language: String) -> String {
+    messages[language] ?? messages["zh-Hans"] ?? messages["en"] ?? rule
+  }
+
+  /// The advice in `language`, with the same fallbacks; nil when the rule gives none.
+  public func advice(in language: String) -> String? {
+    advice[language] ?? advice["zh-Hans"] ?? advice["en"]
+  }
+}
+
+/// `block`: the body will refuse the complaint as it stands; `warn`: it will be taken but a
+/// part is weak; `info`: advice, such as a legal basis that applies.
+public enum FindingSeverity: String, CaseEnum, Comparable {
+  case block, warn, info
+
+  private var rank: Int {
+    switch self {
+    case .block: return 0
+    case .warn: return 1
+    case .info: return 2
+    }
+  }
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Where a rule comes from, and how sure that is.
+public struct Citation: Hashable, Sendable {
+  /// The instrument, as a Chinese reader names it: 《消费者权益保护法》.
+  public var source: String
+  /// The article: 第二十四条, Art. 24.
+  public var article: String
+  /// `statute`, `regulation` or `practice`; practice is never presented as law.
+  public var confidence: CitationConfidence
+
+  public init(source: String, article: String, confidence: CitationConfidence) {
+    self.source = source
+    self.article = article
+    self.confidence = confidence
+  }
+}
+
+public enum CitationConfidence: String, CaseEnum {
+  case statute, regulation, practice
+}
