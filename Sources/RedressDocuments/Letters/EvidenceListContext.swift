@@ -1,0 +1,25 @@
+/// What the evidence list (证据清单, `templates/<language>/evidence-list.md`) prints: a header
+/// naming the case and the parties, then one row per exhibit in the letter's numbering.
+public struct EvidenceListContext: TemplateContext, Hashable {
+  public static let kind = TemplateKind.evidenceList
+
+  public var caseId: String?
+  public var date: String
+  public var complainantName: String?
+  public var agentName: String?
+  public var respondentName: String?
+  /// How many exhibits.
+  public var count: String
+  public var items: [EvidenceLine]
+
+  public static var sample: EvidenceListContext {
+    EvidenceListContext(
+      caseId: "sample-2026", date: "2026年11月22日", complainantName: "王小明", agentName: "李律师",
+      respondentName: "某某电器销售有限公司", count: "1",
+      items: [
+        EvidenceLine(
+          number: "1", reference: "证据1", title: "电子发票", kind: "发票", date: "2026年10月1日",
+          proves: "购买时间、商品及价款", file: "证据01-电子发票.xml")
+      ])
+  }
+}
