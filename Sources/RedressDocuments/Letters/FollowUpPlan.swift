@@ -23,11 +23,11 @@ public struct WeekdayCalendar: WorkingDayCalendar {
 public struct FollowUpPlan: Sendable, Hashable {
   public enum Window: String, Sendable, Hashable {
     /// Consumer association: 15 days from acceptance, else filing (practice).
-    case consumerAssociationResponse = "consumer-association-response"
+    case consumerAssociationResponse = "cn.cca.response-window"
     /// Market regulator: decide within 7 working days of filing (实施条例 Art. 46(2)).
-    case marketRegulatorDecision = "market-regulator-decision"
+    case marketRegulatorDecision = "cn.samr.accept-decision"
     /// Market regulator: mediation ends within 60 days of acceptance (实施条例 Art. 46(3)).
-    case marketRegulatorMediation = "market-regulator-mediation"
+    case marketRegulatorMediation = "cn.samr.mediation"
   }
 
   public var window: Window

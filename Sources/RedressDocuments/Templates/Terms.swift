@@ -67,7 +67,7 @@ public struct Terms: Sendable {
     "letter", "evidence_list", "power_of_attorney", "follow_up", "bundle", "evidence",
   ]
   static let windowNames = [
-    "consumer-association-response", "market-regulator-decision", "market-regulator-mediation",
+    "cn.cca.response-window", "cn.samr.accept-decision", "cn.samr.mediation",
   ]
 
   /// Reads and checks a terms file; every problem is reported at once with its line.

@@ -81,6 +81,7 @@ import Testing
   /// letter changed, and the lint must object.
   @Test(arguments: TemplateKind.allCases)
   func misspellingAnyTagOfARealTemplateFailsTheLint(kind: TemplateKind) throws {
+    let schema = kind.schema
     for language in Self.library.languages() {
       let url = Self.library.root.appendingPathComponent(language).appendingPathComponent(kind.fileName)
       let text = try String(contentsOf: url, encoding: .utf8)
@@ -90,7 +91,7 @@ import Testing
       for name in names where name != "." {
         let misspelt = body.replacingOccurrences(of: "{{\(name)}}", with: "{{\(name)x}}")
         #expect(
-          !TemplateLint.check(misspelt, against: kind.schema).isEmpty,
+          !TemplateLint.check(misspelt, against: schema).isEmpty,
           "\(language)/\(kind.fileName): misspelling {{\(name)}} went unnoticed")
       }
     }
