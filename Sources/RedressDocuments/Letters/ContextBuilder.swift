@@ -103,6 +103,14 @@ public struct ContextBuilder: Sendable {
     index == count - 1 ? terms.text("last_item_end") : terms.text("item_separator")
   }
 
+  /// The consumer's text without a final full stop, for a template that adds its own after a
+  /// reference (`……已超过保质期（见证据2）。`).
+  static func withoutFinalStop(_ s: String) -> String {
+    var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+    while let last = t.last, last == "。" || last == "." { t.removeLast() }
+    return t
+  }
+
   // MARK: The letter
 
   /// The complaint letter's context; `redact` masks the complainant's ID number, phone,
@@ -147,7 +155,7 @@ public struct ContextBuilder: Sendable {
         warrantyUntil: date(p.warrantyUntil), evidenceRefs: refs(Self.purchaseKinds), items: items),
       damage: LetterContext.DamageFields(
         category: d.category.map { terms.label($0, in: "damage_category") },
-        discoveredOn: date(d.discoveredOn), description: d.description.map(terms.sentence),
+        discoveredOn: date(d.discoveredOn), description: d.description.map(Self.withoutFinalStop),
         personalInjury: d.personalInjury ?? false, evidenceRefs: refs(Self.damageKinds)),
       negotiation: LetterContext.NegotiationFields(
         attempts: attempts, evidenceRefs: refs(Self.negotiationKinds)),

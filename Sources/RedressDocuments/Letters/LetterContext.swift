@@ -71,7 +71,8 @@ public struct LetterContext: TemplateContext, Hashable {
   public struct DamageFields: TemplateFields, Hashable {
     public var category: String?
     public var discoveredOn: String?
-    /// What happened, in the consumer's words.
+    /// What happened, in the consumer's words, without its final full stop (the template
+    /// ends the sentence after the evidence reference).
     public var description: String?
     public var personalInjury: Bool
     public var evidenceRefs: String?
