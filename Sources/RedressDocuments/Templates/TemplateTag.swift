@@ -55,9 +55,12 @@ extension TemplateTag {
       let lineNumber = lineIndex + 1
       var i = 0
       func at(_ k: Int, _ s: String) -> Bool {
-        let chars = Array(s)
-        guard k + chars.count <= line.count else { return false }
-        return Array(line[k..<(k + chars.count)]) == chars
+        var i = k
+        for c in s {
+          guard i < line.count, line[i] == c else { return false }
+          i += 1
+        }
+        return true
       }
       while i < line.count {
         if at(i, "{{") {
