@@ -138,7 +138,8 @@ import Testing
     for filler in 28...44 {
       var blocks: [Block] = (0..<filler).map { .paragraph([.text("填充段落第\($0)段")], align: .left) }
       blocks.append(.heading(level: 2, [.text("四、结论标题")]))
-      blocks.append(.paragraph([.text(String(repeating: "结论正文内容。", count: 20))], align: .left))
+      // One line, so it is drawn with a single Tj that the search below can find.
+      blocks.append(.paragraph([.text("结论正文内容。")], align: .left))
       let pages = Self.pages(DocumentModel(title: "t", language: "zh-Hans", blocks: blocks))
       let headingPage = pages.firstIndex { $0.content.contains(Self.hex("四、结论标题")) }
       let bodyPage = pages.firstIndex { $0.content.contains(Self.hex("结论正文内容。")) }

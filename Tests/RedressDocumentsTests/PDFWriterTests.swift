@@ -23,6 +23,20 @@ import Testing
       text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
   }
 
+  /// The justified paragraphs come back with only line ends added: no word spaces between
+  /// Chinese characters (extractors read wide gaps as spaces).
+  static func expectUnspacedParagraphs(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let flowing = text.replacingOccurrences(of: "\n", with: "")
+    for paragraph in [
+      PDFSampleDocument.facts, PDFSampleDocument.negotiation + PDFSampleDocument.negotiationBold,
+      PDFSampleDocument.law,
+    ] {
+      #expect(
+        flowing.contains(paragraph), "not found without added spaces: \(paragraph)",
+        sourceLocation: sourceLocation)
+    }
+  }
+
   /// A field of pdfinfo's output ("Title:   value").
   static func field(_ name: String, in output: String) -> String? {
     for line in output.split(separator: "\n") where line.hasPrefix(name + ":") {
@@ -57,6 +71,7 @@ import Testing
     for sentence in expected {
       #expect(text.contains(sentence), "missing from pdftotext output: \(sentence)")
     }
+    Self.expectUnspacedParagraphs(result.stdout)
     // Reading order: the title first, the sections in turn, the signature last.
     let order = ["投诉书", "一、投诉请求", "二、事实与理由", "三、证据清单", "此致", "2026年11月22日"]
     let positions = order.compactMap { text.range(of: $0)?.lowerBound }
@@ -150,6 +165,7 @@ import Testing
     #expect(lines.count == 3)
     #expect((Int(lines.first ?? "") ?? 0) >= 3)
     #expect(lines.dropFirst().first == "投诉书（张三诉北京某某电器销售有限公司）")
+    Self.expectUnspacedParagraphs(lines.last ?? "")
     let text = Self.joined(lines.last ?? "")
     #expect(text.contains(Self.joined(PDFSampleDocument.facts)))
     #expect(text.contains("第1页/共"))

@@ -7,6 +7,10 @@ struct PDFTextRun {
   var size: Double
   /// Baseline shift in points (a small bullet sits at mid-height).
   var rise: Double = 0
+  /// Extra space, in 1/1000 em, after each glyph whose index is in `stretchAfter`: how a
+  /// justified line fills the measure.
+  var stretch: Double = 0
+  var stretchAfter: Set<Int> = []
 }
 
 /// One line of a paragraph, heading or list item.
@@ -136,25 +140,44 @@ struct PDFLayout {
   /// to 0.88 em) centred in the line.
   private func baseline(height: Double, size: Double) -> Double { (height - size) / 2 + size * 0.88 }
 
+  /// The most extra space justification may put at one break opportunity, in 1/1000 em.
+  /// Text extractors read a gap of 0.1 em between ideographs as a word space (pypdf does,
+  /// poppler sometimes), which would put spaces into copied Chinese; a line that would need
+  /// more (a long number or address went to the next line) stays ragged instead.
+  static let maximumStretch = 80.0
+
   func paragraphLines(
     _ inlines: [Inline], size: Double, bold: Bool, alignment: Alignment, indent: Double
   ) -> [PDFLineItem] {
     let available = contentWidth - indent
-    let hard = PDFLineBreaker.hardLines(inlines, font: font, bold: bold)
-    let lines = PDFLineBreaker.lines(hard, maxWidth: Self.thousandths(available, size: size))
     let height = lineHeight(size)
-    return lines.map { glyphs in
-      let width = Double(PDFLineBreaker.width(glyphs)) * size / 1000
-      let x: Double
-      switch alignment {
-      case .left: x = indent
-      case .center: x = indent + max(0, (available - width) / 2)
-      case .right: x = indent + max(0, available - width)
+    var items: [PDFLineItem] = []
+    for hard in PDFLineBreaker.hardLines(inlines, font: font, bold: bold) {
+      let lines = PDFLineBreaker.lines([hard], maxWidth: Self.thousandths(available, size: size))
+      for (index, glyphs) in lines.enumerated() {
+        let width = Double(PDFLineBreaker.width(glyphs)) * size / 1000
+        var run = PDFTextRun(x: indent, glyphs: glyphs, size: size)
+        switch alignment {
+        case .left:
+          // Justified like a Chinese letter: every line but a paragraph's last fills the measure.
+          if index < lines.count - 1 {
+            let gaps = Set(
+              glyphs.indices.dropLast().filter {
+                PDFLineBreaker.canBreak(between: glyphs[$0], and: glyphs[$0 + 1])
+              })
+            let stretch = (available - width) * 1000 / size / Double(max(gaps.count, 1))
+            if !gaps.isEmpty && stretch > 0 && stretch <= Self.maximumStretch {
+              run.stretch = stretch
+              run.stretchAfter = gaps
+            }
+          }
+        case .center: run.x = indent + max(0, (available - width) / 2)
+        case .right: run.x = indent + max(0, available - width)
+        }
+        items.append(PDFLineItem(runs: [run], height: height, baseline: baseline(height: height, size: size)))
       }
-      return PDFLineItem(
-        runs: [PDFTextRun(x: x, glyphs: glyphs, size: size)], height: height,
-        baseline: baseline(height: height, size: size))
     }
+    return items
   }
 
   private func appendList(ordered: Bool, start: Int, entries: [[Inline]], to items: inout [PDFItem]) {

@@ -6,20 +6,33 @@ struct PDFPage {
 
   /// Draws a run with its baseline at `baseline` points from the bottom of the page. Bold
   /// glyphs are filled and stroked (render mode 2) with a thin line, since STSong-Light has
-  /// no bold face; a glyph that stands in for other text carries it as /ActualText.
+  /// no bold face; a glyph that stands in for other text carries it as /ActualText; a
+  /// justified line gets its extra space as TJ adjustments at its break opportunities only,
+  /// so numbers and Latin words are never letter-spaced.
   mutating func drawText(_ run: PDFTextRun, x: Double, baseline: Double) {
     guard !run.glyphs.isEmpty else { return }
     var out = "BT\n/F1 \(PDFSyntax.number(run.size)) Tf\n"
     if run.glyphs.contains(where: \.bold) { out += "\(PDFSyntax.number(run.size * 0.03)) w\n" }
     out += "1 0 0 1 \(PDFSyntax.number(x)) \(PDFSyntax.number(baseline)) Tm\n"
     if run.rise != 0 { out += "\(PDFSyntax.number(run.rise)) Ts\n" }
+    let adjustment = "-" + PDFSyntax.number(run.stretch)
     var bold = false
-    var pending: [UInt8] = []
-    func flush() {
-      if !pending.isEmpty { out += PDFSyntax.hex(pending) + " Tj\n" }
-      pending = []
+    var parts: [String] = []
+    var codes: [UInt8] = []
+    func closeCodes() {
+      if !codes.isEmpty { parts.append(PDFSyntax.hex(codes)) }
+      codes = []
     }
-    for glyph in run.glyphs {
+    func flush() {
+      closeCodes()
+      if parts.count == 1 && parts[0].hasPrefix("<") {
+        out += parts[0] + " Tj\n"
+      } else if !parts.isEmpty {
+        out += "[" + parts.joined(separator: " ") + "] TJ\n"
+      }
+      parts = []
+    }
+    for (index, glyph) in run.glyphs.enumerated() {
       usedCodes.insert(glyph.code)
       if glyph.bold != bold {
         flush()
@@ -32,7 +45,11 @@ struct PDFPage {
         out += "/Span << /ActualText \(PDFSyntax.textString(actual)) >> BDC "
         out += PDFSyntax.hex(bytes) + " Tj EMC\n"
       } else {
-        pending.append(contentsOf: bytes)
+        codes.append(contentsOf: bytes)
+      }
+      if run.stretch > 0 && run.stretchAfter.contains(index) {
+        closeCodes()
+        parts.append(adjustment)
       }
     }
     flush()
