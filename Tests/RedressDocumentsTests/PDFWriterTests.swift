@@ -273,16 +273,52 @@ import Testing
     }
   }
 
-  @Test func englishDocumentsNumberPagesInEnglish() throws {
+  @Test(.enabled(if: PDFTestTools.shouldRun))
+  func englishLettersKeepTheirWordSpacesAndNumberPagesInEnglish() throws {
+    let sentence =
+      "On 12 October 2026 I bought a Haier XQG100-14 washing machine (order GD2026101200001) for "
+      + "CNY 2,999.00; it has failed since 20 October and the seller refuses a refund."
     let doc = DocumentModel(
-      title: "Complaint", language: "en", blocks: [.paragraph([.text("Hello")], align: .left)])
-    let data = try PDFWriter.render(doc, options: PDFOptions(creationDate: nil, compress: false))
-    let body = String(decoding: data, as: UTF8.self)
-    // "Page 1 of 1" as UCS-2 codes.
-    let codes = "Page 1 of 1".unicodeScalars.map {
-      PDFSyntax.hex([0, UInt8($0.value)]).dropFirst().dropLast()
+      title: "Complaint", language: "en",
+      blocks: [
+        .heading(level: 1, [.text("Complaint")]),
+        .paragraph([.text("Dear Sir or Madam,")], align: .left),
+        .paragraph([.text(sentence + " " + sentence)], align: .left),
+        .list(ordered: true, start: 9, items: [[.text("Refund CNY 2,999.00.")], [.text("Compensation.")]]),
+        .table(
+          header: [[.text("No.")], [.text("Evidence")]], rows: [[[.text("1")], [.text("Order screenshot")]]]),
+        .paragraph([.strong("Zhang San")], align: .right),
+      ])
+    let data = try PDFWriter.render(doc)
+    if let out = ProcessInfo.processInfo.environment["REDRESS_PDF_SAMPLE_OUT"], !out.isEmpty {
+      try data.write(to: URL(fileURLWithPath: out + ".en.pdf"))
     }
-    #expect(body.contains("<" + codes.joined() + "> Tj"))
+    let path = try PDFTestTools.temporaryFile(data)
+    let text = try PDFTestTools.run("pdftotext", ["-enc", "UTF-8", path, "-"]).stdout
+    let flowing = text.replacingOccurrences(of: "\n", with: " ")
+    #expect(flowing.contains(sentence), "\(text)")
+    #expect(flowing.contains("9. Refund CNY 2,999.00."))
+    #expect(flowing.contains("10. Compensation."))
+    #expect(text.contains("Page 1 of 1"))
+  }
+
+  @Test func impossibleOptionsAreErrorsNotCrashes() {
+    var narrow = PDFOptions()
+    narrow.marginLeft = 400
+    narrow.marginRight = 200
+    #expect(throws: PDFWriterError.pageTooSmall) {
+      try PDFWriter.render(PDFSampleDocument.document, options: narrow)
+    }
+    var zero = PDFOptions()
+    zero.bodySize = 0
+    #expect(throws: PDFWriterError.invalidTextSize) {
+      try PDFWriter.render(PDFSampleDocument.document, options: zero)
+    }
+    var notANumber = PDFOptions()
+    notANumber.tableSize = .nan
+    #expect(throws: PDFWriterError.invalidTextSize) {
+      try PDFWriter.render(PDFSampleDocument.document, options: notANumber)
+    }
   }
 
   @Test func crossReferenceOffsetsPointAtTheirObjects() throws {

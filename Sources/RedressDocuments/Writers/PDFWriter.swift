@@ -34,10 +34,13 @@ public struct PDFOptions: Hashable, Sendable {
 public enum PDFWriterError: Error, Equatable, CustomStringConvertible {
   /// The margins leave no room for text.
   case pageTooSmall
+  /// A text size or the line spacing is not a positive number.
+  case invalidTextSize
 
   public var description: String {
     switch self {
     case .pageTooSmall: return "the page margins leave no room for text"
+    case .invalidTextSize: return "text sizes and line spacing must be positive numbers"
     }
   }
 }
@@ -52,6 +55,8 @@ public enum PDFWriterError: Error, Equatable, CustomStringConvertible {
 /// and options always give the same bytes.
 public enum PDFWriter {
   public static func render(_ doc: DocumentModel, options: PDFOptions = .init()) throws -> Data {
+    let sizes = [options.bodySize, options.tableSize, options.lineSpacing]
+    guard sizes.allSatisfy({ $0.isFinite && $0 > 0 }) else { throw PDFWriterError.invalidTextSize }
     guard options.pageWidth - options.marginLeft - options.marginRight > options.bodySize * 4,
       options.pageHeight - options.marginTop - options.marginBottom > options.bodySize * 6
     else { throw PDFWriterError.pageTooSmall }
