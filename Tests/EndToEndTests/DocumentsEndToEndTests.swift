@@ -92,4 +92,66 @@ import Testing
     #expect(r.stdout.contains("2026年10月27日"))
     #expect(r.stdout.contains("2026年11月30日前"))
   }
+
+  @Test func bundleExtractsChecksAndVerifies() throws {
+    let (dir, name) = try Self.workspace(Fixtures.washerCase)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try ProcessRunner.redress(["bundle", name, "--today", "2026-11-22"], currentDirectory: dir)
+    #expect(r.exitCode == 0, "\(r.stderr)")
+    #expect(r.stdout == "投诉材料-washer-2026.zip\n")
+    let zip = dir.appendingPathComponent("投诉材料-washer-2026.zip")
+
+    let out = dir.appendingPathComponent("extracted")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let unzip = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-q", zip.path, "-d", out.path])
+    #expect(unzip.exitCode == 0, "\(unzip.stderr)")
+    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)) == [
+      "SHA256SUMS", "manifest.json", "授权委托书-washer-2026.pdf", "投诉书-washer-2026.docx",
+      "投诉书-washer-2026.pdf", "证据01-电子发票.xml", "证据02-授权委托书.pdf", "证据清单-washer-2026.pdf",
+    ])
+    let sums = try ProcessRunner.run(
+      URL(fileURLWithPath: "/usr/bin/sha256sum"), ["-c", "SHA256SUMS"], currentDirectory: out)
+    #expect(sums.exitCode == 0, "\(sums.stdout)\(sums.stderr)")
+    let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+    #expect(manifest.contains("\"case\": \"washer-2026\""))
+    #expect(manifest.contains("\"evidence\": \"E1\""))
+
+    let ok = try ProcessRunner.redress(["verify", zip.path])
+    #expect(ok.exitCode == 0, "\(ok.stdout)\(ok.stderr)")
+
+    // Flip one bit inside a stored member (the evidence PDF is stored as it is).
+    var data = try Data(contentsOf: zip)
+    let original = try Data(contentsOf: dir.appendingPathComponent("evidence/authorization.pdf"))
+    let range = try #require(data.range(of: original))
+    data[range.lowerBound + original.count / 2] ^= 0x01
+    try data.write(to: zip)
+    let bad = try ProcessRunner.redress(["verify", zip.path])
+    #expect(bad.exitCode == 1)
+    #expect((bad.stdout + bad.stderr).contains("证据02-授权委托书.pdf"))
+    #expect(!(bad.stdout + bad.stderr).contains("证据01-电子发票.xml: CHANGED"))
+  }
+
+  @Test func bundleRefusesMissingEvidenceAndWritesNothing() throws {
+    let (dir, name) = try Self.workspace(Fixtures.washerCase)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("evidence/invoice.xml"))
+    let r = try ProcessRunner.redress(["bundle", name, "--today", "2026-11-22"], currentDirectory: dir)
+    #expect(r.exitCode == 2)
+    #expect(r.stderr.contains("evidence/invoice.xml"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["evidence", "washer.yaml"])
+  }
+
+  @Test func verifyRefusesAHostileZip() throws {
+    let dir = try Fixtures.temporaryDirectory("hostile-zip")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // A zip whose member would escape the extraction folder, made with Python's zipfile.
+    let zip = dir.appendingPathComponent("evil.zip")
+    let script = "import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\nz.writestr('../evil','x')\nz.writestr('manifest.json','{}')\nz.close()\n"
+    let py = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, zip.path])
+    #expect(py.exitCode == 0, "\(py.stderr)")
+    let r = try ProcessRunner.redress(["verify", zip.path])
+    #expect(r.exitCode == 1)
+    #expect((r.stdout + r.stderr).contains("../evil"))
+    #expect(!FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("evil").path))
+  }
 }

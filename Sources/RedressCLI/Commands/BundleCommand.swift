@@ -47,3 +47,53 @@ struct BundleCommand: RedressRunnable {
     return 0
   }
 }
+
+extension CommandEnvironment {
+  /// `redress verify FILE.zip`: re-hashes a bundle and prints one line per member, naming
+  /// each that changed, is missing, was added, or has a name that could escape an extraction
+  /// folder. Returns 0 when the bundle is intact, 1 otherwise; throws for a file that is not a
+  /// zip.
+  func verifyBundle(at url: URL, displayName: String) throws -> Int32 {
+    let report: BundleVerifier.Report
+    do {
+      report = try BundleVerifier.verify(zipAt: url)
+    } catch let e as BundleError {
+      throw UserError(e.message)
+    }
+    var bad = 0
+    for check in report.checks {
+      let detail = check.detail.map { ": \($0)" } ?? ""
+      switch check.status {
+      case .ok:
+        output.out("\(output.style("ok", .green))          \(check.name)")
+      case .changed:
+        bad += 1
+        output.out("\(output.style("CHANGED", .red))     \(check.name)\(detail)")
+      case .missing:
+        bad += 1
+        output.out("\(output.style("MISSING", .red))     \(check.name)\(detail)")
+      case .unexpected:
+        bad += 1
+        output.out("\(output.style("UNEXPECTED", .red))  \(check.name)\(detail)")
+      case .unreadable:
+        bad += 1
+        output.out("\(output.style("UNREADABLE", .red))  \(check.name)\(detail)")
+      case .unsafe:
+        bad += 1
+        output.err("\(output.styleErr("error:", .red)) \(check.name)\(detail)")
+      }
+    }
+    for problem in report.problems {
+      output.err("\(output.styleErr("error:", .red)) \(displayName): \(problem)")
+    }
+    let members = report.checks.filter { $0.status != .unsafe }.count
+    if report.isIntact {
+      output.out("\(displayName): \(members) files verified against manifest.json and SHA256SUMS, all unchanged")
+      return 0
+    }
+    output.err(
+      "\(displayName): \(bad) of \(report.checks.count) members changed, missing, added or unsafe\(report.problems.isEmpty ? "" : ", and the bundle's own lists are damaged")"
+    )
+    return 1
+  }
+}
