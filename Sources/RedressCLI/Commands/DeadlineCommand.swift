@@ -18,7 +18,10 @@ struct DeadlineCommand: RedressRunnable {
 
   @Option(help: ArgumentHelp("The start day, YYYY-MM-DD (not counted).", valueName: "date"))
   var from: CalendarDate
-  @Option(help: ArgumentHelp("How many days (0 to \(DeadlineCalculator.maximumLength)).", valueName: "n"))
+  // Unconditional, so that `--days -1` reaches the check below and gets a clear message.
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("How many days (0 to \(DeadlineCalculator.maximumLength)).", valueName: "n"))
   var days: Int
   @Flag(name: .customLong("working-days"), help: "Count working days instead of calendar days.")
   var workingDays = false

@@ -28,7 +28,7 @@ struct RemindCommand: RedressRunnable {
     }
     let words = TrackingWords(language: env.language)
     let cases = try TrackingData(env).statuses(
-      of: try env.storedCases(), today: CommandEnvironment.localToday())
+      of: try env.trackedInputs(), today: CommandEnvironment.localToday())
     let events = ReminderCalendar.events(cases, words: words)
     let text = ICalendarWriter.document(
       events: events,

@@ -19,7 +19,7 @@ struct StatusCommand: RedressRunnable {
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     let day = today ?? CommandEnvironment.localToday()
-    let cases = try TrackingData(env).statuses(of: try env.storedCases(), today: day)
+    let cases = try TrackingData(env).statuses(of: try env.trackedInputs(), today: day)
     let words = TrackingWords(language: env.language)
     switch format {
     case .json: env.output.out(StatusReport.json(cases, today: day, words: words).text())

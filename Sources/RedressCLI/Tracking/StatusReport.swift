@@ -182,9 +182,9 @@ enum StatusReport {
         notes.append(
           output.style(t.id, .bold)
             + words.pick(
-              "：\(name)将于 \(due.iso) 到期\(practice)。",
-              "：\(name)將於 \(due.iso) 到期\(practice)。",
-              ": the \(name) ends on \(due.iso)\(practice).")
+              "：\(name)将于 \(due.iso) 到期。",
+              "：\(name)將於 \(due.iso) 到期。",
+              ": the \(name) ends on \(due.iso).")
         )
       }
     }

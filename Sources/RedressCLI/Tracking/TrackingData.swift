@@ -41,9 +41,18 @@ final class TrackingData {
     return tracker
   }
 
+  /// A case to track: its id, its case file (the store may give only the fields tracking
+  /// reads: names and `filing`), and whether the store holds it as a draft (nil: judge from
+  /// the case's required contents).
+  struct Input {
+    var id: String
+    var caseFile: CaseFile
+    var isDraft: Bool?
+  }
+
   /// The status of every case, as of `today`. A case whose jurisdiction has no clocks gets a
   /// stage and no clocks.
-  func statuses(of cases: [StoredCaseSummary], today: CalendarDate) throws -> [TrackedCase] {
+  func statuses(of cases: [Input], today: CalendarDate) throws -> [TrackedCase] {
     var result: [TrackedCase] = []
     result.reserveCapacity(cases.count)
     for stored in cases {
@@ -54,9 +63,20 @@ final class TrackingData {
           catalog: ClockCatalog(
             jurisdiction: c.effectiveJurisdiction, calendar: "", counting: [:], clocks: [], routes: [:],
             file: ""), calendar: HolidayCalendar(name: "", years: []))
-      result.append(TrackedCase(caseFile: c, status: tracker.status(of: c, id: stored.id, today: today)))
+      result.append(
+        TrackedCase(
+          caseFile: c, status: tracker.status(of: c, id: stored.id, today: today, isDraft: stored.isDraft)))
     }
     return result
+  }
+}
+
+extension CommandEnvironment {
+  /// Every stored case as tracking input.
+  func trackedInputs() throws -> [TrackingData.Input] {
+    // When the store records drafts (`StoredCaseSummary.isDraft`), pass it here: the summary's
+    // case file holds only the fields tracking reads, so required contents cannot be judged.
+    try storedCases().map { TrackingData.Input(id: $0.id, caseFile: $0.caseFile, isDraft: nil) }
   }
 }
 

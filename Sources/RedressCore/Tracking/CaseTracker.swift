@@ -92,17 +92,21 @@ public struct CaseTracker: Sendable {
     self.calculator = DeadlineCalculator(calendar: calendar)
   }
 
-  public static func stage(of c: CaseFile) -> CaseStage {
+  /// The stage of a case. Before filing, `isDraft` (what the store records: an unfinished
+  /// interview, or a case imported with errors) decides draft against ready; without it, a case
+  /// is ready when nothing required is missing (`CaseValidator.missingRequiredFields`).
+  public static func stage(of c: CaseFile, isDraft: Bool? = nil) -> CaseStage {
     let events = c.filing?.events ?? []
     if events.contains(where: { $0.kind == .closed }) { return .closed }
     if events.contains(where: { $0.kind == .response }) { return .answered }
     if c.filing?.acceptedOn != nil { return .accepted }
     if c.filing?.filedOn != nil { return .filed }
+    if let isDraft { return isDraft ? .draft : .ready }
     return CaseValidator.missingRequiredFields(c).isEmpty ? .ready : .draft
   }
 
-  public func status(of c: CaseFile, id: String, today: CalendarDate) -> CaseStatus {
-    let stage = Self.stage(of: c)
+  public func status(of c: CaseFile, id: String, today: CalendarDate, isDraft: Bool? = nil) -> CaseStatus {
+    let stage = Self.stage(of: c, isDraft: isDraft)
     let venue = c.effectiveVenue
     let clocks = catalog.clocks(for: venue).map { clock(for: $0, in: c, today: today) }
     let dueClock = clocks.filter { $0.isOpen && $0.due != nil }
