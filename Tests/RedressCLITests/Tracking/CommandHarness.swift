@@ -13,17 +13,24 @@ enum CommandHarness {
     var err: String
   }
 
-  /// A data folder holding the repository's `legal/` and an empty `templates/`, so that these
-  /// tests do not depend on which templates have landed.
+  /// A data folder for these tests: the repository's `legal/cn/` and the `cn` calendar's
+  /// 2024 to 2026 files (so that 2027 stays a year without data however many years are added
+  /// later), and an empty `templates/`, so that the tests do not depend on which templates
+  /// have landed.
   static let dataRoot: URL = {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+    let fm = FileManager.default
+    let root = fm.temporaryDirectory.appendingPathComponent(
       "redress-cli-data-\(ProcessInfo.processInfo.processIdentifier)")
-    try? FileManager.default.createDirectory(
-      at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
-    let legal = root.appendingPathComponent("legal")
-    if !FileManager.default.fileExists(atPath: legal.path) {
-      try? FileManager.default.createSymbolicLink(
-        at: legal, withDestinationURL: Fixtures.repositoryRoot.appendingPathComponent("legal"))
+    let legal = Fixtures.repositoryRoot.appendingPathComponent("legal")
+    let calendars = root.appendingPathComponent("legal/calendars/cn")
+    try? fm.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+    try? fm.createDirectory(at: calendars, withIntermediateDirectories: true)
+    try? fm.createSymbolicLink(
+      at: root.appendingPathComponent("legal/cn"), withDestinationURL: legal.appendingPathComponent("cn"))
+    for year in 2024...2026 {
+      try? fm.createSymbolicLink(
+        at: calendars.appendingPathComponent("\(year).yaml"),
+        withDestinationURL: legal.appendingPathComponent("calendars/cn/\(year).yaml"))
     }
     return root
   }()
