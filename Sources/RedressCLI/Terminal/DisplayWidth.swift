@@ -11,13 +11,15 @@ enum DisplayWidth {
 
   static func of(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
+    if v >= 0x20 && v < 0x7F { return 1 }  // printable ASCII, the common case
+    if isWide(v) { return 2 }
     if v == 0 || v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF { return 0 }
     if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
     }
-    return isWide(v) ? 2 : 1
+    return 1
   }
 
   /// The East Asian Wide (W) and Fullwidth (F) ranges of Unicode's EastAsianWidth.txt, folded

@@ -64,6 +64,13 @@ indirect enum OrderedJSON: Equatable {
 
   static func quote(_ s: String, into out: inout String) {
     out += "\""
+    // Most strings need no escaping: copy them whole.
+    let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
+    if plain {
+      out += s
+      out += "\""
+      return
+    }
     for scalar in s.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""

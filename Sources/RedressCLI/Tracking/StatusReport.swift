@@ -15,13 +15,16 @@ enum StatusReport {
       case .closed: return 4
       }
     }
-    return cases.sorted { a, b in
-      let ra = rank(a)
-      let rb = rank(b)
-      if ra != rb { return ra < rb }
-      if let da = a.status.due, let db = b.status.due, da != db { return da < db }
-      return a.id < b.id
+    // Sort small keys, not the cases themselves (a case is a large value to move around).
+    let keys = cases.enumerated().map { index, t in
+      (rank: rank(t), due: t.status.due?.julianDay ?? 0, id: t.id, index: index)
     }
+    return keys.sorted { a, b in
+      if a.rank != b.rank { return a.rank < b.rank }
+      if a.due != b.due { return a.due < b.due }
+      if a.id != b.id { return a.id < b.id }
+      return a.index < b.index
+    }.map { cases[$0.index] }
   }
 
   // MARK: JSON
@@ -44,6 +47,7 @@ enum StatusReport {
       ("clock", .string(s.dueClock?.id)),
       ("clock_name", .string(s.dueClock?.definition.name.text(in: words.code))),
       ("practice", s.dueClock.map { .bool($0.definition.practice) } ?? .null),
+      ("citations", citationsJSON(s.dueClock?.definition.citations ?? [])),
     ]
     let years = s.yearsWithoutData
     members.append(("weekday_only_years", .array(years.map { .int($0) })))
@@ -84,7 +88,6 @@ enum StatusReport {
       ("closed_late", .bool(c.closedLate)),
       ("practice", .bool(d.practice)),
       ("weekday_only_years", .array((c.deadline?.yearsWithoutData ?? []).map { .int($0) })),
-      ("citations", citationsJSON(d.citations)),
     ])
   }
 
@@ -153,39 +156,12 @@ enum StatusReport {
       lines.append(line(row, styles: [.bold, nil, nil, nil, style, style]))
     }
 
-    // What to do about the cases that need something now.
+    // What to do about the cases that need something now, grouped by clock so that the notes
+    // stay short however many cases there are.
     var notes: [String] = []
-    for t in ordered where t.status.state == .overdue || t.status.state == .dueSoon {
-      guard let clock = t.status.dueClock, let due = clock.due else { continue }
-      let name = clock.definition.name.text(in: words.code)
-      let practice =
-        clock.definition.practice
-        ? words.pick("（工作惯例，不是法定期限）", "（工作慣例，不是法定期限）", " (office practice, not a statutory deadline)")
-        : ""
-      if t.status.state == .overdue {
-        notes.append(
-          output.style(t.id, .bold)
-            + words.pick(
-              "：\(name)已于 \(due.iso) 届满，尚无答复\(practice)。",
-              "：\(name)已於 \(due.iso) 屆滿，尚無答覆\(practice)。",
-              ": the \(name) ended on \(due.iso) with no answer\(practice).")
-        )
-        if !t.status.nextRoutes.isEmpty {
-          notes.append("  " + words.pick("下一步可以：", "下一步可以：", "Next you can:"))
-          for route in t.status.nextRoutes {
-            let basis = route.citations.map(words.citation).joined(separator: words.pick("；", "；", "; "))
-            let cited = basis.isEmpty ? "" : words.pick("（\(basis)）", "（\(basis)）", " (\(basis))")
-            notes.append("  · " + route.text.text(in: words.code) + cited)
-          }
-        }
-      } else {
-        notes.append(
-          output.style(t.id, .bold)
-            + words.pick(
-              "：\(name)将于 \(due.iso) 到期。",
-              "：\(name)將於 \(due.iso) 到期。",
-              ": the \(name) ends on \(due.iso).")
-        )
+    for state in [CaseState.overdue, .dueSoon] {
+      for group in groups(ordered.filter { $0.status.state == state }) {
+        notes += note(for: group, state: state, words: words, output: output)
       }
     }
     if anyEstimate {
@@ -202,6 +178,78 @@ enum StatusReport {
     }
     if !notes.isEmpty { lines.append("") }
     return (lines + notes).joined(separator: "\n")
+  }
+
+  /// Cases by the clock their due day comes from, in the order of their first case.
+  static func groups(_ cases: [TrackedCase]) -> [(clock: CaseClock, cases: [TrackedCase])] {
+    var order: [String] = []
+    var byClock: [String: (clock: CaseClock, cases: [TrackedCase])] = [:]
+    for t in cases {
+      guard let clock = t.status.dueClock else { continue }
+      if byClock[clock.id] == nil {
+        order.append(clock.id)
+        byClock[clock.id] = (clock, [])
+      }
+      byClock[clock.id]!.cases.append(t)
+    }
+    return order.map { byClock[$0]! }
+  }
+
+  /// How many cases a grouped note names before it says "and N more".
+  static let namedInNote = 8
+
+  static func note(
+    for group: (clock: CaseClock, cases: [TrackedCase]), state: CaseState, words: TrackingWords,
+    output: Output
+  ) -> [String] {
+    let definition = group.clock.definition
+    let name = definition.name.text(in: words.code)
+    let practice =
+      definition.practice
+      ? words.pick("（工作惯例，不是法定期限）", "（工作慣例，不是法定期限）", " (office practice, not a statutory deadline)")
+      : ""
+    var lines: [String] = []
+    if group.cases.count == 1, let t = group.cases.first, let due = t.status.due {
+      let id = output.style(t.id, .bold)
+      lines.append(
+        state == .overdue
+          ? id
+            + words.pick(
+              "：\(name)已于 \(due.iso) 届满，尚无答复\(practice)。",
+              "：\(name)已於 \(due.iso) 屆滿，尚無答覆\(practice)。",
+              ": the \(name) ended on \(due.iso) with no answer\(practice).")
+          : id
+            + words.pick(
+              "：\(name)将于 \(due.iso) 到期。", "：\(name)將於 \(due.iso) 到期。", ": the \(name) ends on \(due.iso)."))
+    } else {
+      let named = group.cases.prefix(namedInNote).map { t in
+        output.style(t.id, .bold)
+          + words.pick(
+            "（\(t.status.due?.iso ?? "")）", "（\(t.status.due?.iso ?? "")）", " (\(t.status.due?.iso ?? ""))")
+      }
+      let more = group.cases.count - named.count
+      let list =
+        named.joined(separator: words.pick("、", "、", ", "))
+        + (more > 0
+          ? words.pick("等\(group.cases.count)件", "等\(group.cases.count)件", " and \(more) more") : "")
+      lines.append(
+        state == .overdue
+          ? words.pick(
+            "\(name)已届满、尚无答复\(practice)：\(list)。",
+            "\(name)已屆滿、尚無答覆\(practice)：\(list)。",
+            "The \(name) has ended with no answer\(practice) for \(list).")
+          : words.pick("\(name)即将到期：\(list)。", "\(name)即將到期：\(list)。", "The \(name) ends soon for \(list)."))
+    }
+    let routes = state == .overdue ? group.clock.routesWhenOverdue : []
+    if !routes.isEmpty {
+      lines.append("  " + words.pick("下一步可以：", "下一步可以：", "Next you can:"))
+      for route in routes {
+        let basis = route.citations.map(words.citation).joined(separator: words.pick("；", "；", "; "))
+        let cited = basis.isEmpty ? "" : words.pick("（\(basis)）", "（\(basis)）", " (\(basis))")
+        lines.append("  · " + route.text.text(in: words.code) + cited)
+      }
+    }
+    return lines
   }
 
   static func stateStyle(_ state: CaseState) -> Output.Style? {

@@ -83,8 +83,7 @@ import Testing
           · complain to the market regulator (the national 12315 platform) (《中华人民共和国消费者权益保护法》第三十九条第（三）项)
           · arbitration, where you and the business agreed to it (《中华人民共和国消费者权益保护法》第三十九条第（四）项)
           · sue in a people's court (《中华人民共和国消费者权益保护法》第三十九条第（五）项)
-        phone: the consumer association's handling window (practice) ends on 2026-11-02.
-        shoes: the consumer association's handling window (practice) ends on 2026-11-04.
+        The consumer association's handling window (practice) ends soon for phone (2026-11-02), shoes (2026-11-04).
         Once you have filed a ready case, run `redress file CASE --on DATE` to start its clock.
         """)
   }
