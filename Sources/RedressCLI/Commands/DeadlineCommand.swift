@@ -55,7 +55,8 @@ struct DeadlineCommand: RedressRunnable {
   }
 
   /// The JSON of `cli.md` (`from`, `days`, `working_days`, `calendar`, `due`, `unadjusted`),
-  /// then extras: the day the due day moved off, and a note when a year had no data.
+  /// then extras: what the due day moved off, the years judged by weekday alone, and a note
+  /// when there are any.
   static func json(_ d: Deadline, calendar: HolidayCalendar, words: TrackingWords) -> OrderedJSON {
     var members: [(String, OrderedJSON)] = [
       ("from", .date(d.from)),
@@ -65,8 +66,14 @@ struct DeadlineCommand: RedressRunnable {
       ("due", .date(d.due)),
       ("unadjusted", .date(d.unadjusted)),
     ]
-    if let moved = d.movedOff {
-      members.append(("moved_off", .string(TrackingWords(language: .en).dayKind(moved, calendar: calendar))))
+    // Why the due day moved: off a `holiday` (named) or a `weekend`; null when it did not.
+    switch d.movedOff {
+    case .holiday(let name):
+      members += [("moved_off", .string("holiday")), ("holiday", .string(name))]
+    case .weekend:
+      members.append(("moved_off", .string("weekend")))
+    case .workday, .makeUpWorkday, nil:
+      members.append(("moved_off", .null))
     }
     members.append(("weekday_only_years", .array(d.yearsWithoutData.map { .int($0) })))
     if d.reliesOnWeekdaysOnly {

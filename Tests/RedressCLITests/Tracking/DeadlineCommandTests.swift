@@ -16,7 +16,8 @@ import Testing
           "calendar": "cn",
           "due": "2025-02-05",
           "unadjusted": "2025-02-04",
-          "moved_off": "a Spring Festival holiday",
+          "moved_off": "holiday",
+          "holiday": "春节",
           "weekday_only_years": []
         }
 
