@@ -30,6 +30,15 @@ final class TrackingData {
   func tracker(jurisdiction: String) throws -> CaseTracker? {
     if let cached = trackers[jurisdiction] { return cached }
     if missingCatalogs.contains(jurisdiction) { return nil }
+    // A jurisdiction is a folder name under legal/ (`cn`); anything else has no clocks.
+    guard !jurisdiction.isEmpty,
+      jurisdiction.unicodeScalars.allSatisfy({
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+      })
+    else {
+      missingCatalogs.insert(jurisdiction)
+      return nil
+    }
     let file = legal.appendingPathComponent("\(jurisdiction)/clocks.yaml")
     guard FileManager.default.fileExists(atPath: file.path) else {
       missingCatalogs.insert(jurisdiction)
