@@ -5,27 +5,11 @@ import Testing
 /// The built binary answers `redress deadline` as cli.md fixes it, and bad input ends in an
 /// error with an exit code of 2 or more, never a crash.
 @Suite struct DeadlineEndToEndTests {
-  static let binary = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/redress")
+  static let binary = ProcessRunner.redressBinary
 
   static func run(_ arguments: [String]) throws -> (code: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["REDRESS_DATA"] = nil
-    environment["NO_COLOR"] = "1"
-    environment["LANG"] = "en_US.UTF-8"
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let r = try ProcessRunner.redress(arguments, environment: ["LANG": "en_US.UTF-8"])
+    return (r.exitCode, r.stdout, r.stderr)
   }
 
   @Test func springFestivalExampleFromTheInstalledData() throws {

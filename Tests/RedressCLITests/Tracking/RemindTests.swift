@@ -56,12 +56,23 @@ import Testing
     var events: [Event]
   }
 
-  static func parse(_ text: String) throws -> Parsed {
-    let out = try PythonOracle.run(script: parser, input: Data(text.utf8))
-    return try JSONDecoder().decode(Parsed.self, from: out)
+  struct ParseFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
   }
 
-  @Test(.enabled(if: PythonOracle.shouldRun, "needs Python with icalendar (make test-deps)"))
+  static func parse(_ text: String) throws -> Parsed {
+    guard let python = Fixtures.python else {
+      throw ParseFailure(message: "no python3 with icalendar: run `make test-deps` or set REDRESS_PYTHON")
+    }
+    let run = try ProcessRunner.run(python, ["-c", parser], stdin: Data(text.utf8))
+    guard run.exitCode == 0 else {
+      throw ParseFailure(message: "icalendar could not read the file: \(run.stderr)")
+    }
+    return try JSONDecoder().decode(Parsed.self, from: run.stdoutData)
+  }
+
+  @Test(.enabled(if: Fixtures.python != nil || Fixtures.isCI, "needs Python with icalendar (make test-deps)"))
   func icalendarReadsEveryOpenDeadline() throws {
     let first = try Self.calendar(stamp: 1_795_000_000)
     let second = try Self.calendar(stamp: 1_795_086_400)

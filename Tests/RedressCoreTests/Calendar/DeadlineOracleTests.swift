@@ -58,19 +58,22 @@ import Testing
     sys.stdout.write("\n".join(out) + "\n")
     """#
 
-  @Test(.enabled(if: PythonOracle.shouldRun, "needs Python with chinesecalendar (make test-deps)"))
+  @Test(
+    .enabled(
+      if: Fixtures.python != nil || Fixtures.isCI, "needs Python with chinesecalendar (make test-deps)"))
   func agreesWithChineseCalendarEveryDayOf2024To2026() throws {
     let calendar = try HolidayCalendarTests.shipped()
-    let output = try PythonOracle.run(
-      script: Self.script,
-      arguments: [
+    let run = try ProcessRunner.python(
+      Self.script,
+      [
         Self.lengths.map(String.init).joined(separator: ","), String(calendar.coveredYears.max() ?? 2026),
       ])
     let engine = DeadlineCalculator(calendar: calendar)
     var compared = 0
     var mismatches: [String] = []
     var seen: Set<String> = []
-    var lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
+    try #require(run.exitCode == 0, "the oracle failed: \(run.stderr)")
+    var lines = run.stdout.split(separator: "\n")
     let header = lines.isEmpty ? "" : lines.removeFirst()
     let last = try #require(CalendarDate(iso: header.dropFirst("last ".count)), "oracle said: \(header)")
     #expect(last >= CalendarDate(year: 2026, month: 12, day: 31)!, "the oracle knows less than 2024-2026")
