@@ -5,12 +5,12 @@ import RedressCore
 struct DeadlineCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
     commandName: "deadline",
-    abstract: "The deadline calculator used by all of the above.",
+    abstract: "Counts a deadline on the holiday calendar: N days or N working days from a date.",
     discussion: """
-      N days: the start day is not counted; when the last day is a rest day (a holiday, a
-      Saturday or a Sunday) the deadline moves to the next working day, and a Saturday or
-      Sunday worked to make up for a holiday (调休) is a working day. N working days: the Nth
-      working day after the start day. A year with no holiday file is judged by weekday alone,
+      N days: the start day is not counted; when the last day is a rest day (a holiday, a \
+      Saturday or a Sunday) the deadline moves to the next working day, and a Saturday or \
+      Sunday worked to make up for a holiday (调休) is a working day. N working days: the Nth \
+      working day after the start day. A year with no holiday file is judged by weekday alone, \
       and the output says so.
       """)
 

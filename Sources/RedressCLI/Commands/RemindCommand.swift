@@ -7,9 +7,9 @@ struct RemindCommand: RedressRunnable {
     commandName: "remind",
     abstract: "Writes an iCalendar file with every open deadline.",
     discussion: """
-      One all-day event per open clock of every stored case, on its due day, with a reminder
-      at 09:00 the day before. Each event keeps the same UID from one run to the next, so
-      importing a newer file into a calendar program updates the events instead of adding
+      One all-day event per open clock of every stored case, on its due day, with a reminder \
+      at 09:00 the day before. Each event keeps the same UID from one run to the next, so \
+      importing a newer file into a calendar program updates the events instead of adding \
       copies. Without -o the calendar goes to standard output.
       """)
 

@@ -6,8 +6,8 @@ struct StatusCommand: RedressRunnable {
     commandName: "status",
     abstract: "Every stored case with its stage, due day, days left and state.",
     discussion: """
-      The due day is the earliest among the case's open clocks (the consumer association's
-      15-day practice window; the market regulator's 7 working days to decide and 60 days of
+      The due day is the earliest among the case's open clocks (the consumer association's \
+      15-day practice window; the market regulator's 7 working days to decide and 60 days of \
       mediation). Overdue cases come first, with the routes open next (消法 Art. 39).
       """)
 
