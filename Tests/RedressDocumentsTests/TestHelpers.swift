@@ -20,7 +20,8 @@ enum Golden {
       return
     }
     guard let expected = try? Data(contentsOf: url) else {
-      Issue.record("missing golden \(name); run with REDRESS_RECORD=1 to create it", sourceLocation: sourceLocation)
+      Issue.record(
+        "missing golden \(name); run with REDRESS_RECORD=1 to create it", sourceLocation: sourceLocation)
       return
     }
     if expected != data {

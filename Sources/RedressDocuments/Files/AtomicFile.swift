@@ -75,7 +75,9 @@ public enum AtomicFile {
     let synced = fsync(descriptor)
     let syncError = errno
     close(descriptor)
-    if changed != 0 { throw AtomicFileError(path: destination, action: "set permissions of", code: changeError) }
+    if changed != 0 {
+      throw AtomicFileError(path: destination, action: "set permissions of", code: changeError)
+    }
     if synced != 0 { throw AtomicFileError(path: destination, action: "flush", code: syncError) }
 
     // Checked again right before the rename: a link that appeared meanwhile is still refused.
