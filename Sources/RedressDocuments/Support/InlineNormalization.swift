@@ -48,6 +48,11 @@ extension Array where Element == Inline {
 }
 
 extension String {
+  /// A one-line form for metadata (titles): line ends become spaces, unwritable scalars go.
+  var asOneLine: String {
+    splitByNewlines.joined(separator: " ").droppingUnwritableScalars
+  }
+
   /// The text without scalars that XML 1.0 forbids or that mean nothing on paper.
   var droppingUnwritableScalars: String {
     if unicodeScalars.allSatisfy({ $0.isWritable }) { return self }

@@ -1,12 +1,12 @@
 import Foundation
 import ZIPFoundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
-/// A Word document (Office Open XML, WordprocessingML) built with FoundationXML and zipped with
-/// ZIPFoundation.
+/// A Word document (Office Open XML, WordprocessingML), its XML written directly by
+/// `XMLText` and zipped with ZIPFoundation.
+///
+/// (Not through FoundationXML: on Linux, an `XMLElement` that outlives the `XMLDocument` it was
+/// serialised through is freed twice and crashes the process in libxml2, seen here with
+/// swift 6.3.1; a writer of our own is simpler, deterministic and escapes exactly.)
 ///
 /// Real Word structures throughout: headings in the built-in styles `heading 1`–`3` (level 1
 /// centred as the title), lists through `word/numbering.xml` (each numbered list restarts at
@@ -28,10 +28,10 @@ public enum DOCXWriter: DocumentWriter {
     let language = WordLanguage(doc.language)
     var numbering = NumberingPlan()
     let body = bodyElements(doc.blocks.map(\.normalized), numbering: &numbering)
-    let parts: [(String, XMLElement)] = [
+    let parts: [(String, XMLText.Element)] = [
       ("[Content_Types].xml", contentTypes()),
       ("_rels/.rels", packageRelationships()),
-      ("docProps/core.xml", coreProperties(title: doc.title.droppingUnwritableScalars, language: language)),
+      ("docProps/core.xml", coreProperties(title: doc.title.asOneLine, language: language)),
       ("docProps/app.xml", appProperties()),
       ("word/document.xml", document(body: body)),
       ("word/styles.xml", styles(language: language)),
@@ -43,7 +43,7 @@ public enum DOCXWriter: DocumentWriter {
     ]
     let archive = try Archive(data: Data(), accessMode: .create)
     for (path, root) in parts {
-      let data = serialize(root)
+      let data = Data(XMLText.document(root))
       try archive.addEntry(
         with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
         permissions: 0o644, compressionMethod: .deflate,
@@ -88,18 +88,23 @@ public enum DOCXWriter: DocumentWriter {
     }
   }
 
-  static func bodyElements(_ blocks: [Block], numbering: inout NumberingPlan) -> [XMLElement] {
-    var elements: [XMLElement] = []
+  static func bodyElements(_ blocks: [Block], numbering: inout NumberingPlan) -> [XMLText.Element] {
+    var elements: [XMLText.Element] = []
     for block in blocks {
+      // A table's bottom border needs air before the next paragraph.
+      let afterTable = elements.last?.name == "w:tbl"
       switch block {
       case .heading(let level, let inlines):
         elements.append(paragraph(inlines, style: "Heading\(level)"))
       case .paragraph(let inlines, let align):
-        elements.append(paragraph(inlines, align: align == .left ? nil : align))
+        elements.append(
+          paragraph(inlines, align: align == .left ? nil : align, spaceBefore: afterTable ? 240 : nil))
       case .list(let ordered, let start, let items):
         let numID = ordered ? numbering.addOrderedList(start: start) : NumberingPlan.bulletNumID
-        for item in items {
-          elements.append(paragraph(item, style: "ListParagraph", numID: numID))
+        for (offset, item) in items.enumerated() {
+          elements.append(
+            paragraph(
+              item, style: "ListParagraph", numID: numID, spaceBefore: afterTable && offset == 0 ? 240 : nil))
         }
       case .table(let header, let rows):
         elements.append(table(header: header, rows: rows))
@@ -112,19 +117,20 @@ public enum DOCXWriter: DocumentWriter {
 
   static func paragraph(
     _ inlines: [Inline], style: String? = nil, align: Alignment? = nil, numID: Int? = nil,
-    bold: Bool = false, tableCell: Bool = false
-  ) -> XMLElement {
-    var properties: [XMLNode] = []
-    if let style { properties.append(element("w:pStyle", ["w:val": style])) }
+    bold: Bool = false, tableCell: Bool = false, spaceBefore: Int? = nil
+  ) -> XMLText.Element {
+    var properties: [XMLText.Element] = []
+    if let style = tableCell ? "TableText" : style {
+      properties.append(element("w:pStyle", ["w:val": style]))
+    }
     if let numID {
       properties.append(
         element(
           "w:numPr", [],
           [element("w:ilvl", ["w:val": "0"]), element("w:numId", ["w:val": String(numID)])]))
     }
-    if tableCell {
-      properties.append(
-        element("w:spacing", ["w:before": "0", "w:after": "0", "w:line": "300", "w:lineRule": "auto"]))
+    if let spaceBefore {
+      properties.append(element("w:spacing", ["w:before": String(spaceBefore)]))
     }
     if let align {
       let value: String
@@ -135,14 +141,14 @@ public enum DOCXWriter: DocumentWriter {
       }
       properties.append(element("w:jc", ["w:val": value]))
     }
-    var children: [XMLNode] = []
+    var children: [XMLText.Element] = []
     if !properties.isEmpty { children.append(element("w:pPr", [:], properties)) }
     children += runs(inlines, bold: bold)
     return element("w:p", [:], children)
   }
 
-  static func runs(_ inlines: [Inline], bold: Bool) -> [XMLElement] {
-    var result: [XMLElement] = []
+  static func runs(_ inlines: [Inline], bold: Bool) -> [XMLText.Element] {
+    var result: [XMLText.Element] = []
     for inline in inlines {
       switch inline {
       case .lineBreak:
@@ -150,7 +156,7 @@ public enum DOCXWriter: DocumentWriter {
       case .text(let s), .strong(let s):
         var isBold = bold
         if case .strong = inline { isBold = true }
-        var content: [XMLNode] = []
+        var content: [XMLText.Element] = []
         if isBold { content.append(element("w:rPr", [:], [element("w:b"), element("w:bCs")])) }
         let pieces = s.split(separator: "\t", omittingEmptySubsequences: false)
         for (offset, piece) in pieces.enumerated() {
@@ -165,7 +171,7 @@ public enum DOCXWriter: DocumentWriter {
     return result
   }
 
-  static func table(header: [[Inline]], rows: [[[Inline]]]) -> XMLElement {
+  static func table(header: [[Inline]], rows: [[[Inline]]]) -> XMLText.Element {
     let widths = columnWidths(header: header, rows: rows)
     let border = { (name: String) in
       element(name, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
@@ -182,7 +188,9 @@ public enum DOCXWriter: DocumentWriter {
         element(
           "w:tblCellMar", [],
           [
+            element("w:top", ["w:w": "28", "w:type": "dxa"]),
             element("w:left", ["w:w": "85", "w:type": "dxa"]),
+            element("w:bottom", ["w:w": "28", "w:type": "dxa"]),
             element("w:right", ["w:w": "85", "w:type": "dxa"]),
           ]),
         element(
@@ -193,12 +201,12 @@ public enum DOCXWriter: DocumentWriter {
           ]),
       ])
     let grid = element("w:tblGrid", [:], widths.map { element("w:gridCol", ["w:w": String($0)]) })
-    func row(_ cells: [[Inline]], isHeader: Bool) -> XMLElement {
-      var rowProperties: [XMLNode] = [element("w:cantSplit")]
+    func row(_ cells: [[Inline]], isHeader: Bool) -> XMLText.Element {
+      var rowProperties: [XMLText.Element] = [element("w:cantSplit")]
       if isHeader { rowProperties.append(element("w:tblHeader")) }
-      var children: [XMLNode] = [element("w:trPr", [:], rowProperties)]
+      var children: [XMLText.Element] = [element("w:trPr", [:], rowProperties)]
       for (cell, width) in zip(cells, widths) {
-        var cellProperties: [XMLNode] = [element("w:tcW", ["w:w": String(width), "w:type": "dxa"])]
+        var cellProperties: [XMLText.Element] = [element("w:tcW", ["w:w": String(width), "w:type": "dxa"])]
         if isHeader {
           cellProperties.append(element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": "E7E6E6"]))
         }
@@ -217,24 +225,52 @@ public enum DOCXWriter: DocumentWriter {
       [properties, grid, row(header, isHeader: true)] + rows.map { row($0, isHeader: false) })
   }
 
-  /// Column widths in twips that add up to the text width, in proportion to each column's
-  /// longest line (between 4 and 40 columns of text).
+  /// Column widths in twips that add up to the text width. A column whose longest line fits
+  /// in an even share gets just what that line needs; the rest of the width is shared among
+  /// the wider columns in proportion to their longest lines.
   static func columnWidths(header: [[Inline]], rows: [[[Inline]]]) -> [Int] {
     let count = header.count
     guard count > 0 else { return [] }
-    let natural = (0..<count).map { column -> Int in
-      let longest = ([header] + rows).map { row in
-        row[column].lines.map { DisplayWidth.of($0.plainText) }.max() ?? 0
-      }.max() ?? 0
-      return min(max(longest, 4), 40)
+    // 10.5 pt table text: one display column (half a Chinese character) is 105 twips; capitals
+    // are wider and Word puts a little space between Chinese and Latin text, hence 15 % more;
+    // plus the cell's left and right margins and some slack.
+    let desired = (0..<count).map { column -> Int in
+      let longest =
+        ([header] + rows).map { row in
+          row[column].lines.map { DisplayWidth.of($0.plainText) }.max() ?? 0
+        }.max() ?? 0
+      return max(longest, 2) * 121 + 2 * 85 + 120
     }
-    let total = natural.reduce(0, +)
-    var widths = natural.map { textWidth * $0 / total }
-    widths[count - 1] += textWidth - widths.reduce(0, +)
-    return widths
+    var widths = [Int?](repeating: nil, count: count)
+    var remaining = textWidth
+    while true {
+      let open = (0..<count).filter { widths[$0] == nil }
+      guard !open.isEmpty else { break }
+      let share = remaining / open.count
+      let fitting = open.filter { desired[$0] <= share }
+      if fitting.isEmpty {
+        let total = open.map { desired[$0] }.reduce(0, +)
+        for column in open { widths[column] = remaining * desired[column] / total }
+        break
+      }
+      for column in fitting {
+        widths[column] = desired[column]
+        remaining -= desired[column]
+      }
+    }
+    var result = widths.map { $0 ?? 0 }
+    // Hand what is left (all of it when everything fits) to the columns in proportion.
+    let used = result.reduce(0, +)
+    if used < textWidth {
+      let spare = textWidth - used
+      let total = result.reduce(0, +)
+      result = result.map { $0 + spare * $0 / max(total, 1) }
+    }
+    result[count - 1] += textWidth - result.reduce(0, +)
+    return result
   }
 
-  static func document(body: [XMLElement]) -> XMLElement {
+  static func document(body: [XMLText.Element]) -> XMLText.Element {
     let section = element(
       "w:sectPr", [],
       [
@@ -257,7 +293,7 @@ public enum DOCXWriter: DocumentWriter {
 
   // MARK: The other parts
 
-  static func contentTypes() -> XMLElement {
+  static func contentTypes() -> XMLText.Element {
     let main = "application/vnd.openxmlformats-officedocument.wordprocessingml."
     let overrides: [(String, String)] = [
       ("/word/document.xml", main + "document.main+xml"),
@@ -281,7 +317,7 @@ public enum DOCXWriter: DocumentWriter {
     return root
   }
 
-  static func relationships(_ entries: [(id: String, type: String, target: String)]) -> XMLElement {
+  static func relationships(_ entries: [(id: String, type: String, target: String)]) -> XMLText.Element {
     let root = element(
       "Relationships", [],
       entries.map { element("Relationship", ["Id": $0.id, "Type": $0.type, "Target": $0.target]) })
@@ -289,7 +325,7 @@ public enum DOCXWriter: DocumentWriter {
     return root
   }
 
-  static func packageRelationships() -> XMLElement {
+  static func packageRelationships() -> XMLText.Element {
     relationships([
       ("rId1", officeRelationshipType + "officeDocument", "word/document.xml"),
       (
@@ -300,7 +336,7 @@ public enum DOCXWriter: DocumentWriter {
     ])
   }
 
-  static func documentRelationships() -> XMLElement {
+  static func documentRelationships() -> XMLText.Element {
     relationships([
       ("rId1", officeRelationshipType + "styles", "styles.xml"),
       ("rId2", officeRelationshipType + "numbering", "numbering.xml"),
@@ -310,7 +346,7 @@ public enum DOCXWriter: DocumentWriter {
     ])
   }
 
-  static func coreProperties(title: String, language: WordLanguage) -> XMLElement {
+  static func coreProperties(title: String, language: WordLanguage) -> XMLText.Element {
     let root = element(
       "cp:coreProperties", [],
       [textElement("dc:title", [:], title), textElement("dc:language", [:], language.tag)])
@@ -322,7 +358,7 @@ public enum DOCXWriter: DocumentWriter {
     return root
   }
 
-  static func appProperties() -> XMLElement {
+  static func appProperties() -> XMLText.Element {
     let root = element("Properties", [:], [textElement("Application", [:], "redress")])
     root.addNamespace(
       namespace("", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"))
@@ -331,7 +367,7 @@ public enum DOCXWriter: DocumentWriter {
 
   /// The fonts: 宋体 (SimSun) for Chinese, Times New Roman for Latin; 黑体 (SimHei) for section
   /// headings.
-  static func fonts(eastAsia: String = "宋体") -> XMLElement {
+  static func fonts(eastAsia: String = "宋体") -> XMLText.Element {
     element(
       "w:rFonts",
       [
@@ -340,11 +376,11 @@ public enum DOCXWriter: DocumentWriter {
       ])
   }
 
-  static func size(_ halfPoints: Int) -> [XMLElement] {
+  static func size(_ halfPoints: Int) -> [XMLText.Element] {
     [element("w:sz", ["w:val": String(halfPoints)]), element("w:szCs", ["w:val": String(halfPoints)])]
   }
 
-  static func styles(language: WordLanguage) -> XMLElement {
+  static func styles(language: WordLanguage) -> XMLText.Element {
     var defaultFonts = fonts()
     if language.isChinese { defaultFonts = element("w:rFonts", fontAttributes(hint: true)) }
     let defaults = element(
@@ -361,18 +397,21 @@ public enum DOCXWriter: DocumentWriter {
           ]),
         element(
           "w:pPrDefault", [],
-          [element("w:pPr", [:], [element("w:spacing", ["w:after": "0", "w:line": "240", "w:lineRule": "auto"])])]
+          [
+            element(
+              "w:pPr", [:], [element("w:spacing", ["w:after": "0", "w:line": "240", "w:lineRule": "auto"])])
+          ]
         ),
       ])
     func style(
       _ id: String, name: String, type: String = "paragraph", isDefault: Bool = false,
-      basedOn: String? = nil, next: String? = nil, extra: [XMLElement] = [],
-      paragraph: [XMLElement] = [], run: [XMLElement] = [], tableProperties: XMLElement? = nil
-    ) -> XMLElement {
+      basedOn: String? = nil, next: String? = nil, extra: [XMLText.Element] = [],
+      paragraph: [XMLText.Element] = [], run: [XMLText.Element] = [], tableProperties: XMLText.Element? = nil
+    ) -> XMLText.Element {
       var attributes: [(String, String)] = [("w:type", type)]
       if isDefault { attributes.append(("w:default", "1")) }
       attributes.append(("w:styleId", id))
-      var children: [XMLNode] = [element("w:name", ["w:val": name])]
+      var children: [XMLText.Element] = [element("w:name", ["w:val": name])]
       if let basedOn { children.append(element("w:basedOn", ["w:val": basedOn])) }
       if let next { children.append(element("w:next", ["w:val": next])) }
       children += extra
@@ -382,14 +421,14 @@ public enum DOCXWriter: DocumentWriter {
       return element("w:style", attributes, children)
     }
     let bodySpacing = element("w:spacing", ["w:after": "120", "w:line": "360", "w:lineRule": "auto"])
-    let heading = { (level: Int) -> XMLElement in
+    let heading = { (level: Int) -> XMLText.Element in
       let (before, after, halfPoints, eastAsia, align): (Int, Int, Int, String, String?) =
         switch level {
         case 1: (240, 360, 36, "宋体", "center")
         case 2: (240, 120, 28, "黑体", nil)
         default: (180, 60, 24, "黑体", nil)
         }
-      var paragraph: [XMLElement] = [
+      var paragraph: [XMLText.Element] = [
         element("w:keepNext"), element("w:keepLines"),
         element(
           "w:spacing",
@@ -412,14 +451,18 @@ public enum DOCXWriter: DocumentWriter {
         defaults,
         style(
           "Normal", name: "Normal", isDefault: true, extra: [element("w:qFormat")],
-          paragraph: [bodySpacing, element("w:jc", ["w:val": "both"])]),
+          paragraph: [bodySpacing, element("w:jc", ["w:val": "left"])]),
         heading(1), heading(2), heading(3),
         style(
           "DefaultParagraphFont", name: "Default Paragraph Font", type: "character", isDefault: true,
-          extra: [element("w:uiPriority", ["w:val": "1"]), element("w:semiHidden"), element("w:unhideWhenUsed")]),
+          extra: [
+            element("w:uiPriority", ["w:val": "1"]), element("w:semiHidden"), element("w:unhideWhenUsed"),
+          ]),
         style(
           "TableNormal", name: "Normal Table", type: "table", isDefault: true,
-          extra: [element("w:uiPriority", ["w:val": "99"]), element("w:semiHidden"), element("w:unhideWhenUsed")],
+          extra: [
+            element("w:uiPriority", ["w:val": "99"]), element("w:semiHidden"), element("w:unhideWhenUsed"),
+          ],
           tableProperties: element(
             "w:tblPr", [],
             [
@@ -448,9 +491,19 @@ public enum DOCXWriter: DocumentWriter {
           extra: [element("w:uiPriority", ["w:val": "34"]), element("w:qFormat")],
           paragraph: [element("w:spacing", ["w:after": "60"])]),
         style(
+          "TableText", name: "Table Text", basedOn: "Normal",
+          extra: [element("w:qFormat")],
+          paragraph: [
+            element("w:spacing", ["w:before": "0", "w:after": "0", "w:line": "300", "w:lineRule": "auto"])
+          ],
+          run: size(21)),
+        style(
           "Footer", name: "footer", basedOn: "Normal",
           extra: [element("w:uiPriority", ["w:val": "99"]), element("w:unhideWhenUsed")],
-          paragraph: [element("w:spacing", ["w:after": "0", "w:line": "240", "w:lineRule": "auto"]), element("w:jc", ["w:val": "center"])],
+          paragraph: [
+            element("w:spacing", ["w:after": "0", "w:line": "240", "w:lineRule": "auto"]),
+            element("w:jc", ["w:val": "center"]),
+          ],
           run: size(18)),
       ])
     root.addNamespace(namespace("w", wordNamespace))
@@ -466,8 +519,8 @@ public enum DOCXWriter: DocumentWriter {
     return attributes
   }
 
-  static func numberingPart(_ plan: NumberingPlan) -> XMLElement {
-    func abstract(_ id: Int, format: String, text: String) -> XMLElement {
+  static func numberingPart(_ plan: NumberingPlan) -> XMLText.Element {
+    func abstract(_ id: Int, format: String, text: String) -> XMLText.Element {
       element(
         "w:abstractNum", ["w:abstractNumId": String(id)],
         [
@@ -483,10 +536,11 @@ public enum DOCXWriter: DocumentWriter {
             ]),
         ])
     }
-    var children: [XMLNode] = [
+    var children: [XMLText.Element] = [
       abstract(0, format: "bullet", text: "•"),
       abstract(1, format: "decimal", text: "%1."),
-      element("w:num", ["w:numId": String(NumberingPlan.bulletNumID)], [element("w:abstractNumId", ["w:val": "0"])]),
+      element(
+        "w:num", ["w:numId": String(NumberingPlan.bulletNumID)], [element("w:abstractNumId", ["w:val": "0"])]),
     ]
     for (offset, start) in plan.orderedStarts.enumerated() {
       children.append(
@@ -503,7 +557,7 @@ public enum DOCXWriter: DocumentWriter {
     return root
   }
 
-  static func settings() -> XMLElement {
+  static func settings() -> XMLText.Element {
     let root = element(
       "w:settings", [],
       [
@@ -515,7 +569,10 @@ public enum DOCXWriter: DocumentWriter {
           [
             element(
               "w:compatSetting",
-              ["w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word", "w:val": "15"])
+              [
+                "w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word",
+                "w:val": "15",
+              ])
           ]),
       ])
     root.addNamespace(namespace("w", wordNamespace))
@@ -524,9 +581,11 @@ public enum DOCXWriter: DocumentWriter {
 
   /// Font table: lets Word (and LibreOffice) find a substitute for 宋体 and 黑体 by their
   /// English names and character set (GB2312).
-  static func fontTable() -> XMLElement {
-    func font(_ name: String, alternative: String?, family: String, panose: String, charset: String?) -> XMLElement {
-      var children: [XMLNode] = []
+  static func fontTable() -> XMLText.Element {
+    func font(_ name: String, alternative: String?, family: String, panose: String, charset: String?)
+      -> XMLText.Element
+    {
+      var children: [XMLText.Element] = []
       if let alternative { children.append(element("w:altName", ["w:val": alternative])) }
       children.append(element("w:panose1", ["w:val": panose]))
       if let charset { children.append(element("w:charset", ["w:val": charset])) }
@@ -537,7 +596,8 @@ public enum DOCXWriter: DocumentWriter {
     let root = element(
       "w:fonts", [],
       [
-        font("Times New Roman", alternative: nil, family: "roman", panose: "02020603050405020304", charset: nil),
+        font(
+          "Times New Roman", alternative: nil, family: "roman", panose: "02020603050405020304", charset: nil),
         font("宋体", alternative: "SimSun", family: "auto", panose: "02010600030101010101", charset: "86"),
         font("黑体", alternative: "SimHei", family: "modern", panose: "02010609060101010101", charset: "86"),
       ])
@@ -545,14 +605,15 @@ public enum DOCXWriter: DocumentWriter {
     return root
   }
 
-  static func footer(language: WordLanguage) -> XMLElement {
-    func field(_ instruction: String) -> XMLElement {
-      element("w:fldSimple", ["w:instr": " \(instruction) "], [element("w:r", [:], [textElement("w:t", [:], "1")])])
+  static func footer(language: WordLanguage) -> XMLText.Element {
+    func field(_ instruction: String) -> XMLText.Element {
+      element(
+        "w:fldSimple", ["w:instr": " \(instruction) "], [element("w:r", [:], [textElement("w:t", [:], "1")])])
     }
-    func text(_ s: String) -> XMLElement {
+    func text(_ s: String) -> XMLText.Element {
       element("w:r", [:], [textElement("w:t", ["xml:space": "preserve"], s)])
     }
-    let content: [XMLNode] =
+    let content: [XMLText.Element] =
       language.isChinese
       ? [text("第 "), field("PAGE"), text(" 页，共 "), field("NUMPAGES"), text(" 页")]
       : [text("Page "), field("PAGE"), text(" of "), field("NUMPAGES")]
@@ -566,39 +627,30 @@ public enum DOCXWriter: DocumentWriter {
 
   // MARK: XML
 
-  static func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: [XMLNode] = [])
-    -> XMLElement
+  static func element(
+    _ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: [XMLText.Element] = []
+  )
+    -> XMLText.Element
   {
     element(name, attributes.map { ($0.key, $0.value) }, children)
   }
 
-  static func element(_ name: String, _ attributes: [(String, String)], _ children: [XMLNode] = []) -> XMLElement {
-    let node = XMLElement(name: name)
-    for (key, value) in attributes {
-      if let attribute = XMLNode.attribute(withName: key, stringValue: value) as? XMLNode {
-        node.addAttribute(attribute)
-      }
-    }
-    for child in children { node.addChild(child) }
-    return node
+  static func element(_ name: String, _ attributes: [(String, String)], _ children: [XMLText.Element] = [])
+    -> XMLText.Element
+  {
+    XMLText.Element(name, attributes: attributes, children: children)
   }
 
-  static func textElement(_ name: String, _ attributes: KeyValuePairs<String, String>, _ text: String) -> XMLElement {
+  static func textElement(_ name: String, _ attributes: KeyValuePairs<String, String>, _ text: String)
+    -> XMLText.Element
+  {
     let node = element(name, attributes)
-    node.stringValue = text
+    node.text = text
     return node
   }
 
-  static func namespace(_ prefix: String, _ uri: String) -> XMLNode {
-    XMLNode.namespace(withName: prefix, stringValue: uri) as! XMLNode
-  }
-
-  static func serialize(_ root: XMLElement) -> Data {
-    let document = XMLDocument(rootElement: root)
-    document.version = "1.0"
-    document.characterEncoding = "UTF-8"
-    document.isStandalone = true
-    return document.xmlData(options: [.nodeCompactEmptyElement])
+  static func namespace(_ prefix: String, _ uri: String) -> (String, String) {
+    (prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)", uri)
   }
 }
 

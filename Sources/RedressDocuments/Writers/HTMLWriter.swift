@@ -22,10 +22,22 @@ public enum HTMLWriter: DocumentWriter {
         body += items.map { "<li>\(html($0))</li>" }
         body.append("</\(tag)>")
       case .table(let header, let rows):
+        // Columns of short entries (编号, 证据名称) do not wrap, so that the long ones take the
+        // width rather than squeezing them to a character per line on a phone.
+        let short = (0..<header.count).map { column in
+          ([header] + rows).allSatisfy { row in
+            row[column].lines.allSatisfy { DisplayWidth.of($0.plainText) <= 12 }
+          }
+        }
+        func cells(_ row: [[Inline]], tag: String) -> String {
+          zip(row, short).map { cell, isShort in
+            "<\(tag)\(isShort ? " class=\"short\"" : "")>\(html(cell))</\(tag)>"
+          }.joined()
+        }
         body.append("<div class=\"table\"><table>")
-        body.append("<thead><tr>" + header.map { "<th>\(html($0))</th>" }.joined() + "</tr></thead>")
+        body.append("<thead><tr>" + cells(header, tag: "th") + "</tr></thead>")
         body.append("<tbody>")
-        body += rows.map { "<tr>" + $0.map { "<td>\(html($0))</td>" }.joined() + "</tr>" }
+        body += rows.map { "<tr>" + cells($0, tag: "td") + "</tr>" }
         body.append("</tbody></table></div>")
       }
     }
@@ -35,7 +47,7 @@ public enum HTMLWriter: DocumentWriter {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(escape(doc.title.droppingUnwritableScalars))</title>
+      <title>\(escape(doc.title.asOneLine))</title>
       <style>
       \(css(chinese: language.lowercased().hasPrefix("zh")))</style>
       </head>
@@ -108,6 +120,7 @@ public enum HTMLWriter: DocumentWriter {
       table { border-collapse: collapse; width: 100%; }
       th, td { border: 1px solid #333; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
       th { background: #eee; font-weight: bold; }
+      th.short, td.short { white-space: nowrap; }
       @media (max-width: 600px) {
         body { padding: 0.8rem; font-size: 15px; }
         th, td { padding: 0.25em 0.35em; }

@@ -47,7 +47,9 @@ public enum TextWriter: DocumentWriter {
       for (item, marker) in zip(items, markers) {
         let body = wrap(item, width: width - markerWidth)
         for (offset, line) in body.enumerated() {
-          let lead = offset == 0 ? padded(marker, to: markerWidth, right: true) : String(repeating: " ", count: markerWidth)
+          let lead =
+            offset == 0
+            ? padded(marker, to: markerWidth, right: true) : String(repeating: " ", count: markerWidth)
           result.append(lead + line)
         }
       }
