@@ -354,3 +354,35 @@ func expectSameVisibleContent(
     #expect(try DocumentFormat.docx.render(SampleDocument.letter).starts(with: [0x50, 0x4B]))
   }
 }
+
+@Suite struct DegenerateModelTests {
+  static let ragged = DocumentModel(
+    title: "", language: "",
+    blocks: [
+      .heading(level: 7, [.text("deep")]),
+      .heading(level: 0, []),
+      .paragraph([], align: .center),
+      .list(ordered: true, start: 0, items: []),
+      .list(ordered: false, start: 1, items: [[]]),
+      .table(header: [], rows: []),
+      .table(header: [[.text("a")]], rows: [[[.text("1")], [.text("extra")]], []]),
+    ])
+
+  @Test func everyWriterCopesWithRaggedAndEmptyModels() throws {
+    for doc in [DocumentModel(title: "", language: "zh-Hans", blocks: []), Self.ragged] {
+      for format in [DocumentFormat.txt, .md, .html, .docx] {
+        _ = try format.render(doc)
+      }
+    }
+    let md = String(decoding: try MarkdownWriter.render(Self.ragged), as: UTF8.self)
+    #expect(md.contains("### deep"))
+    #expect(md.contains("| a | |\n| --- | --- |\n| 1 | extra |\n| | |"))
+  }
+
+  @Test(.enabled(if: Python.shouldRun))
+  func raggedTableIsPaddedInWord() throws {
+    guard let read = try DOCXWriterTests.readBack(Self.ragged) else { return }
+    #expect(read.body.first?.style == "Heading 3")
+    #expect(read.body.contains { $0.rows == [["a", ""], ["1", "extra"], ["", ""]] })
+  }
+}

@@ -114,3 +114,13 @@ extension Block {
     }
   }
 }
+
+extension DocumentModel {
+  /// The blocks as every writer takes them: normalized, without tables that have no column.
+  var writableBlocks: [Block] {
+    blocks.map(\.normalized).filter { block in
+      if case .table(let header, _) = block { return !header.isEmpty }
+      return true
+    }
+  }
+}

@@ -27,7 +27,7 @@ public enum DOCXWriter: DocumentWriter {
   public static func render(_ doc: DocumentModel) throws -> Data {
     let language = WordLanguage(doc.language)
     var numbering = NumberingPlan()
-    let body = bodyElements(doc.blocks.map(\.normalized), numbering: &numbering)
+    let body = bodyElements(doc.writableBlocks, numbering: &numbering)
     let parts: [(String, XMLText.Element)] = [
       ("[Content_Types].xml", contentTypes()),
       ("_rels/.rels", packageRelationships()),

@@ -8,7 +8,7 @@ public enum HTMLWriter: DocumentWriter {
   public static func render(_ doc: DocumentModel) throws -> Data {
     let language = languageTag(doc.language)
     var body: [String] = []
-    for block in doc.blocks.map(\.normalized) {
+    for block in doc.writableBlocks {
       switch block {
       case .heading(let level, let inlines):
         body.append("<h\(level)>\(html(inlines))</h\(level)>")

@@ -12,7 +12,7 @@ public enum MarkdownWriter: DocumentWriter {
   public static func render(_ doc: DocumentModel) throws -> Data {
     var parts: [String] = []
     var previousList: (ordered: Bool, alternate: Bool)?
-    for block in doc.blocks.map(\.normalized) {
+    for block in doc.writableBlocks {
       var listState: (ordered: Bool, alternate: Bool)?
       let text: String
       switch block {

@@ -11,7 +11,7 @@ public enum TextWriter: DocumentWriter {
   public static func render(_ doc: DocumentModel) throws -> Data {
     var out: [String] = []
     let chinese = doc.language.lowercased().hasPrefix("zh")
-    for block in doc.blocks.map(\.normalized) {
+    for block in doc.writableBlocks {
       if !out.isEmpty { out.append("") }
       out += lines(for: block, chinese: chinese)
     }
