@@ -4,14 +4,14 @@ import Testing
 
 @Suite struct WriterGoldenTests {
   @Test func textGolden() throws {
-    Golden.check(try TextWriter.render(SampleDocument.letter), named: "sample-letter.txt")
+    DocumentGoldens.check(try TextWriter.render(SampleDocument.letter), named: "sample-letter.txt")
   }
 
   @Test func markdownGolden() throws {
-    Golden.check(try MarkdownWriter.render(SampleDocument.letter), named: "sample-letter.md")
+    DocumentGoldens.check(try MarkdownWriter.render(SampleDocument.letter), named: "sample-letter.md")
   }
 
   @Test func htmlGolden() throws {
-    Golden.check(try HTMLWriter.render(SampleDocument.letter), named: "sample-letter.html")
+    DocumentGoldens.check(try HTMLWriter.render(SampleDocument.letter), named: "sample-letter.html")
   }
 }

@@ -352,6 +352,7 @@ func expectSameVisibleContent(
       #expect(String(data: data, encoding: .utf8)?.contains("投诉书") == true)
     }
     #expect(try DocumentFormat.docx.render(SampleDocument.letter).starts(with: [0x50, 0x4B]))
+    #expect(try DocumentFormat.pdf.render(SampleDocument.letter).starts(with: Array("%PDF-".utf8)))
   }
 }
 
