@@ -39,9 +39,9 @@ public struct BundleError: Error, CustomStringConvertible, Sendable {
 /// size and SHA-256) and `SHA256SUMS`. Members are read once, in 1 MiB chunks that are hashed
 /// as they are zipped (constant memory whatever the evidence size). Media that is already
 /// compressed (photos, video, PDF, docx, zip) is stored, everything else deflated. Entry names
-/// are UTF-8 (ZIPFoundation sets the flag). The zip is written under a temporary name in the
-/// destination's folder, owner-only, synced, and renamed over the destination only when
-/// complete: a failure or a kill never leaves a partial bundle where a whole one is expected.
+/// are UTF-8 (ZIPFoundation sets the flag). The zip is written through `AtomicFile` (a private
+/// temporary folder beside the destination, owner-only, synced, renamed into place only when
+/// complete): a failure or a kill never leaves a partial bundle where a whole one is expected.
 public enum BundleWriter {
   /// Extensions of formats that are compressed already: deflating them again gains nothing.
   public static let storedExtensions: Set<String> = [
@@ -69,48 +69,38 @@ public enum BundleWriter {
       }
       guard seen.insert(m.name).inserted else { throw BundleError("two bundle members are named \"\(m.name)\"") }
     }
-    let folder = destination.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-      ".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).partial")
-    try createEmptyZip(at: temporary)
-    var done = false
-    defer { if !done { unlink(temporary.path) } }
-
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone.current
     formatter.formatOptions = [.withInternetDateTime]
     var manifest = BundleManifest(caseID: caseID, generatedAt: formatter.string(from: generatedAt), files: [])
     do {
-      let archive: Archive
-      do {
-        archive = try Archive(url: temporary, accessMode: .update)
-      } catch {
-        throw BundleError("cannot write \(temporary.path): \(error)")
+      try AtomicFile.write(to: destination) { temporary in
+        try createEmptyZip(at: temporary)
+        let archive: Archive
+        do {
+          archive = try Archive(url: temporary, accessMode: .update)
+        } catch {
+          throw BundleError("cannot write \(destination.path): \(error)")
+        }
+        for m in members {
+          let (size, digest) = try add(m, to: archive, date: generatedAt)
+          manifest.files.append(
+            BundleManifest.File(name: m.name, role: m.role, evidenceID: m.evidenceID, size: size, sha256: digest))
+        }
+        let json = manifest.json
+        _ = try add(
+          BundleMember(name: BundleManifest.fileName, role: "manifest", source: .data(json)), to: archive,
+          date: generatedAt)
+        let sums = manifest.sums(manifestDigest: BundleHasher.hex(json))
+        _ = try add(
+          BundleMember(name: BundleManifest.sumsFileName, role: "sums", source: .data(sums)), to: archive,
+          date: generatedAt)
       }
-      for m in members {
-        let (size, digest) = try add(m, to: archive, date: generatedAt)
-        manifest.files.append(
-          BundleManifest.File(name: m.name, role: m.role, evidenceID: m.evidenceID, size: size, sha256: digest))
-      }
-      let json = manifest.json
-      _ = try add(
-        BundleMember(name: BundleManifest.fileName, role: "manifest", source: .data(json)), to: archive,
-        date: generatedAt)
-      let sums = manifest.sums(manifestDigest: BundleHasher.hex(json))
-      _ = try add(
-        BundleMember(name: BundleManifest.sumsFileName, role: "sums", source: .data(sums)), to: archive,
-        date: generatedAt)
+    } catch let e as BundleError {
+      throw e
+    } catch {
+      throw BundleError("cannot write \(destination.path): \(error)")
     }
-    // The archive is closed (its last reference is gone): sync, then move into place.
-    let fd = open(temporary.path, O_RDONLY)
-    if fd >= 0 {
-      fsync(fd)
-      close(fd)
-    }
-    guard rename(temporary.path, destination.path) == 0 else {
-      throw BundleError("cannot write \(destination.path): \(String(cString: strerror(errno)))")
-    }
-    done = true
     return manifest
   }
 

@@ -179,14 +179,21 @@ public struct ContextBuilder: Sendable {
       seen.insert(finding.rule)
       var names: [String] = []
       for c in cited {
-        let s = terms.text("citation").replacingOccurrences(of: "{source}", with: c.source)
-          .replacingOccurrences(of: "{article}", with: c.article)
+        let s = citation(c)
         if !names.contains(s) { names.append(s) }
       }
       lines.append(
         LetterContext.LegalBasisLine(number: String(lines.count + 1), citations: terms.list(names), text: text))
     }
     return lines
+  }
+
+  /// A citation as the language writes it: `《中华人民共和国消费者权益保护法》第二十四条`,
+  /// `Consumer Rights and Interests Protection Law of the PRC Art. 24`.
+  func citation(_ c: Citation) -> String {
+    terms.text("citation")
+      .replacingOccurrences(of: "{source}", with: c.source)
+      .replacingOccurrences(of: "{article}", with: c.article)
   }
 
   // MARK: The other documents
@@ -212,13 +219,19 @@ public struct ContextBuilder: Sendable {
       limits: terms.powerOfAttorney.limits, term: terms.powerOfAttorney.term)
   }
 
-  /// The follow-up letter for a plan made by `FollowUpPlan.make`.
+  /// The follow-up letter for a plan made by `FollowUpPlan.make`. The window's basis is the
+  /// clock's own citations of statute or regulation; a practice window is worded from
+  /// `terms.yaml` as practice, never as law.
   public func followUp(_ plan: FollowUpPlan, calendarNote: String?) -> FollowUpContext {
     let filing = caseFile.filing ?? Filing()
-    let w = terms.windows[plan.window.rawValue]
+    let w = terms.windows[plan.clockID]
     let previous = filing.events.filter { $0.kind == .followUp }.compactMap { e -> FollowUpContext.DateLine? in
       guard let d = e.date?.date else { return nil }
       return FollowUpContext.DateLine(date: terms.date(d), note: e.note)
+    }
+    var basis = w?.basis ?? ""
+    if !plan.practice, !plan.citations.isEmpty {
+      basis = terms.list(plan.citations.map(citation))
     }
     return FollowUpContext(
       caseId: caseFile.id, date: terms.date(today), addressee: addressee,
@@ -228,7 +241,7 @@ public struct ContextBuilder: Sendable {
       filedOn: terms.date(filing.filedOn ?? today), acceptedOn: date(filing.acceptedOn),
       reference: filing.reference,
       window: FollowUpContext.WindowFields(
-        length: w?.length ?? "", duty: w?.duty ?? "", basis: w?.basis ?? "", practice: w?.practice ?? true,
+        length: w?.length ?? "", duty: w?.duty ?? "", basis: basis, practice: plan.practice,
         start: terms.date(plan.start), due: terms.date(plan.due), passed: plan.passed,
         daysOverdue: plan.passed ? String(plan.daysOverdue) : nil),
       previousFollowUps: previous, replyBy: terms.date(plan.replyBy), calendarNote: calendarNote)

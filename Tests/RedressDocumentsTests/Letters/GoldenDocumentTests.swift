@@ -49,7 +49,7 @@ import Testing
       ("evidence-list", try d.evidenceList()),
     ]
     if let poa = try d.powerOfAttorney() { out.append(("power-of-attorney", poa)) }
-    let plan = try FollowUpPlan.make(for: d.builder.caseFile, today: today, calendar: WeekdayCalendar())
+    let plan = try FollowUpPlan.make(for: d.builder.caseFile, today: today, tracker: FollowUpPlanTests.tracker)
     out.append(("follow-up", try d.model(d.builder.followUp(plan, calendarNote: nil))))
     let pdf = EmailBodyContext.AttachmentLine(name: d.fileName(.letter, .pdf), size: "84 KB")
     let docx = EmailBodyContext.AttachmentLine(name: d.fileName(.letter, .docx), size: "12 KB")
