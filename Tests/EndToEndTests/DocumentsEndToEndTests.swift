@@ -8,7 +8,8 @@ import Testing
   static func workspace(_ example: URL) throws -> (URL, String) {
     let dir = try Fixtures.temporaryDirectory("documents")
     try FileManager.default.copyItem(
-      at: Fixtures.sharedExamples.appendingPathComponent("evidence"), to: dir.appendingPathComponent("evidence"))
+      at: Fixtures.sharedExamples.appendingPathComponent("evidence"),
+      to: dir.appendingPathComponent("evidence"))
     try FileManager.default.copyItem(at: example, to: dir.appendingPathComponent(example.lastPathComponent))
     return (dir, example.lastPathComponent)
   }
@@ -37,9 +38,10 @@ import Testing
     let mode = try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     // Only the case, its evidence and the letter: no temporary file left behind.
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
-      "evidence", "washer.yaml", "投诉书-washer-2026.html",
-    ])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+        "evidence", "washer.yaml", "投诉书-washer-2026.html",
+      ])
   }
 
   @Test func redactMasksPersonalData() throws {
@@ -65,7 +67,8 @@ import Testing
       ["letter", name, "--format", "txt", "--today", "2026-11-22"], currentDirectory: dir)
     #expect(r.exitCode == 0, "\(r.stderr)")
     #expect(r.stdout == "complaint-washer-2026.txt\n")
-    let letter = try String(contentsOf: dir.appendingPathComponent("complaint-washer-2026.txt"), encoding: .utf8)
+    let letter = try String(
+      contentsOf: dir.appendingPathComponent("complaint-washer-2026.txt"), encoding: .utf8)
     #expect(letter.contains("22 November 2026"))
   }
 
@@ -103,12 +106,14 @@ import Testing
 
     let out = dir.appendingPathComponent("extracted")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    let unzip = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-q", zip.path, "-d", out.path])
+    let unzip = try ProcessRunner.run(
+      URL(fileURLWithPath: "/usr/bin/unzip"), ["-q", zip.path, "-d", out.path])
     #expect(unzip.exitCode == 0, "\(unzip.stderr)")
-    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)) == [
-      "SHA256SUMS", "manifest.json", "授权委托书-washer-2026.pdf", "投诉书-washer-2026.docx",
-      "投诉书-washer-2026.pdf", "证据01-电子发票.xml", "证据02-授权委托书.pdf", "证据清单-washer-2026.pdf",
-    ])
+    #expect(
+      Set(try FileManager.default.contentsOfDirectory(atPath: out.path)) == [
+        "SHA256SUMS", "manifest.json", "授权委托书-washer-2026.pdf", "投诉书-washer-2026.docx",
+        "投诉书-washer-2026.pdf", "证据01-电子发票.xml", "证据02-授权委托书.pdf", "证据清单-washer-2026.pdf",
+      ])
     let sums = try ProcessRunner.run(
       URL(fileURLWithPath: "/usr/bin/sha256sum"), ["-c", "SHA256SUMS"], currentDirectory: out)
     #expect(sums.exitCode == 0, "\(sums.stdout)\(sums.stderr)")
@@ -138,7 +143,8 @@ import Testing
     let r = try ProcessRunner.redress(["bundle", name, "--today", "2026-11-22"], currentDirectory: dir)
     #expect(r.exitCode == 2)
     #expect(r.stderr.contains("evidence/invoice.xml"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["evidence", "washer.yaml"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["evidence", "washer.yaml"])
   }
 
   @Test func verifyRefusesAHostileZip() throws {
@@ -146,12 +152,15 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     // A zip whose member would escape the extraction folder, made with Python's zipfile.
     let zip = dir.appendingPathComponent("evil.zip")
-    let script = "import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\nz.writestr('../evil','x')\nz.writestr('manifest.json','{}')\nz.close()\n"
+    let script =
+      "import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\nz.writestr('../evil','x')\nz.writestr('manifest.json','{}')\nz.close()\n"
     let py = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, zip.path])
     #expect(py.exitCode == 0, "\(py.stderr)")
     let r = try ProcessRunner.redress(["verify", zip.path])
     #expect(r.exitCode == 1)
     #expect((r.stdout + r.stderr).contains("../evil"))
-    #expect(!FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("evil").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: dir.deletingLastPathComponent().appendingPathComponent("evil").path))
   }
 }

@@ -40,7 +40,8 @@ struct BundleCommand: RedressRunnable {
       let manifest = try BundleWriter.write(members, caseID: loaded.caseFile.id, generatedAt: Date(), to: url)
       env.output.out(name)
       let evidenceCount = manifest.files.filter { $0.role == "evidence" }.count
-      env.output.err("\(manifest.files.count) files (\(evidenceCount) evidence), manifest.json and SHA256SUMS")
+      env.output.err(
+        "\(manifest.files.count) files (\(evidenceCount) evidence), manifest.json and SHA256SUMS")
     } catch let e as BundleError {
       throw UserError(e.message)
     }
@@ -88,7 +89,8 @@ extension CommandEnvironment {
     }
     let members = report.checks.filter { $0.status != .unsafe }.count
     if report.isIntact {
-      output.out("\(displayName): \(members) files verified against manifest.json and SHA256SUMS, all unchanged")
+      output.out(
+        "\(displayName): \(members) files verified against manifest.json and SHA256SUMS, all unchanged")
       return 0
     }
     output.err(

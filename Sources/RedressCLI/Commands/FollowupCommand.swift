@@ -28,7 +28,9 @@ struct FollowupCommand: RedressRunnable {
     let loaded = try env.loadCase(caseRef)
     let c = loaded.caseFile
     guard let tracker = try TrackingData(env).tracker(jurisdiction: c.effectiveJurisdiction) else {
-      throw UserError("no response windows are known for jurisdiction '\(c.effectiveJurisdiction)' (no legal/\(c.effectiveJurisdiction)/clocks.yaml)")
+      throw UserError(
+        "no response windows are known for jurisdiction '\(c.effectiveJurisdiction)' (no legal/\(c.effectiveJurisdiction)/clocks.yaml)"
+      )
     }
     let plan: FollowUpPlan
     do {
@@ -46,10 +48,12 @@ struct FollowupCommand: RedressRunnable {
     let warn = env.output.styleErr("warning:", .yellow)
     let terms = documents.terms
     if let closed = plan.closedBy {
-      env.output.err("\(warn) the window was closed (\(closed)); a follow-up may not be needed, but the letter is written")
+      env.output.err(
+        "\(warn) the window was closed (\(closed)); a follow-up may not be needed, but the letter is written")
     } else if !plan.passed {
       env.output.err(
-        "\(warn) the window has not passed yet: it ends on \(terms.date(plan.due)) (\(plan.due.iso)); the letter is written anyway")
+        "\(warn) the window has not passed yet: it ends on \(terms.date(plan.due)) (\(plan.due.iso)); the letter is written anyway"
+      )
     }
     var note: String?
     if !plan.weekdayOnlyYears.isEmpty {
@@ -58,7 +62,8 @@ struct FollowupCommand: RedressRunnable {
     }
     let model = try documents.model(documents.builder.followUp(plan, calendarNote: note))
     try env.writeDocument(
-      try format.render(model), format: format, output: output, defaultName: documents.fileName(.followUp, format))
+      try format.render(model), format: format, output: output,
+      defaultName: documents.fileName(.followUp, format))
     return 0
   }
 }

@@ -68,7 +68,9 @@ extension CommandEnvironment {
       caseFile: c, findings: findings, today: today, templates: try data().templates)
     let warn = output.styleErr("warning:", .yellow)
     if documents.fellBack {
-      output.err("\(warn) no \(c.effectiveLanguage.rawValue) templates yet; the documents are in \(documents.language)")
+      output.err(
+        "\(warn) no \(c.effectiveLanguage.rawValue) templates yet; the documents are in \(documents.language)"
+      )
     }
     if purpose != .followUp {
       let missing = CaseValidator.missingRequiredFields(c)

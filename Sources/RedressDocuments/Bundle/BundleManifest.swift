@@ -88,7 +88,8 @@ public struct BundleManifest: Hashable, Sendable {
 
   /// Reads `SHA256SUMS` lines (`<hex>  <name>` or `<hex> *<name>`) into name → digest;
   /// malformed lines are returned apart.
-  public static func parseSums(_ data: Data) -> (sums: [(name: String, sha256: String)], malformed: [String]) {
+  public static func parseSums(_ data: Data) -> (sums: [(name: String, sha256: String)], malformed: [String])
+  {
     var sums: [(String, String)] = []
     var malformed: [String] = []
     let text = String(decoding: data, as: UTF8.self)

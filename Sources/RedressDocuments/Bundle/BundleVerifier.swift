@@ -116,7 +116,9 @@ public enum BundleVerifier {
     for file in manifest.files {
       listed.insert(file.name)
       if let problem = nameProblem(file.name) {
-        checks.append(Check(name: file.name, status: .unsafe, detail: "refused: the manifest names a member with \(problem)"))
+        checks.append(
+          Check(
+            name: file.name, status: .unsafe, detail: "refused: the manifest names a member with \(problem)"))
         continue
       }
       if let s = sums[file.name], s != file.sha256 {
@@ -125,7 +127,8 @@ public enum BundleVerifier {
         problems.append("SHA256SUMS does not list \(file.name)")
       }
       guard let entry = entries[file.name] else {
-        checks.append(Check(name: file.name, status: .missing, detail: "listed in the manifest but not in the zip"))
+        checks.append(
+          Check(name: file.name, status: .missing, detail: "listed in the manifest but not in the zip"))
         continue
       }
       let hasher = BundleHasher()
@@ -138,15 +141,19 @@ public enum BundleVerifier {
         }
       } catch {
         checks.append(
-          Check(name: file.name, status: .changed, detail: "its bytes cannot be read back (damaged: \(error))"))
+          Check(
+            name: file.name, status: .changed, detail: "its bytes cannot be read back (damaged: \(error))"))
         continue
       }
       let digest = hasher.finalizeHex()
       if size != file.size {
-        checks.append(Check(name: file.name, status: .changed, detail: "\(size) bytes, the manifest says \(file.size)"))
+        checks.append(
+          Check(name: file.name, status: .changed, detail: "\(size) bytes, the manifest says \(file.size)"))
       } else if digest != file.sha256 {
         checks.append(
-          Check(name: file.name, status: .changed, detail: "its SHA-256 is \(digest), the manifest says \(file.sha256)"))
+          Check(
+            name: file.name, status: .changed,
+            detail: "its SHA-256 is \(digest), the manifest says \(file.sha256)"))
       } else {
         checks.append(Check(name: file.name, status: .ok, detail: nil))
       }

@@ -67,7 +67,9 @@ public enum BundleWriter {
       if let problem = BundleVerifier.nameProblem(m.name) {
         throw BundleError("cannot bundle \"\(m.name)\": \(problem)")
       }
-      guard seen.insert(m.name).inserted else { throw BundleError("two bundle members are named \"\(m.name)\"") }
+      guard seen.insert(m.name).inserted else {
+        throw BundleError("two bundle members are named \"\(m.name)\"")
+      }
     }
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone.current
@@ -85,7 +87,8 @@ public enum BundleWriter {
         for m in members {
           let (size, digest) = try add(m, to: archive, date: generatedAt)
           manifest.files.append(
-            BundleManifest.File(name: m.name, role: m.role, evidenceID: m.evidenceID, size: size, sha256: digest))
+            BundleManifest.File(
+              name: m.name, role: m.role, evidenceID: m.evidenceID, size: size, sha256: digest))
         }
         let json = manifest.json
         _ = try add(
@@ -141,7 +144,8 @@ public enum BundleWriter {
         throw BundleError("cannot read \(url.path): \(String(cString: strerror(errno)))")
       }
       guard st.st_mode & S_IFMT == S_IFREG else {
-        throw BundleError("\(url.path) is not a regular file (a link, folder, device or pipe); it cannot be bundled")
+        throw BundleError(
+          "\(url.path) is not a regular file (a link, folder, device or pipe); it cannot be bundled")
       }
       guard let handle = FileHandle(forReadingAtPath: url.path) else {
         throw BundleError("cannot open \(url.path)")

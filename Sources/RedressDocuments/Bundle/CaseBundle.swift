@@ -19,16 +19,19 @@ extension CaseDocuments {
         continue
       }
       evidence.append(
-        BundleMember(name: name, role: "evidence", evidenceID: entry.evidence.id, source: .file(evidenceURL(file))))
+        BundleMember(
+          name: name, role: "evidence", evidenceID: entry.evidence.id, source: .file(evidenceURL(file))))
     }
     if !problems.isEmpty {
       throw BundleError("cannot make the bundle:\n  " + problems.joined(separator: "\n  "))
     }
     let letter = try letter()
     var members = [
-      BundleMember(name: fileName(.letter, .pdf), role: "letter", source: .data(try DocumentFormat.pdf.render(letter))),
       BundleMember(
-        name: fileName(.letter, .docx), role: "letter-docx", source: .data(try DocumentFormat.docx.render(letter))),
+        name: fileName(.letter, .pdf), role: "letter", source: .data(try DocumentFormat.pdf.render(letter))),
+      BundleMember(
+        name: fileName(.letter, .docx), role: "letter-docx",
+        source: .data(try DocumentFormat.docx.render(letter))),
       BundleMember(
         name: fileName(.evidenceList, .pdf), role: "evidence-list",
         source: .data(try DocumentFormat.pdf.render(try evidenceList()))),

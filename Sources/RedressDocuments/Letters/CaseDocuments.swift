@@ -43,7 +43,9 @@ public struct CaseDocuments: Sendable {
     }
   }
 
-  public func letter(redact: Bool = false) throws -> DocumentModel { try model(builder.letter(redact: redact)) }
+  public func letter(redact: Bool = false) throws -> DocumentModel {
+    try model(builder.letter(redact: redact))
+  }
 
   public func evidenceList() throws -> DocumentModel { try model(builder.evidenceList()) }
 

@@ -93,7 +93,8 @@ public struct ContextBuilder: Sendable {
     catalog.entries.map { e in
       EvidenceLine(
         number: String(e.number), reference: terms.evidenceReference(e.number),
-        title: (e.evidence.title?.isEmpty == false ? e.evidence.title : nil) ?? terms.text("unnamed_evidence"),
+        title: (e.evidence.title?.isEmpty == false ? e.evidence.title : nil)
+          ?? terms.text("unnamed_evidence"),
         kind: e.evidence.kind.map { terms.label($0, in: "evidence_kind") },
         date: date(e.evidence.date), proves: e.evidence.proves, file: e.bundleName)
     }
@@ -131,7 +132,8 @@ public struct ContextBuilder: Sendable {
     let claims = caseFile.claims.enumerated().map { i, claim in
       LetterContext.ClaimLine(
         number: String(i + 1),
-        request: claim.type.map { terms.label($0, in: "claim_type") } ?? terms.label(ClaimType.other, in: "claim_type"),
+        request: claim.type.map { terms.label($0, in: "claim_type") }
+          ?? terms.label(ClaimType.other, in: "claim_type"),
         amount: money(claim.amount), note: claim.note, end: end(i, of: caseFile.claims.count))
     }
     let d = caseFile.damage ?? Damage()
@@ -183,7 +185,8 @@ public struct ContextBuilder: Sendable {
         if !names.contains(s) { names.append(s) }
       }
       lines.append(
-        LetterContext.LegalBasisLine(number: String(lines.count + 1), citations: terms.list(names), text: text))
+        LetterContext.LegalBasisLine(
+          number: String(lines.count + 1), citations: terms.list(names), text: text))
     }
     return lines
   }
@@ -214,7 +217,8 @@ public struct ContextBuilder: Sendable {
       respondentName: caseFile.respondent?.name, addressee: addressee,
       purchaseDate: date(caseFile.purchase?.date), itemSummary: itemSummary,
       powers: powers.enumerated().map {
-        PowerOfAttorneyContext.PowerLine(number: String($0.offset + 1), text: $0.element, end: end($0.offset, of: powers.count))
+        PowerOfAttorneyContext.PowerLine(
+          number: String($0.offset + 1), text: $0.element, end: end($0.offset, of: powers.count))
       },
       limits: terms.powerOfAttorney.limits, term: terms.powerOfAttorney.term)
   }
@@ -225,7 +229,8 @@ public struct ContextBuilder: Sendable {
   public func followUp(_ plan: FollowUpPlan, calendarNote: String?) -> FollowUpContext {
     let filing = caseFile.filing ?? Filing()
     let w = terms.windows[plan.clockID]
-    let previous = filing.events.filter { $0.kind == .followUp }.compactMap { e -> FollowUpContext.DateLine? in
+    let previous = filing.events.filter { $0.kind == .followUp }.compactMap {
+      e -> FollowUpContext.DateLine? in
       guard let d = e.date?.date else { return nil }
       return FollowUpContext.DateLine(date: terms.date(d), note: e.note)
     }
@@ -257,7 +262,9 @@ public struct ContextBuilder: Sendable {
     if !otherParts.isEmpty {
       split = EmailBodyContext.SplitFields(
         part: String(part), total: String(otherParts.count + 1),
-        otherParts: otherParts.map { EmailBodyContext.PartLine(part: String($0.part), attachments: $0.attachments) })
+        otherParts: otherParts.map {
+          EmailBodyContext.PartLine(part: String($0.part), attachments: $0.attachments)
+        })
     }
     return EmailBodyContext(
       caseId: caseFile.id, date: terms.date(today), addressee: addressee, complainant: person(redact: false),

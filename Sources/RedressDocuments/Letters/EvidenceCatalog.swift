@@ -26,7 +26,8 @@ public struct EvidenceCatalog: Sendable {
         let digits = String(n)
         let nn = String(repeating: "0", count: max(0, width - digits.count)) + digits
         let stem = prefix.replacingOccurrences(of: "{nn}", with: nn)
-        let title = Self.sanitise(item.title ?? "").isEmpty ? Self.sanitise(unnamed) : Self.sanitise(item.title ?? "")
+        let title =
+          Self.sanitise(item.title ?? "").isEmpty ? Self.sanitise(unnamed) : Self.sanitise(item.title ?? "")
         let ext = Self.fileExtension(of: file)
         name = stem + "-" + title + (ext.isEmpty ? "" : "." + ext)
       }
@@ -54,7 +55,10 @@ public struct EvidenceCatalog: Sendable {
     let forbidden: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
     var out = ""
     for c in title {
-      if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format || $0.value == 0x7F }) {
+      if c.unicodeScalars.contains(where: {
+        $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+          || $0.value == 0x7F
+      }) {
         continue
       }
       if c.isNewline { continue }

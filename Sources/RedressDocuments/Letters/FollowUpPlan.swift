@@ -54,6 +54,7 @@ public struct FollowUpPlan: Sendable, Hashable {
       clockID: clock.id, practice: clock.definition.practice,
       citations: clock.definition.citations.filter { $0.confidence != .practice }, start: start,
       due: deadline.due, passed: overdue > 0, daysOverdue: overdue, closedBy: closedBy,
-      replyBy: reply.due, weekdayOnlyYears: Array(Set(deadline.yearsWithoutData + reply.yearsWithoutData)).sorted())
+      replyBy: reply.due,
+      weekdayOnlyYears: Array(Set(deadline.yearsWithoutData + reply.yearsWithoutData)).sorted())
   }
 }

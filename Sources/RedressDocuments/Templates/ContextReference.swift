@@ -25,7 +25,8 @@ public enum ContextReference {
     guard case .group(let entries) = value else { return }
     for (key, v) in entries {
       let name = path.isEmpty ? key : "\(path).\(key)"
-      let shown = String(repeating: "  ", count: depth).replacingOccurrences(of: " ", with: "&nbsp;") + "`\(name)`"
+      let shown =
+        String(repeating: "  ", count: depth).replacingOccurrences(of: " ", with: "&nbsp;") + "`\(name)`"
       switch v {
       case .text(let s):
         out += "| \(shown) | text | \(cell(s)) |\n"
@@ -34,7 +35,8 @@ public enum ContextReference {
       case .null:
         out += "| \(shown) | text (absent in the sample) | |\n"
       case .group:
-        out += "| \(shown) | group of the names below (a section `{{#\(name)}}…{{/\(name)}}` shows only when present) | |\n"
+        out +=
+          "| \(shown) | group of the names below (a section `{{#\(name)}}…{{/\(name)}}` shows only when present) | |\n"
         walk(v, path: name, depth: depth, into: &out)
       case .list(let items):
         out += "| \(shown) | list: `{{#\(name)}}…{{/\(name)}}` repeats for each | |\n"

@@ -107,7 +107,8 @@ public struct TemplateLibrary: Sendable {
     guard let text = String(data: data, encoding: .utf8) else {
       throw DiagnosticsError([Diagnostic(.error, file: name, message: "the template is not UTF-8 text")])
     }
-    return try Self.parse(text.replacingOccurrences(of: "\r\n", with: "\n"), kind: kind, language: language, displayName: name)
+    return try Self.parse(
+      text.replacingOccurrences(of: "\r\n", with: "\n"), kind: kind, language: language, displayName: name)
   }
 
   /// Parses a template's text (front matter and body) and lints it against `kind`'s context.
@@ -116,14 +117,16 @@ public struct TemplateLibrary: Sendable {
   {
     var diagnostics: [Diagnostic] = []
     func error(_ line: Int?, _ column: Int?, _ path: String, _ message: String) {
-      diagnostics.append(Diagnostic(.error, file: name, line: line, column: column, path: path, message: message))
+      diagnostics.append(
+        Diagnostic(.error, file: name, line: line, column: column, path: path, message: message))
     }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else {
       throw DiagnosticsError([
         Diagnostic(
           .error, file: name, line: 1, column: 1,
-          message: "a template starts with front matter: a line '---', 'schema: 1', 'template: \(kind.rawValue)', 'title: …', and a closing '---'"
+          message:
+            "a template starts with front matter: a line '---', 'schema: 1', 'template: \(kind.rawValue)', 'title: …', and a closing '---'"
         )
       ])
     }
@@ -132,18 +135,22 @@ public struct TemplateLibrary: Sendable {
     let bodyOffset = end + 1
     var title = ""
     do {
-      let node = try YAMLDocumentLoader.load(data: Data((yamlText.isEmpty ? "{}" : yamlText).utf8), file: name)
+      let node = try YAMLDocumentLoader.load(
+        data: Data((yamlText.isEmpty ? "{}" : yamlText).utf8), file: name)
       let r = YAMLNodeReader(file: name)
       if let m = r.mapping(node, path: "", allowed: ["schema", "template", "title", "description"]) {
         if let s = m["schema"] {
           if let v = r.integer(s, path: "schema", range: 1...Int.max), v > schema {
-            r.error("this template is schema \(v); this redress reads schema \(schema)", at: s, path: "schema")
+            r.error(
+              "this template is schema \(v); this redress reads schema \(schema)", at: s, path: "schema")
           }
         } else {
           r.error("missing 'schema: 1'", at: node, path: "schema")
         }
         if let t = r.string(m["template"], path: "template"), t != kind.rawValue {
-          r.error("this file is named for the \(kind.rawValue) template but says template: \(t)", at: m["template"], path: "template")
+          r.error(
+            "this file is named for the \(kind.rawValue) template but says template: \(t)", at: m["template"],
+            path: "template")
         } else if m["template"] == nil {
           r.error("missing 'template: \(kind.rawValue)'", at: node, path: "template")
         }
@@ -205,7 +212,9 @@ public struct TemplateLibrary: Sendable {
 extension LoadedTemplate {
   /// Renders the body and the title with a context. The body's values are escaped with
   /// `escape` (the Markdown subset's), the title's are not (it is metadata, not Markdown).
-  public func render(_ context: any TemplateFields, escape: (String) -> String) -> (title: String, body: String) {
+  public func render(_ context: any TemplateFields, escape: (String) -> String) -> (
+    title: String, body: String
+  ) {
     let bodyInput = TemplateValue.make(from: context, escape: escape).mustacheInput
     let titleInput = TemplateValue.make(from: context, escape: { $0 }).mustacheInput
     return (compiledTitle.render(titleInput), compiledBody.render(bodyInput))

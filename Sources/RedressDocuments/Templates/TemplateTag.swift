@@ -89,7 +89,8 @@ extension TemplateTag {
               problems.append(
                 TemplateProblem(
                   line: lineNumber, column: column,
-                  message: "unfinished tag: this '\(triple ? "{{{" : "{{")' has no closing '\(closer)' on the same line"
+                  message:
+                    "unfinished tag: this '\(triple ? "{{{" : "{{")' has no closing '\(closer)' on the same line"
                 ))
               i += openLength
             }
@@ -112,8 +113,7 @@ extension TemplateTag {
     return (tags, problems)
   }
 
-  private static func classify(_ inner: String, triple: Bool, line: Int, column: Int) -> TemplateTag
-  {
+  private static func classify(_ inner: String, triple: Bool, line: Int, column: Int) -> TemplateTag {
     let trimmed = inner.trimmingCharacters(in: .whitespaces)
     func tag(_ kind: Kind, _ rest: Substring) -> TemplateTag {
       TemplateTag(

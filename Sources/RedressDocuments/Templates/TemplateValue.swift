@@ -27,9 +27,15 @@ public indirect enum TemplateValue: Hashable, Sendable {
 
   public func hash(into hasher: inout Hasher) {
     switch self {
-    case .text(let s): hasher.combine(0); hasher.combine(s)
-    case .flag(let b): hasher.combine(1); hasher.combine(b)
-    case .list(let l): hasher.combine(2); hasher.combine(l)
+    case .text(let s):
+      hasher.combine(0)
+      hasher.combine(s)
+    case .flag(let b):
+      hasher.combine(1)
+      hasher.combine(b)
+    case .list(let l):
+      hasher.combine(2)
+      hasher.combine(l)
     case .group(let g):
       hasher.combine(3)
       for (k, v) in g {

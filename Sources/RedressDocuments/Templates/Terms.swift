@@ -115,14 +115,17 @@ public struct Terms: Sendable {
           r.string($0.element, path: "format.month_names[\($0.offset)]")
         }
         if !terms.monthNames.isEmpty && terms.monthNames.count != 12 {
-          r.error("expected 12 month names, got \(terms.monthNames.count)", at: months, path: "format.month_names")
+          r.error(
+            "expected 12 month names, got \(terms.monthNames.count)", at: months, path: "format.month_names")
         }
       }
       return out
     }
     terms.format = requiredStrings("format", allowed: formatKeys, required: requiredFormatKeys)
     if (terms.format["date"] ?? "").contains("{month_name}") && terms.monthNames.isEmpty {
-      r.error("the date pattern uses {month_name} but month_names is empty", at: top["format"], path: "format.month_names")
+      r.error(
+        "the date pattern uses {month_name} but month_names is empty", at: top["format"],
+        path: "format.month_names")
     }
     terms.fileNames = requiredStrings("file_names", allowed: fileNameKeys, required: fileNameKeys)
 
@@ -131,7 +134,8 @@ public struct Terms: Sendable {
     }
 
     if let n = top["power_of_attorney"],
-      let m = r.mapping(n, path: "power_of_attorney", allowed: ["powers", "limits", "term", "authority_summary"])
+      let m = r.mapping(
+        n, path: "power_of_attorney", allowed: ["powers", "limits", "term", "authority_summary"])
     {
       var p = PowerOfAttorneyTerms(powers: [], limits: "", term: "", authoritySummary: "")
       if let list = m["powers"].flatMap({ r.sequence($0, path: "power_of_attorney.powers") }) {
@@ -142,7 +146,9 @@ public struct Terms: Sendable {
       if p.powers.isEmpty {
         r.error("at least one power is required", at: n, path: "power_of_attorney.powers")
       }
-      for (key, path) in [("limits", \PowerOfAttorneyTerms.limits), ("term", \.term), ("authority_summary", \.authoritySummary)] {
+      for (key, path) in [
+        ("limits", \PowerOfAttorneyTerms.limits), ("term", \.term), ("authority_summary", \.authoritySummary),
+      ] {
         if let s = m[key].flatMap({ r.string($0, path: "power_of_attorney.\(key)") }) {
           p[keyPath: path] = s
         } else {
@@ -170,7 +176,9 @@ public struct Terms: Sendable {
           continue
         }
         let p = "windows.\(name)"
-        guard let f = r.mapping(w, path: p, allowed: ["length", "duty", "basis", "practice"]) else { continue }
+        guard let f = r.mapping(w, path: p, allowed: ["length", "duty", "basis", "practice"]) else {
+          continue
+        }
         let length = r.string(f["length"], path: "\(p).length")
         let duty = r.string(f["duty"], path: "\(p).duty")
         let basis = r.string(f["basis"], path: "\(p).basis")

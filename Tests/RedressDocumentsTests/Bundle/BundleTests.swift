@@ -67,7 +67,9 @@ import ZIPFoundation
     #expect(output.contains("证据01-电子发票.xml: OK"))
     #expect(output.contains("manifest.json: OK"))
     let extracted = try Data(contentsOf: out.appendingPathComponent("证据01-电子发票.xml"))
-    #expect(extracted == (try Data(contentsOf: Fixtures.sharedExamples.appendingPathComponent("evidence/invoice.xml"))))
+    #expect(
+      extracted
+        == (try Data(contentsOf: Fixtures.sharedExamples.appendingPathComponent("evidence/invoice.xml"))))
 
     let report = try BundleVerifier.verify(zipAt: zip)
     #expect(report.isIntact, "\(report)")
@@ -124,7 +126,9 @@ import ZIPFoundation
     let (zip, _) = try Self.makeBundle(in: folder)
     let archive = try Archive(url: zip, accessMode: .update)
     try archive.remove(try #require(archive["证据01-电子发票.xml"]))
-    try archive.addEntry(with: "extra.txt", type: .file, uncompressedSize: Int64(3)) { _, _ in Data("abc".utf8) }
+    try archive.addEntry(with: "extra.txt", type: .file, uncompressedSize: Int64(3)) { _, _ in
+      Data("abc".utf8)
+    }
     let report = try BundleVerifier.verify(zipAt: zip)
     #expect(report.checks.filter { $0.status == .missing }.map(\.name) == ["证据01-电子发票.xml"])
     #expect(report.checks.filter { $0.status == .unexpected }.map(\.name) == ["extra.txt"])
@@ -151,7 +155,8 @@ import ZIPFoundation
     for bad in ["../x", "/x", "a\\b", "a\u{1}b", "manifest.json"] {
       #expect(throws: BundleError.self) {
         try BundleWriter.write(
-          [BundleMember(name: bad, role: "evidence", source: .data(Data()))], caseID: nil, generatedAt: Date(), to: zip)
+          [BundleMember(name: bad, role: "evidence", source: .data(Data()))], caseID: nil,
+          generatedAt: Date(), to: zip)
       }
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -166,7 +171,8 @@ import ZIPFoundation
       try BundleWriter.write(
         [
           BundleMember(name: "a.txt", role: "letter", source: .data(Data("a".utf8))),
-          BundleMember(name: "b.jpg", role: "evidence", source: .file(folder.appendingPathComponent("nope.jpg"))),
+          BundleMember(
+            name: "b.jpg", role: "evidence", source: .file(folder.appendingPathComponent("nope.jpg"))),
         ], caseID: nil, generatedAt: Date(), to: zip)
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["b.zip"])

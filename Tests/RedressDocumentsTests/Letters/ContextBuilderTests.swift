@@ -12,7 +12,8 @@ import Testing
   func builder(_ url: URL, language: String = "zh-Hans", findings: [Finding] = []) throws -> ContextBuilder {
     let loaded = try LoadedCase.load(contentsOf: url)
     return ContextBuilder(
-      caseFile: loaded.caseFile, findings: findings, today: Self.today, terms: try Self.library.terms(language))
+      caseFile: loaded.caseFile, findings: findings, today: Self.today,
+      terms: try Self.library.terms(language))
   }
 
   @Test func washerLetterValuesArePreformatted() throws {
@@ -41,7 +42,8 @@ import Testing
     #expect(letter.damage.evidenceRefs == "证据2、证据3")
     var c = try LoadedCase.load(contentsOf: Fixtures.foodAgentCase).caseFile
     c.addressee = nil
-    let b = ContextBuilder(caseFile: c, findings: [], today: Self.today, terms: try Self.library.terms("zh-Hans"))
+    let b = ContextBuilder(
+      caseFile: c, findings: [], today: Self.today, terms: try Self.library.terms("zh-Hans"))
     #expect(b.letter().addressee == "市场监督管理局")
   }
 
@@ -79,9 +81,10 @@ import Testing
     ]
     let letter = try builder(Fixtures.washerCase, findings: findings).letter()
     #expect(letter.hasLegalBases)
-    #expect(letter.legalBases.map(\.citations) == [
-      "《中华人民共和国消费者权益保护法》第二十四条", "《中华人民共和国消费者权益保护法》第二十三条第三款",
-    ])
+    #expect(
+      letter.legalBases.map(\.citations) == [
+        "《中华人民共和国消费者权益保护法》第二十四条", "《中华人民共和国消费者权益保护法》第二十三条第三款",
+      ])
     #expect(letter.legalBases.map(\.number) == ["1", "2"])
     #expect(letter.legalBases.allSatisfy { !$0.citations.contains("通常做法") })
   }
@@ -108,7 +111,8 @@ import Testing
     #expect(poa.limits.contains("无权代为达成和解协议"))
     var c = try LoadedCase.load(contentsOf: Fixtures.washerCase).caseFile
     c.agent = nil
-    let b = ContextBuilder(caseFile: c, findings: [], today: Self.today, terms: try Self.library.terms("zh-Hans"))
+    let b = ContextBuilder(
+      caseFile: c, findings: [], today: Self.today, terms: try Self.library.terms("zh-Hans"))
     #expect(b.powerOfAttorney() == nil)
   }
 }

@@ -10,7 +10,8 @@ import Testing
   static let tracker: CaseTracker = {
     let legal = Fixtures.repositoryRoot.appendingPathComponent("legal")
     let catalog = try! ClockCatalogLoader.load(jurisdiction: "cn", legal: legal)
-    return CaseTracker(catalog: catalog, calendar: try! HolidayCalendarLoader.load(name: catalog.calendar, legal: legal))
+    return CaseTracker(
+      catalog: catalog, calendar: try! HolidayCalendarLoader.load(name: catalog.calendar, legal: legal))
   }()
 
   func filed(_ url: URL, filed: String, accepted: String? = nil) throws -> CaseFile {

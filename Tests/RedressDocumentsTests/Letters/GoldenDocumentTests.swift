@@ -49,7 +49,8 @@ import Testing
       ("evidence-list", try d.evidenceList()),
     ]
     if let poa = try d.powerOfAttorney() { out.append(("power-of-attorney", poa)) }
-    let plan = try FollowUpPlan.make(for: d.builder.caseFile, today: today, tracker: FollowUpPlanTests.tracker)
+    let plan = try FollowUpPlan.make(
+      for: d.builder.caseFile, today: today, tracker: FollowUpPlanTests.tracker)
     out.append(("follow-up", try d.model(d.builder.followUp(plan, calendarNote: nil))))
     let pdf = EmailBodyContext.AttachmentLine(name: d.fileName(.letter, .pdf), size: "84 KB")
     let docx = EmailBodyContext.AttachmentLine(name: d.fileName(.letter, .docx), size: "12 KB")
@@ -86,7 +87,8 @@ import Testing
         }
         #expect(
           String(decoding: data, as: UTF8.self) == String(decoding: golden, as: UTF8.self),
-          "\(sample.name)/\(url.lastPathComponent) differs from its golden; re-record with REDRESS_RECORD=1 and read the diff")
+          "\(sample.name)/\(url.lastPathComponent) differs from its golden; re-record with REDRESS_RECORD=1 and read the diff"
+        )
       }
     }
     if Fixtures.isRecording {

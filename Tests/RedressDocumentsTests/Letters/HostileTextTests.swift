@@ -4,11 +4,11 @@ import RedressTestSupport
 import Testing
 import ZIPFoundation
 
+@testable import RedressDocuments
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import RedressDocuments
 
 /// User text that looks like markup, a template tag, XML or a table comes out literally in
 /// every format: it is escaped for the Markdown subset before it reaches the template, and
@@ -114,7 +114,9 @@ import ZIPFoundation
     let pdf = folder.appendingPathComponent("letter.pdf")
     try DocumentFormat.pdf.render(try Self.letter()).write(to: pdf)
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
-      if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("pdftotext is missing (make test-deps)") }
+      if ProcessInfo.processInfo.environment["CI"] == "true" {
+        Issue.record("pdftotext is missing (make test-deps)")
+      }
       return
     }
     let p = Process()

@@ -60,7 +60,10 @@ import Testing
       Issue.record("a broken terms file loaded")
     } catch let e as DiagnosticsError {
       let messages = e.diagnostics.map(\.description)
-      #expect(messages.contains { $0.contains("purchase_channel.onlin: unknown key 'onlin'; did you mean 'online'?") })
+      #expect(
+        messages.contains {
+          $0.contains("purchase_channel.onlin: unknown key 'onlin'; did you mean 'online'?")
+        })
       #expect(messages.contains { $0.contains("purchase_channel.online: missing key 'online'") })
     }
   }

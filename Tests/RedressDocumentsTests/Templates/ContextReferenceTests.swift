@@ -14,6 +14,8 @@ import Testing
       return
     }
     let current = try? String(contentsOf: url, encoding: .utf8)
-    #expect(current == generated, "templates/CONTEXTS.md is stale: REDRESS_RECORD=1 swift test --filter ContextReferenceTests")
+    #expect(
+      current == generated,
+      "templates/CONTEXTS.md is stale: REDRESS_RECORD=1 swift test --filter ContextReferenceTests")
   }
 }

@@ -51,7 +51,9 @@ import Testing
         }
         checked += 1
         guard case .success(let found) = TemplateLint.resolve(tag.name, in: stack) else {
-          Issue.record("\(language)/\(kind.fileName):\(tag.line):\(tag.column): {{\(tag.name)}} is not a key of the context")
+          Issue.record(
+            "\(language)/\(kind.fileName):\(tag.line):\(tag.column): {{\(tag.name)}} is not a key of the context"
+          )
           if tag.kind != .variable { stack.append(.unknown) }
           continue
         }
@@ -104,64 +106,76 @@ import Testing
   }
 
   @Test func misspeltTagIsAnErrorWithASuggestion() {
-    #expect(lint("投诉人：{{complainant.nane}}\n") == [
-      "1:5: unknown tag 'complainant.nane': 'complainant' has no 'nane'; did you mean 'name'?"
-    ])
-    #expect(lint("{{complainent.name}}") == [
-      "1:1: unknown tag 'complainent.name': the context has no 'complainent' here; did you mean 'complainant'?"
-    ])
+    #expect(
+      lint("投诉人：{{complainant.nane}}\n") == [
+        "1:5: unknown tag 'complainant.nane': 'complainant' has no 'nane'; did you mean 'name'?"
+      ])
+    #expect(
+      lint("{{complainent.name}}") == [
+        "1:1: unknown tag 'complainent.name': the context has no 'complainent' here; did you mean 'complainant'?"
+      ])
   }
 
   @Test func unfinishedAndStrayBracesAreErrors() {
-    #expect(lint("a {{complainant.name\nb") == [
-      "1:3: unfinished tag: this '{{' has no closing '}}' on the same line"
-    ])
-    #expect(lint("a {{complainant.name} b") == [
-      "1:3: unfinished tag: this '{{' has no closing '}}' on the same line"
-    ])
+    #expect(
+      lint("a {{complainant.name\nb") == [
+        "1:3: unfinished tag: this '{{' has no closing '}}' on the same line"
+      ])
+    #expect(
+      lint("a {{complainant.name} b") == [
+        "1:3: unfinished tag: this '{{' has no closing '}}' on the same line"
+      ])
     #expect(lint("a complainant.name}} b") == ["1:19: '}}' without an opening '{{' (a missing brace?)"])
     #expect(lint("{{{date}}") == ["1:1: '{{{' is closed by '}}' instead of '}}}'; write {{name}}"])
     #expect(lint("{{{date}}} {{&date}}") == [])
   }
 
   @Test func sectionsMustBalanceAndNest() {
-    #expect(lint("{{#agent}}\n{{name}}\n") == [
-      "1:1: section {{#agent}} is never closed; add {{/agent}}"
-    ])
+    #expect(
+      lint("{{#agent}}\n{{name}}\n") == [
+        "1:1: section {{#agent}} is never closed; add {{/agent}}"
+      ])
     #expect(lint("{{/agent}}") == ["1:1: {{/agent}} closes a section that was never opened"])
-    #expect(lint("{{#agent}}{{#redacted}}{{/agent}}{{/redacted}}") == [
-      "1:24: {{/agent}} does not match the open section {{#redacted}} of line 1",
-      "1:34: {{/redacted}} closes a section that was never opened",
-    ])
+    #expect(
+      lint("{{#agent}}{{#redacted}}{{/agent}}{{/redacted}}") == [
+        "1:24: {{/agent}} does not match the open section {{#redacted}} of line 1",
+        "1:34: {{/redacted}} closes a section that was never opened",
+      ])
   }
 
   @Test func sectionsChangeWhatNamesMean() {
     // Inside a list, its elements' keys resolve; outside, they do not.
     #expect(lint("{{#claims}}{{request}}{{amount}}{{/claims}}") == [])
-    #expect(lint("{{request}}") == [
-      "1:1: unknown tag 'request': the context has no 'request' here"
-    ])
+    #expect(
+      lint("{{request}}") == [
+        "1:1: unknown tag 'request': the context has no 'request' here"
+      ])
     // Names of enclosing groups stay visible, as mustache looks them up the stack.
     #expect(lint("{{#claims}}{{date}}{{/claims}}") == [])
     #expect(lint("{{#agent}}{{complainant.name}}{{/agent}}") == [])
   }
 
   @Test func groupsAndFlagsCannotBePrinted() {
-    #expect(lint("{{complainant}}") == [
-      "1:1: 'complainant' is a group of values; use a section {{#complainant}}…{{/complainant}} and name its parts inside"
-    ])
-    #expect(lint("{{redacted}}") == [
-      "1:1: 'redacted' is a yes/no flag; use it as a section {{#redacted}}…{{/redacted}}"
-    ])
+    #expect(
+      lint("{{complainant}}") == [
+        "1:1: 'complainant' is a group of values; use a section {{#complainant}}…{{/complainant}} and name its parts inside"
+      ])
+    #expect(
+      lint("{{redacted}}") == [
+        "1:1: 'redacted' is a yes/no flag; use it as a section {{#redacted}}…{{/redacted}}"
+      ])
   }
 
   @Test func unsupportedMustacheFeaturesAreRefused() {
     #expect(lint("{{> footer}}") == ["1:1: partials ({{>name}}) are not supported in redress templates"])
-    #expect(lint("{{=<% %>=}}") == ["1:1: changed delimiters ({{=… …=}}) are not supported in redress templates"])
-    #expect(lint("{{% CONTENT_TYPE: HTML}}") == ["1:1: pragmas ({{%…}}) are not supported in redress templates"])
-    #expect(lint("{{uppercased(date)}}") == [
-      "1:1: transforms such as uppercased(date) are not supported; the context gives values ready to print"
-    ])
+    #expect(
+      lint("{{=<% %>=}}") == ["1:1: changed delimiters ({{=… …=}}) are not supported in redress templates"])
+    #expect(
+      lint("{{% CONTENT_TYPE: HTML}}") == ["1:1: pragmas ({{%…}}) are not supported in redress templates"])
+    #expect(
+      lint("{{uppercased(date)}}") == [
+        "1:1: transforms such as uppercased(date) are not supported; the context gives values ready to print"
+      ])
     #expect(lint("{{! a note for editors }}") == [])
   }
 
@@ -182,11 +196,12 @@ import Testing
     do {
       _ = try TemplateLibrary.parse(text, kind: .letter, language: "zh-Hans", displayName: "letter.md")
     } catch let e as DiagnosticsError {
-      #expect(e.diagnostics.map(\.description) == [
-        "letter.md:8:1: error: unknown tag 'complainant.nane': 'complainant' has no 'nane'; did you mean 'name'?",
-        "letter.md:8:22: error: section {{#agent}} is never closed; add {{/agent}}",
-        "letter.md:4: error: title: unknown tag 'case_idd': the context has no 'case_idd' here; did you mean 'case_id'?",
-      ])
+      #expect(
+        e.diagnostics.map(\.description) == [
+          "letter.md:8:1: error: unknown tag 'complainant.nane': 'complainant' has no 'nane'; did you mean 'name'?",
+          "letter.md:8:22: error: section {{#agent}} is never closed; add {{/agent}}",
+          "letter.md:4: error: title: unknown tag 'case_idd': the context has no 'case_idd' here; did you mean 'case_id'?",
+        ])
     }
   }
 
@@ -196,13 +211,15 @@ import Testing
     }
     do {
       _ = try TemplateLibrary.parse(
-        "---\nschema: 2\ntemplate: letters\n---\nx\n", kind: .letter, language: "zh-Hans", displayName: "x.md")
+        "---\nschema: 2\ntemplate: letters\n---\nx\n", kind: .letter, language: "zh-Hans", displayName: "x.md"
+      )
     } catch let e as DiagnosticsError {
-      #expect(e.diagnostics.map(\.description) == [
-        "x.md:2:9: error: schema: this template is schema 2; this redress reads schema 1",
-        "x.md:3:11: error: template: this file is named for the letter template but says template: letters",
-        "x.md:2:1: error: title: missing 'title:' (the document's title)",
-      ])
+      #expect(
+        e.diagnostics.map(\.description) == [
+          "x.md:2:9: error: schema: this template is schema 2; this redress reads schema 1",
+          "x.md:3:11: error: template: this file is named for the letter template but says template: letters",
+          "x.md:2:1: error: title: missing 'title:' (the document's title)",
+        ])
     } catch {
       Issue.record("\(error)")
     }
