@@ -15,13 +15,15 @@ import Testing
     c.damage?.category = .lostProperty
     c.negotiation = nil
     let findings = engine.evaluate(c, today: RuleFixtures.today)
-    #expect(findings.filter { $0.severity == .block }.map(\.rule) == [
-      "cn.not-consumer-purpose", "cn.private-seller", "cn.lost-property",
-    ])
+    #expect(
+      findings.filter { $0.severity == .block }.map(\.rule) == [
+        "cn.not-consumer-purpose", "cn.private-seller", "cn.lost-property",
+      ])
     #expect(findings.map(\.rule).last == "cn.no-negotiation")
     #expect(!RuleEngine.isAdmissible(findings))
     let report = CheckReport(
-      caseName: "x", jurisdiction: "cn", venue: .consumerAssociation, today: RuleFixtures.today, findings: findings)
+      caseName: "x", jurisdiction: "cn", venue: .consumerAssociation, today: RuleFixtures.today,
+      findings: findings)
     #expect(!report.admissible)
   }
 
@@ -40,10 +42,11 @@ import Testing
       let ids = findings.filter { $0.severity == severity }.map(\.rule)
       #expect(ids == ids.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
     }
-    #expect(findings.map(\.rule) == [
-      "cn.missing-contents", "cn.no-evidence", "cn.purpose-unstated", "cn.no-negotiation",
-      "cn.no-reason-return",
-    ])
+    #expect(
+      findings.map(\.rule) == [
+        "cn.missing-contents", "cn.no-evidence", "cn.purpose-unstated", "cn.no-negotiation",
+        "cn.no-reason-return",
+      ])
     let missing = try #require(findings.first)
     #expect(missing.fields == CaseValidator.missingRequiredFields(c))
     #expect(missing.message(in: "zh-Hans").contains("投诉人姓名（complainant.name）"))
@@ -56,13 +59,15 @@ import Testing
     #expect(engine.evaluate(c, today: RuleFixtures.today).first?.severity == .block)
     c.venue = .marketRegulator
     #expect(engine.evaluate(c, today: RuleFixtures.today).first?.severity == .warn)
-    #expect(engine.evaluate(c, today: RuleFixtures.today, venue: .consumerAssociation).first?.severity == .block)
+    #expect(
+      engine.evaluate(c, today: RuleFixtures.today, venue: .consumerAssociation).first?.severity == .block)
   }
 
   /// A rule whose inputs are absent does not fire; the two that report absence do.
   @Test func absentInputsDoNotFire() throws {
     let findings = engine.evaluate(CaseFile(), today: RuleFixtures.today).map(\.rule)
-    #expect(findings == ["cn.missing-contents", "cn.no-evidence", "cn.purpose-unstated", "cn.no-negotiation"])
+    #expect(
+      findings == ["cn.missing-contents", "cn.no-evidence", "cn.purpose-unstated", "cn.no-negotiation"])
   }
 
   /// 民法典 Arts. 201–202 as the contract states them: 2026-10-01 + 7 days = 2026-10-08;
@@ -72,7 +77,8 @@ import Testing
     c.purchase?.channel = .online
     c.purchase?.receivedOn = CalendarDate(iso: "2026-10-01")
     for (day, fires) in [("2026-10-08", true), ("2026-10-09", false)] {
-      #expect((engine.evaluate(rule: "cn.no-reason-return", on: c, today: CalendarDate(iso: day)!) != nil) == fires)
+      #expect(
+        (engine.evaluate(rule: "cn.no-reason-return", on: c, today: CalendarDate(iso: day)!) != nil) == fires)
     }
     c.damage?.discoveredOn = CalendarDate(iso: "2024-02-29")
     for (day, fires) in [("2027-02-28", false), ("2027-03-01", true)] {
@@ -112,7 +118,8 @@ import Testing
       #expect(f["rule"] is String && f["severity"] as? String == "info" && f["message"] is String)
       #expect(f["fields"] is [String])
       let citations = try #require(f["citations"] as? [[String: Any]])
-      #expect(!citations.isEmpty && citations.allSatisfy { $0["source"] is String && $0["article"] is String })
+      #expect(
+        !citations.isEmpty && citations.allSatisfy { $0["source"] is String && $0["article"] is String })
     }
     #expect(text.hasPrefix("{\n  \"case\": \"milk-powder-2026\",\n  \"jurisdiction\": \"cn\","))
     #expect(text.contains("《中华人民共和国食品安全法》"))

@@ -96,7 +96,8 @@ func expectRulesGolden(
     return
   }
   let expected = try? String(contentsOf: url, encoding: .utf8)
-  #expect(expected != nil, "no golden \(path); record it with REDRESS_RECORD=1", sourceLocation: sourceLocation)
+  #expect(
+    expected != nil, "no golden \(path); record it with REDRESS_RECORD=1", sourceLocation: sourceLocation)
   if let expected, expected != actual {
     let a = actual.components(separatedBy: "\n")
     let e = expected.components(separatedBy: "\n")

@@ -26,7 +26,8 @@ import Testing
     let pack = try RuleFixtures.engine().pack
     for rule in pack.rules {
       #expect(rule.examples.contains { $0.kind == .applies }, "\(rule.id) has no example that applies")
-      #expect(rule.examples.contains { $0.kind == .doesNotApply }, "\(rule.id) has no example that does not apply")
+      #expect(
+        rule.examples.contains { $0.kind == .doesNotApply }, "\(rule.id) has no example that does not apply")
       #expect(!rule.citations.isEmpty, "\(rule.id) cites nothing")
       for texts in [rule.summary, rule.rationale, rule.messageTexts, rule.adviceTexts] {
         #expect(texts["zh-Hans"]?.isEmpty == false && texts["en"]?.isEmpty == false, "\(rule.id)")

@@ -124,7 +124,10 @@ import Testing
     rule = rule.replacingOccurrences(of: "confidence: statute", with: "confidence: law")
     let found = errors(loading: try smallPack(rules: rule))
     #expect(found.count == 3)
-    #expect(found.contains { $0.message.contains("'is-true' needs true or false, but 'damage.losses' is an amount") })
+    #expect(
+      found.contains {
+        $0.message.contains("'is-true' needs true or false, but 'damage.losses' is an amount")
+      })
     #expect(found.contains { $0.message.contains("names {maximum}, which is not a value of this rule") })
     #expect(found.contains { $0.message.contains("\"law\" is not allowed here") })
     #expect(found.allSatisfy { $0.file.hasSuffix("cn/rules.yaml") && $0.line != nil && $0.column != nil })
@@ -135,7 +138,8 @@ import Testing
     rule = rule.replacingOccurrences(
       of: "    message:\n      zh-Hans: 样例 {today}\n      en: sample {today}\n", with: "")
     rule = rule.replacingOccurrences(
-      of: "    citations:\n      - source: law\n        article: {zh-Hans: 第一条, en: Art. 1}\n        confidence: statute\n",
+      of:
+        "    citations:\n      - source: law\n        article: {zh-Hans: 第一条, en: Art. 1}\n        confidence: statute\n",
       with: "")
     rule = rule.replacingOccurrences(of: "      does-not-apply:\n        - case: {}\n", with: "")
     let found = errors(loading: try smallPack(rules: rule)).map(\.message)
@@ -178,7 +182,10 @@ import Testing
       ("is-true: damage.fraud_alleged", "is-true: damage.fraud_alleged\n      is-absent: damage.losses"),
       ("is-true: damage.fraud_alleged", "some: evidence\n      where: {field: agent.name, equals: x}"),
       ("is-true: damage.fraud_alleged", "field: claims[].amount\n      more-than: \"1.00\""),
-      ("is-true: damage.fraud_alleged", "field: damage.discovered_on\n      after: {field: today, plus: 3 yrs}"),
+      (
+        "is-true: damage.fraud_alleged",
+        "field: damage.discovered_on\n      after: {field: today, plus: 3 yrs}"
+      ),
       ("is-true: damage.fraud_alleged", "field: damage.losses\n      more-than: {amount: nothing}"),
     ]
     let expected = [
@@ -190,7 +197,8 @@ import Testing
       "no amount 'nothing' in the pack",
     ]
     for ((old, new), message) in zip(cases, expected) {
-      let found = errors(loading: try smallPack(rules: Self.goodRule.replacingOccurrences(of: old, with: new)))
+      let found = errors(
+        loading: try smallPack(rules: Self.goodRule.replacingOccurrences(of: old, with: new)))
       #expect(found.contains { $0.message.contains(message) }, "\(message): got \(found.map(\.message))")
     }
   }

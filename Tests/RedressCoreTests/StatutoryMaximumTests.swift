@@ -12,7 +12,8 @@ import Testing
 
   private func m(_ s: String) -> Money { Money(decimal: s)! }
 
-  private func max(_ paid: String?, losses: String? = nil, fraud: Bool = false, food: Bool = false) -> String? {
+  private func max(_ paid: String?, losses: String? = nil, fraud: Bool = false, food: Bool = false) -> String?
+  {
     StatutoryMaximum.compute(
       amountPaid: paid.map(m), losses: losses.map(m), fraudAlleged: fraud, foodSafetyViolation: food,
       engine: engine)?.fixed2
@@ -67,7 +68,9 @@ import Testing
           let got = StatutoryMaximum.compute(
             amountPaid: Money(minorUnits: paid), losses: loss.map { Money(minorUnits: $0) },
             fraudAlleged: fraud, foodSafetyViolation: food, engine: engine)
-          #expect(got?.minorUnits == oracle(paid, loss, fraud, food), "paid \(paid) losses \(String(describing: loss))")
+          #expect(
+            got?.minorUnits == oracle(paid, loss, fraud, food),
+            "paid \(paid) losses \(String(describing: loss))")
         }
       }
     }

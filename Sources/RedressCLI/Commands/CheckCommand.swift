@@ -36,7 +36,8 @@ struct CheckCommand: RedressRunnable {
     case .json:
       env.output.out(report.json(language: env.language.rawValue))
     case .text:
-      env.output.out(FindingsPrinter(language: env.language, output: env.output).report(report, pack: engine.pack))
+      env.output.out(
+        FindingsPrinter(language: env.language, output: env.output).report(report, pack: engine.pack))
     }
     return report.admissible ? 0 : 1
   }
@@ -58,7 +59,8 @@ struct CheckCommand: RedressRunnable {
       return try RuleEngine.load(packAt: data.legal, jurisdiction: jurisdiction)
     } catch let e as DiagnosticsError {
       for d in e.diagnostics { env.output.err(DiagnosticPrinter.format(d, output: env.output)) }
-      throw UserError("the rule pack '\(jurisdiction)' has errors (listed above); it was not used", exitCode: 3)
+      throw UserError(
+        "the rule pack '\(jurisdiction)' has errors (listed above); it was not used", exitCode: 3)
     }
   }
 

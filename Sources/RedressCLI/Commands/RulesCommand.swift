@@ -76,7 +76,9 @@ struct RulesCommand: ParsableCommand {
       guard let rule = pack.rule(id) ?? pack.rule("\(jurisdiction).\(id)") else {
         let ids = pack.rules.map(\.id)
         var message = "no rule '\(id)' in pack \(jurisdiction)"
-        if let near = YAMLNodeReader.nearest(id, in: ids) ?? YAMLNodeReader.nearest("\(jurisdiction).\(id)", in: ids) {
+        if let near = YAMLNodeReader.nearest(id, in: ids)
+          ?? YAMLNodeReader.nearest("\(jurisdiction).\(id)", in: ids)
+        {
           message += "; did you mean '\(near)'?"
         } else {
           message += "; `redress rules` lists them"
@@ -105,11 +107,13 @@ struct RulesCommand: ParsableCommand {
 
     func execute(_ env: CommandEnvironment) throws -> Int32 {
       let engine = try RulesCommand.engine(jurisdiction, env: env)
-      let report = RuleExampleRunner.run(engine, only: id.map { engine.pack.rule($0) == nil ? "\(jurisdiction).\($0)" : $0 })
+      let report = RuleExampleRunner.run(
+        engine, only: id.map { engine.pack.rule($0) == nil ? "\(jurisdiction).\($0)" : $0 })
       for d in report.failures { env.output.err(DiagnosticPrinter.format(d, output: env.output)) }
       let rules = id == nil ? engine.pack.rules.count : 1
       if report.failures.isEmpty {
-        env.output.out("\(jurisdiction): \(rules) rule\(rules == 1 ? "" : "s"), \(report.checked) examples: all hold")
+        env.output.out(
+          "\(jurisdiction): \(rules) rule\(rules == 1 ? "" : "s"), \(report.checked) examples: all hold")
         return 0
       }
       env.output.err(
@@ -135,7 +139,8 @@ struct RulesCommand: ParsableCommand {
   }
 
   /// One rule in full, for `rules explain`.
-  static func explanation(_ rule: Rule, pack: RulePack, language: InterfaceLanguage, output: Output) -> String {
+  static func explanation(_ rule: Rule, pack: RulePack, language: InterfaceLanguage, output: Output) -> String
+  {
     let lang = language.rawValue
     let en = language == .en
     func heading(_ zh: String, _ english: String) -> String { output.style(en ? english : zh, .bold) }
@@ -145,8 +150,10 @@ struct RulesCommand: ParsableCommand {
     var out: [String] = []
     out.append(output.style("\(rule.id)", .bold) + " — " + (Localized.pick(rule.summary, lang) ?? ""))
     out.append(
-      pack.venues.map { "\(pack.venueName($0.venue, in: lang)): \(rule.severity(in: $0.venue)?.rawValue ?? "-")" }
-        .joined(separator: " · "))
+      pack.venues.map {
+        "\(pack.venueName($0.venue, in: lang)): \(rule.severity(in: $0.venue)?.rawValue ?? "-")"
+      }
+      .joined(separator: " · "))
     out.append("")
     out.append(heading("为什么", "Why"))
     out.append(indent(Localized.pick(rule.rationale, lang) ?? ""))
@@ -165,7 +172,15 @@ struct RulesCommand: ParsableCommand {
     out.append("")
     out.append(heading("依据", "Citations"))
     for c in rule.citations {
-      var line = "  - " + c.source(in: lang) + (en ? " " : "") + c.article(in: lang) + " (\(c.confidence.rawValue))"
+      let kind: String
+      switch c.confidence {
+      case .statute: kind = en ? "statute" : "法律"
+      case .regulation: kind = en ? "regulation" : "法规、规章"
+      case .practice: kind = en ? "practice, not law" : "实务做法，非法律条文"
+      }
+      var line =
+        "  - " + c.source(in: lang) + (en ? " " : "") + c.article(in: lang)
+        + (en ? " (\(kind))" : "（\(kind)）")
       if let note = c.note(in: lang) { line += "\n    " + (en ? "Note: " : "注：") + note }
       out.append(line)
     }
@@ -173,27 +188,35 @@ struct RulesCommand: ParsableCommand {
     let applies = rule.examples.filter { $0.kind == .applies }
     let not = rule.examples.filter { $0.kind == .doesNotApply }
     out.append(heading("例子", "Examples"))
+    let root = pack.directory.deletingLastPathComponent().deletingLastPathComponent()
+    let base = RulePackDocumentation.relativePath(pack.exampleBase.path, to: root)
+    out.append(
+      output.style(
+        en
+          ? "  each a part of a case merged over \(base), checked on \(pack.exampleToday.iso) unless it says"
+          : "  每个例子只写与基础案例 \(base) 不同的部分，未注明检查日的按 \(pack.exampleToday.iso) 检查", .dim))
     for (kind, list) in [(RuleExample.Kind.applies, applies), (.doesNotApply, not)] {
       for (i, ex) in list.enumerated() {
         let label =
           kind == .applies
           ? (en ? "applies" : "适用") : (en ? "does not apply" : "不适用")
         var line = "  \(label) \(i + 1)"
-        if let note = ex.note { line += ": \(note)" }
+        if let note = ex.note { line += (en ? ": " : "：") + note }
         line += "  " + output.style("(\(en ? "today" : "检查日") \((ex.today ?? pack.exampleToday).iso))", .dim)
         out.append(line)
         let fragment =
           (try? Yams.serialize(node: ex.fragment.node, allowUnicode: true, mappingStyle: .block))?
           .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let body = fragment.isEmpty || fragment == "{}" ? (en ? "(the base case as it is)" : "（基础案例，不作修改）") : fragment
+        let body =
+          fragment.isEmpty || fragment == "{}" ? (en ? "(the base case as it is)" : "（基础案例，不作修改）") : fragment
         out.append(indent(indent(body)))
       }
     }
     out.append("")
-    let root = pack.directory.deletingLastPathComponent().deletingLastPathComponent()
     out.append(
       output.style(
-        (en ? "Defined at " : "定义于 ") + RulePackDocumentation.relativePath(rule.file, to: root) + ":\(rule.line)", .dim))
+        (en ? "Defined at " : "定义于 ") + RulePackDocumentation.relativePath(rule.file, to: root)
+          + ":\(rule.line)", .dim))
     return out.joined(separator: "\n")
   }
 }

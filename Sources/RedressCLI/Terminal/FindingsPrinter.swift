@@ -19,7 +19,8 @@ public struct FindingsPrinter {
     var lines: [String] = []
     lines.append(
       output.style(
-        "\(w.check) \(report.caseName) · \(pack.venueName(report.venue, in: lang)) · \(report.today.iso)", .bold))
+        "\(w.check) \(report.caseName) · \(pack.venueName(report.venue, in: lang)) · \(report.today.iso)",
+        .bold))
     lines.append("")
     let groups: [(FindingSeverity, String, String, Output.Style)] = [
       (.block, "✖", w.blocks, .red), (.warn, "▲", w.warnings, .yellow), (.info, "ℹ", w.advice, .cyan),
@@ -43,19 +44,39 @@ public struct FindingsPrinter {
   func finding(_ f: Finding, number: Int, words w: Words) -> [String] {
     let lang = language.rawValue
     var lines: [String] = []
-    lines.append("  \(number). " + output.style(f.summary(in: lang), .bold) + output.style("  [\(f.rule)]", .dim))
+    lines.append(
+      "  \(number). " + output.style(f.summary(in: lang), .bold) + output.style("  [\(f.rule)]", .dim))
     lines.append("     " + f.message(in: lang))
-    let bases = f.citations.map { c -> String in
-      var s = c.source(in: lang) + (lang == "en" ? " " : "") + c.article(in: lang)
-      if c.confidence == .practice { s += w.practiceTag }
-      return s
-    }
-    lines.append("     " + output.style(w.basis, .dim) + bases.joined(separator: w.listSeparator))
+    lines.append("     " + output.style(w.basis, .dim) + Self.bases(f.citations, language: language))
     if let advice = f.advice(in: lang) {
       lines.append("     " + output.style(w.next, .green) + advice)
     }
     lines.append("")
     return lines
+  }
+
+  /// Citations in one line, articles of one source together: `《消法》第二条、第三条；…`. A
+  /// citation of practice says that it is practice, not law.
+  static func bases(_ citations: [Citation], language: InterfaceLanguage) -> String {
+    let lang = language.rawValue
+    let w = Words(language)
+    var groups: [(source: String, practice: Bool, articles: [String])] = []
+    for c in citations {
+      let source = c.source(in: lang)
+      let practice = c.confidence == .practice
+      if let last = groups.last, last.source == source, last.practice == practice {
+        groups[groups.count - 1].articles.append(c.article(in: lang))
+      } else {
+        groups.append((source, practice, [c.article(in: lang)]))
+      }
+    }
+    return groups.map { g in
+      let articles = g.articles.joined(separator: language == .en ? ", " : "、")
+      guard g.practice else { return g.source + (language == .en ? " " : "") + articles }
+      let named = g.source.contains("实务") || g.source.lowercased().contains("practice")
+      let body = language == .en ? "\(g.source) (\(articles))" : "\(g.source)（\(articles)）"
+      return named ? body : body + w.practiceTag
+    }.joined(separator: w.listSeparator)
   }
 
   func verdict(_ report: CheckReport, words w: Words) -> String {
@@ -93,7 +114,8 @@ public struct FindingsPrinter {
       pick(
         "结论：现在提交会被拒绝受理。请先解决上面 \(n) 个问题。",
         "結論：現在提交會被拒絕受理。請先解決上面 \(n) 個問題。",
-        "Verdict: filed as it stands, the complaint will be refused. Deal with the \(n) problem\(n == 1 ? "" : "s") above first.")
+        "Verdict: filed as it stands, the complaint will be refused. Deal with the \(n) problem\(n == 1 ? "" : "s") above first."
+      )
     }
 
     func admissible(_ warnings: Int) -> String {
@@ -103,7 +125,8 @@ public struct FindingsPrinter {
       return pick(
         "结论：可以提交，但有 \(warnings) 处需要注意。",
         "結論：可以提交，但有 \(warnings) 處需要注意。",
-        "Verdict: the complaint can be filed, with \(warnings) weak point\(warnings == 1 ? "" : "s") to consider.")
+        "Verdict: the complaint can be filed, with \(warnings) weak point\(warnings == 1 ? "" : "s") to consider."
+      )
     }
   }
 }

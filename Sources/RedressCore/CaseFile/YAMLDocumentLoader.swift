@@ -13,7 +13,9 @@ public enum YAMLDocumentLoader {
 
   /// `resolver` decides the tags of plain scalars; `.basic` (every scalar is text) skips the
   /// regular expressions of the default one, for data files that read every value as text.
-  public static func load(contentsOf url: URL, displayName: String, resolver: Resolver = .default) throws -> Node {
+  public static func load(contentsOf url: URL, displayName: String, resolver: Resolver = .default) throws
+    -> Node
+  {
     let data: Data
     do {
       let handle = try FileHandle(forReadingFrom: url)

@@ -8,7 +8,8 @@ public struct CheckReport: Sendable {
   public var today: CalendarDate
   public var findings: [Finding]
 
-  public init(caseName: String, jurisdiction: String, venue: Venue, today: CalendarDate, findings: [Finding]) {
+  public init(caseName: String, jurisdiction: String, venue: Venue, today: CalendarDate, findings: [Finding])
+  {
     self.caseName = caseName
     self.jurisdiction = jurisdiction
     self.venue = venue
@@ -80,7 +81,8 @@ public indirect enum JSONText: Sendable {
       if items.allSatisfy({ if case .string = $0 { return true } else { return false } }) {
         return "[" + items.map { $0.rendered() }.joined(separator: ", ") + "]"
       }
-      return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+      return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n")
+        + "\n\(pad)]"
     case .object(let entries):
       if entries.isEmpty { return "{}" }
       return "{\n"

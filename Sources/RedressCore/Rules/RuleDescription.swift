@@ -66,7 +66,9 @@ public enum RuleDescription {
   }
 
   private static func leaf(_ c: Condition, _ w: Words) -> String {
-    func name(_ ref: FieldRef) -> String { ref.isToday ? w.today : (ref.inElement ? ref.keys.joined(separator: ".") : ref.path) }
+    func name(_ ref: FieldRef) -> String {
+      ref.isToday ? w.today : (ref.inElement ? ref.keys.joined(separator: ".") : ref.path)
+    }
     switch c {
     case .isTrue(let ref): return w.isTrue(name(ref))
     case .isAbsent(let ref): return w.isAbsent(name(ref))
@@ -92,7 +94,9 @@ public enum RuleDescription {
     case .today: s = w.today
     case .literal(let d): s = d.iso
     case .firstOf(let refs):
-      let names = refs.map { $0.isToday ? w.today : ($0.inElement ? $0.keys.joined(separator: ".") : $0.path) }
+      let names = refs.map {
+        $0.isToday ? w.today : ($0.inElement ? $0.keys.joined(separator: ".") : $0.path)
+      }
       s = names[0]
       if names.count > 1 {
         let rest = names.dropFirst().joined(separator: w.zh ? "、" : ", else ")

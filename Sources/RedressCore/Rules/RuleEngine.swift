@@ -37,14 +37,17 @@ public struct RuleEngine: Sendable {
   }
 
   /// The finding of one rule, nil when it does not fire.
-  public func evaluate(rule id: String, on c: CaseFile, today: CalendarDate, venue: Venue? = nil) -> Finding? {
+  public func evaluate(rule id: String, on c: CaseFile, today: CalendarDate, venue: Venue? = nil) -> Finding?
+  {
     guard let rule = pack.rule(id) else { return nil }
     return finding(rule, root: CaseFieldSchema.values(of: c), today: today, venue: venue ?? c.effectiveVenue)
   }
 
   /// A computed amount of the pack (`punitive-maximum`, `fraud-maximum`, `food-maximum` in
   /// `cn`) for this case; nil when an input it needs is absent or no term applies.
-  public func amount(_ id: String, for c: CaseFile, today: CalendarDate = CalendarDate(year: 2000, month: 1, day: 1)!)
+  public func amount(
+    _ id: String, for c: CaseFile, today: CalendarDate = CalendarDate(year: 2000, month: 1, day: 1)!
+  )
     -> Money?
   {
     let e = Evaluation(

@@ -77,7 +77,8 @@ public enum RuleExampleRunner {
         return "\(label): the finding names fields \(f.fields), expected \(expected)"
       }
       if let says = example.says, !f.messages.values.contains(where: { $0.contains(says) }) {
-        return "\(label): no message contains \"\(says)\": \(f.message(in: "zh-Hans")) / \(f.message(in: "en"))"
+        return
+          "\(label): no message contains \"\(says)\": \(f.message(in: "zh-Hans")) / \(f.message(in: "en"))"
       }
       return nil
     }

@@ -38,7 +38,8 @@ public enum RulePackDocumentation {
     out.append("")
     out.append("### Rules at a glance")
     out.append("")
-    out.append("| rule | " + pack.venues.map { "`\($0.venue.rawValue)`" }.joined(separator: " | ") + " | summary |")
+    out.append(
+      "| rule | " + pack.venues.map { "`\($0.venue.rawValue)`" }.joined(separator: " | ") + " | summary |")
     out.append("|---|" + pack.venues.map { _ in "---|" }.joined() + "---|")
     for rule in pack.rules {
       let severities = pack.venues.map { rule.severity(in: $0.venue)?.rawValue ?? "" }
@@ -84,7 +85,8 @@ public enum RulePackDocumentation {
       out.append("**\(rule.summary["zh-Hans"] ?? "")** · \(rule.summary["en"] ?? "")")
       out.append("")
       out.append(
-        "Severity: " + pack.venues.map { "`\($0.venue.rawValue)` **\(rule.severity(in: $0.venue)?.rawValue ?? "")**" }
+        "Severity: "
+          + pack.venues.map { "`\($0.venue.rawValue)` **\(rule.severity(in: $0.venue)?.rawValue ?? "")**" }
           .joined(separator: ", ") + ".")
       out.append("")
       out.append(rule.rationale["zh-Hans"] ?? "")
@@ -96,7 +98,8 @@ public enum RulePackDocumentation {
       out.append("```")
       out.append("")
       if !rule.fields.isEmpty {
-        out.append("Fields named by a finding: " + rule.fields.map { "`\($0)`" }.joined(separator: ", ") + ".")
+        out.append(
+          "Fields named by a finding: " + rule.fields.map { "`\($0)`" }.joined(separator: ", ") + ".")
         out.append("")
       }
       out.append("Message:")
@@ -127,7 +130,8 @@ public enum RulePackDocumentation {
   }
 
   static func citationLine(_ c: Citation) -> String {
-    var s = "\(c.source(in: "zh-Hans"))\(c.article(in: "zh-Hans")) (\(c.source(in: "en")), \(c.article(in: "en"))): \(c.confidence.rawValue)"
+    var s =
+      "\(c.source(in: "zh-Hans"))\(c.article(in: "zh-Hans")) (\(c.source(in: "en")), \(c.article(in: "en"))): \(c.confidence.rawValue)"
     if let note = c.notes["en"] { s += ". Note: \(note)" }
     return s
   }

@@ -59,7 +59,9 @@ final class PackParser {
     }
     let schema = checkSchema(m["schema"], root: root)
     if let j = r.string(m["jurisdiction"], path: "jurisdiction"), j != jurisdiction {
-      r.error("the pack in folder '\(jurisdiction)' says jurisdiction '\(j)'", at: m["jurisdiction"], path: "jurisdiction")
+      r.error(
+        "the pack in folder '\(jurisdiction)' says jurisdiction '\(j)'", at: m["jurisdiction"],
+        path: "jurisdiction")
     } else if m["jurisdiction"] == nil {
       r.error("missing key 'jurisdiction'", at: root, path: "jurisdiction")
     }
@@ -130,7 +132,9 @@ final class PackParser {
 
   private func checkSchema(_ node: Node?, root: Node) -> Int? {
     guard let node else {
-      r.error("missing key 'schema' (this redress reads schema \(RulePack.currentSchema))", at: root, path: "schema")
+      r.error(
+        "missing key 'schema' (this redress reads schema \(RulePack.currentSchema))", at: root, path: "schema"
+      )
       return nil
     }
     guard let s = r.integer(node, path: "schema", range: 1...Int.max) else { return nil }
@@ -270,7 +274,9 @@ final class PackParser {
       if s == "leave-out" {
         leaveOut = true
       } else {
-        r.error("'if-absent' takes 'leave-out' (the term is skipped when its field is absent)", at: a, path: "\(path).if-absent")
+        r.error(
+          "'if-absent' takes 'leave-out' (the term is skipped when its field is absent)", at: a,
+          path: "\(path).if-absent")
       }
     }
     let kinds = ["multiply", "fixed", "amount"].filter { m[$0] != nil }
@@ -282,11 +288,15 @@ final class PackParser {
     case "multiply":
       guard let ref = fieldRef(m["multiply"]!, path: "\(path).multiply", scope: nil) else { return nil }
       guard ref.type == .money else {
-        r.error("'\(ref.path)' is \(ref.type.noun), not an amount of money", at: m["multiply"], path: "\(path).multiply")
+        r.error(
+          "'\(ref.path)' is \(ref.type.noun), not an amount of money", at: m["multiply"],
+          path: "\(path).multiply")
         return nil
       }
       guard let by = r.integer(m["by"], path: "\(path).by", range: 1...1000) else {
-        if m["by"] == nil { r.error("missing key 'by': the whole number to multiply by", at: node, path: path) }
+        if m["by"] == nil {
+          r.error("missing key 'by': the whole number to multiply by", at: node, path: path)
+        }
         return nil
       }
       return .init(value: .multiple(ref, Int64(by)), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
@@ -491,7 +501,9 @@ final class PackParser {
     var out: [Citation] = []
     for (i, n) in list.enumerated() {
       let p = "\(path)[\(i)]"
-      guard let m = r.mapping(n, path: p, allowed: ["source", "article", "confidence", "note"]) else { continue }
+      guard let m = r.mapping(n, path: p, allowed: ["source", "article", "confidence", "note"]) else {
+        continue
+      }
       guard let key = r.string(m["source"], path: "\(p).source") else {
         if m["source"] == nil { r.error("missing key 'source'", at: n, path: p) }
         continue
@@ -535,7 +547,8 @@ final class PackParser {
 
   private func parseExamples(_ node: Node?, path: String, parent: Node) -> [RuleExample] {
     guard let node else {
-      r.error("missing key 'examples': cases the rule applies to and cases it does not", at: parent, path: path)
+      r.error(
+        "missing key 'examples': cases the rule applies to and cases it does not", at: parent, path: path)
       return []
     }
     guard let m = r.mapping(node, path: path, allowed: ["applies", "does-not-apply"]) else { return [] }
@@ -555,7 +568,9 @@ final class PackParser {
         }
         if let c = em["case"], !YAMLNodeReader.isNull(c) {
           guard case .mapping = c else {
-            r.error("'case' is a part of a case file (a mapping), merged over the base case", at: c, path: "\(ep).case")
+            r.error(
+              "'case' is a part of a case file (a mapping), merged over the base case", at: c,
+              path: "\(ep).case")
             continue
           }
         }
@@ -568,7 +583,8 @@ final class PackParser {
             kind: kind, note: r.string(em["note"], path: "\(ep).note"),
             today: r.date(em["today"], path: "\(ep).today"), expectedFields: expected,
             says: r.string(em["says"], path: "\(ep).says"), file: r.file, line: n.mark?.line ?? 0,
-            column: n.mark?.column ?? 0, fragment: YAMLFragment(node: em["case"] ?? Node.mapping(Node.Mapping([])))))
+            column: n.mark?.column ?? 0,
+            fragment: YAMLFragment(node: em["case"] ?? Node.mapping(Node.Mapping([])))))
       }
     }
     return out
@@ -604,7 +620,9 @@ final class PackParser {
     let p = "\(path).\(op)"
     let isComparison = Self.comparisonOperators.contains(op)
     if m["field"] != nil && !isComparison {
-      r.error("'field' goes with a comparison (equals, one-of, before, more-than, …), not with '\(op)'", at: m["field"], path: "\(path).field")
+      r.error(
+        "'field' goes with a comparison (equals, one-of, before, more-than, …), not with '\(op)'",
+        at: m["field"], path: "\(path).field")
     }
     if m["where"] != nil && !Self.listOperators.contains(op) {
       r.error("'where' goes with 'some' or 'none', not with '\(op)'", at: m["where"], path: "\(path).where")
@@ -613,7 +631,9 @@ final class PackParser {
     case "all", "any":
       guard let list = r.sequence(arg, path: p) else { return nil }
       if list.isEmpty { r.error("'\(op)' needs at least one condition", at: arg, path: p) }
-      let parts = list.enumerated().compactMap { condition($0.element, path: "\(p)[\($0.offset)]", scope: scope) }
+      let parts = list.enumerated().compactMap {
+        condition($0.element, path: "\(p)[\($0.offset)]", scope: scope)
+      }
       guard parts.count == list.count else { return nil }
       return op == "all" ? .all(parts) : .any(parts)
     case "not":
@@ -622,7 +642,9 @@ final class PackParser {
       guard let ref = fieldRef(arg, path: p, scope: scope) else { return nil }
       switch op {
       case "is-true":
-        guard ref.type == .flag else { return wrongType(ref, "is-true", wants: "true or false", at: arg, path: p) }
+        guard ref.type == .flag else {
+          return wrongType(ref, "is-true", wants: "true or false", at: arg, path: p)
+        }
         return .isTrue(ref)
       case "is-empty":
         guard ref.type == .list else { return wrongType(ref, "is-empty", wants: "a list", at: arg, path: p) }
@@ -672,7 +694,9 @@ final class PackParser {
     let arg = m[op]!
     let p = "\(path).\(op)"
     if let dc = DateComparison(rawValue: op) {
-      guard ref.type == .date else { return wrongType(ref, op, wants: "a date", at: fieldNode, path: "\(path).field") }
+      guard ref.type == .date else {
+        return wrongType(ref, op, wants: "a date", at: fieldNode, path: "\(path).field")
+      }
       let left = DateTerm(base: ref.isToday ? .today : .firstOf([ref]), offset: nil)
       guard let right = dateTerm(arg, path: p, scope: scope) else { return nil }
       return .date(left, dc, right)
@@ -705,7 +729,9 @@ final class PackParser {
         let other = fieldRef(f, path: "\(p).field", scope: nil)
       else { return nil }
       guard Self.comparable(ref.type, other.type) else {
-        r.error("cannot compare '\(ref.path)' (\(ref.type.noun)) with '\(other.path)' (\(other.type.noun))", at: f, path: "\(p).field")
+        r.error(
+          "cannot compare '\(ref.path)' (\(ref.type.noun)) with '\(other.path)' (\(other.type.noun))", at: f,
+          path: "\(p).field")
         return nil
       }
       return .equals(ref, .field(other))
@@ -724,7 +750,8 @@ final class PackParser {
         "'equals' does not apply to '\(ref.path)' (\(ref.type.noun)); "
           + (ref.type == .date
             ? "use before, after, on-or-before or on-or-after"
-            : ref.type == .money ? "use more-than, less-than, at-least or at-most" : "use some, none or is-empty"),
+            : ref.type == .money
+              ? "use more-than, less-than, at-least or at-most" : "use some, none or is-empty"),
         at: arg, path: p)
       return nil
     }
@@ -766,7 +793,9 @@ final class PackParser {
     if let pn = m["plus"], let text = r.string(pn, path: "\(path).plus") {
       offset = DateOffset(text: text)
       if offset == nil {
-        r.error("expected a period such as '7 days', '6 months' or '3 years', got \"\(text)\"", at: pn, path: "\(path).plus")
+        r.error(
+          "expected a period such as '7 days', '6 months' or '3 years', got \"\(text)\"", at: pn,
+          path: "\(path).plus")
         return nil
       }
     }
@@ -781,7 +810,8 @@ final class PackParser {
       return nil
     }
     guard !paths.isEmpty else {
-      r.error("a date is 'field: PATH' or 'first-of: [PATH, PATH]', optionally with 'plus'", at: node, path: path)
+      r.error(
+        "a date is 'field: PATH' or 'first-of: [PATH, PATH]', optionally with 'plus'", at: node, path: path)
       return nil
     }
     for (n, p) in paths {
@@ -804,7 +834,9 @@ final class PackParser {
     if case .scalar = node {
       guard let s = r.string(node, path: path) else { return nil }
       if let m = Money(decimal: s) { return .literal(m) }
-      r.error("expected an amount such as \"500.00\", {amount: ID} or {field: PATH}, got \"\(s)\"", at: node, path: path)
+      r.error(
+        "expected an amount such as \"500.00\", {amount: ID} or {field: PATH}, got \"\(s)\"", at: node,
+        path: path)
       return nil
     }
     guard let m = r.mapping(node, path: path, allowed: ["amount", "field"]) else { return nil }
@@ -854,10 +886,12 @@ final class PackParser {
         guard let listRef = fieldRef(Node(listPath), path: p, scope: nil) else { continue }
         let ref = FieldRef(path: text, type: CaseFieldSchema.type(of: text)!, keys: rest, inElement: true)
         out.append(
-          Requirement(reportedPath: listPath, field: ref, list: listRef, elementKeys: rest, ifPresent: guardRef))
+          Requirement(
+            reportedPath: listPath, field: ref, list: listRef, elementKeys: rest, ifPresent: guardRef))
       } else {
         guard let ref = fieldRef(fieldNode, path: p, scope: nil) else { continue }
-        out.append(Requirement(reportedPath: text, field: ref, list: nil, elementKeys: [], ifPresent: guardRef))
+        out.append(
+          Requirement(reportedPath: text, field: ref, list: nil, elementKeys: [], ifPresent: guardRef))
       }
     }
     guard out.count == list.count, !out.isEmpty else {
@@ -885,7 +919,9 @@ final class PackParser {
       let absolute = "\(list)[].\(text)"
       guard !text.contains("["), let type = CaseFieldSchema.type(of: absolute) else {
         let prefix = "\(list)[]."
-        let names = CaseFieldSchema.allPaths.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        let names = CaseFieldSchema.allPaths.filter { $0.hasPrefix(prefix) }.map {
+          String($0.dropFirst(prefix.count))
+        }
         var message = "an element of \(list) has no field '\(text)'"
         if let near = YAMLNodeReader.nearest(text, in: names) {
           message += "; did you mean '\(near)'?"
@@ -895,7 +931,8 @@ final class PackParser {
         r.error(message, at: node, path: path)
         return nil
       }
-      return FieldRef(path: absolute, type: type, keys: text.split(separator: ".").map(String.init), inElement: true)
+      return FieldRef(
+        path: absolute, type: type, keys: text.split(separator: ".").map(String.init), inElement: true)
     }
     guard let type = CaseFieldSchema.type(of: text) else {
       unknownField(text, at: node, path: path, candidates: CaseFieldSchema.allPaths + ["today"])
