@@ -109,3 +109,16 @@ public struct Citation: Hashable, Sendable {
 public enum CitationConfidence: String, CaseEnum {
   case statute, regulation, practice
 }
+
+extension Array where Element == Finding {
+  /// The statute and regulation citations of the advice (`info`) findings, each once, in
+  /// order: what a complaint letter cites as the legal bases that apply.
+  public var legalBasesOfAdvice: [Citation] {
+    var seen = Set<Citation>()
+    var out: [Citation] = []
+    for f in self where f.severity == .info {
+      for c in f.legalBases where seen.insert(c).inserted { out.append(c) }
+    }
+    return out
+  }
+}
