@@ -60,7 +60,7 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
       of: ",", with: "")
     #expect(message.contains("5360"))
     #expect(byRule["cn.claim-exceeds-statutory"] == nil)
-    try expectRulesGolden(r.out, "Tests/RedressCLITests/Goldens/check-food-agent.json")
+    try expectRulesGolden(r.out, "Tests/RedressCLITests/Fixtures/goldens/check-food-agent.json")
   }
 
   @Test func aBlockedCaseExitsOneAndListsEveryBlock() throws {
@@ -79,14 +79,14 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
   @Test func textOutputGoldens() throws {
     let washer = runRedress(["check", Fixtures.washerCase.path, "--today", "2026-11-22"])
     #expect(washer.code == 0)
-    try expectRulesGolden(washer.out, "Tests/RedressCLITests/Goldens/check-washer.txt")
+    try expectRulesGolden(washer.out, "Tests/RedressCLITests/Fixtures/goldens/check-washer.txt")
     let zh = runRedress(["check", Self.blocked, "--today", "2026-11-22"])
     #expect(zh.code == 1)
     #expect(!zh.out.contains("\u{1B}["))
-    try expectRulesGolden(zh.out, "Tests/RedressCLITests/Goldens/check-blocked.txt")
+    try expectRulesGolden(zh.out, "Tests/RedressCLITests/Fixtures/goldens/check-blocked.txt")
     let en = runRedress(["check", Self.blocked, "--today", "2026-11-22", "--lang", "en"])
     #expect(en.code == 1)
-    try expectRulesGolden(en.out, "Tests/RedressCLITests/Goldens/check-blocked-en.txt")
+    try expectRulesGolden(en.out, "Tests/RedressCLITests/Fixtures/goldens/check-blocked-en.txt")
   }
 
   @Test func interfaceLanguageChoosesTheJSONMessages() throws {
@@ -149,7 +149,7 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
     let r = runRedress(["rules"])
     #expect(r.code == 0)
     #expect(r.out.contains("cn.no-evidence                  block                 warn              没有任何证据"))
-    try expectRulesGolden(r.out, "Tests/RedressCLITests/Goldens/rules-list.txt")
+    try expectRulesGolden(r.out, "Tests/RedressCLITests/Fixtures/goldens/rules-list.txt")
   }
 
   @Test func explainPrintsRationaleCitationsAndExamples() throws {
@@ -161,10 +161,10 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
           || runRedress(["rules", "explain", "cn.time-barred", "--lang", "en"]).out.contains(needle),
         "\(needle)")
     }
-    try expectRulesGolden(r.out, "Tests/RedressCLITests/Goldens/rules-explain-time-barred.txt")
+    try expectRulesGolden(r.out, "Tests/RedressCLITests/Fixtures/goldens/rules-explain-time-barred.txt")
     let en = runRedress(["rules", "explain", "time-barred", "--lang", "en"])
     #expect(en.code == 0)
-    try expectRulesGolden(en.out, "Tests/RedressCLITests/Goldens/rules-explain-time-barred-en.txt")
+    try expectRulesGolden(en.out, "Tests/RedressCLITests/Fixtures/goldens/rules-explain-time-barred-en.txt")
   }
 
   @Test func explainingAnUnknownRuleSuggestsTheNearest() {
