@@ -41,6 +41,12 @@ public struct FindingsPrinter {
     return lines.joined(separator: "\n")
   }
 
+  /// One finding as the report prints it (numbered, with its basis and next step), for
+  /// screens that show findings one at a time, such as the interview's.
+  public func lines(for f: Finding, number: Int) -> [String] {
+    finding(f, number: number, words: Words(language))
+  }
+
   func finding(_ f: Finding, number: Int, words w: Words) -> [String] {
     let lang = language.rawValue
     var lines: [String] = []
