@@ -7,9 +7,9 @@ struct CheckCommand: RedressRunnable {
     commandName: "check",
     abstract: "Whether the body will take the complaint: blocks, warnings and advice, with citations.",
     discussion: """
-      Runs every rule of the case's jurisdiction for its venue. Exit 0 when the complaint is
-      admissible (warnings allowed), 1 when a rule blocks it, 2 or more when the case or the
-      rule pack cannot be read. `redress rules` lists the rules; `redress rules explain ID`
+      Runs every rule of the case's jurisdiction for its venue. Exit 0 when the complaint is \
+      admissible (warnings allowed), 1 when a rule blocks it, 2 or more when the case or the \
+      rule pack cannot be read. `redress rules` lists the rules; `redress rules explain ID` \
       explains one.
       """)
 

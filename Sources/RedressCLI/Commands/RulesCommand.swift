@@ -8,9 +8,9 @@ struct RulesCommand: ParsableCommand {
     commandName: "rules",
     abstract: "Lists the admissibility rules, or explains one.",
     discussion: """
-      `redress rules` lists every rule with its severity per venue; `redress rules explain ID`
-      prints one rule with its rationale, condition, citations and examples. For those who
-      edit a rule pack: `redress rules test` checks the pack and runs every example, and
+      `redress rules` lists every rule with its severity per venue; `redress rules explain \
+      ID` prints one rule with its rationale, condition, citations and examples. For those \
+      who edit a rule pack: `redress rules test` checks the pack and runs every example, and \
       `redress rules doc` prints docs/rules.md.
       """,
     subcommands: [List.self, Explain.self, Test.self, Doc.self],
@@ -95,10 +95,10 @@ struct RulesCommand: ParsableCommand {
       commandName: "test",
       abstract: "Checks a rule pack and runs every example of its rules.",
       discussion: """
-        Every problem of the pack is reported with its file, line and column; then each
-        example is run and a failing one is reported at its own line. Exit 0 when all hold,
-        1 when an example fails, 2 or more when the pack does not load. Use --data DIR to test
-        a copy of the data folder (the folder holding legal/).
+        Every problem of the pack is reported with its file, line and column; then each \
+        example is run and a failing one is reported at its own line. Exit 0 when all hold, \
+        1 when an example fails, 2 or more when the pack does not load. Use --data DIR to \
+        test a copy of the data folder (the folder holding legal/).
         """)
 
     @OptionGroup var global: GlobalOptions
