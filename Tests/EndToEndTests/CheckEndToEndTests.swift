@@ -4,31 +4,14 @@ import Testing
 
 /// `redress check` and `redress rules` through the built binary, as outside tests drive them.
 @Suite struct CheckEndToEndTests {
-  static var binary: URL { Fixtures.repositoryRoot.appendingPathComponent(".build/debug/redress") }
-
   private func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) {
-    let binary = Self.binary
+    let binary = ProcessRunner.redressBinary
     try #require(
       FileManager.default.isExecutableFile(atPath: binary.path),
       "build the binary first (swift build): \(binary.path)")
-    let p = Process()
-    p.executableURL = binary
-    p.arguments = args
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    env["REDRESS_DATA"] = Fixtures.repositoryRoot.path
-    env["LANG"] = "C.UTF-8"
-    p.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let r = try ProcessRunner.redress(
+      args, environment: ["REDRESS_DATA": Fixtures.repositoryRoot.path, "LANG": "C.UTF-8"])
+    return (r.exitCode, r.stdout, r.stderr)
   }
 
   @Test func bothSharedExamplesAreAdmissible() throws {
