@@ -90,7 +90,9 @@ let package = Package(
       name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressTestSupport"],
       exclude: ["Goldens"]),
     .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
-    .testTarget(name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"]),
+    .testTarget(
+      name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport", "RedressCore"]),
   ]
 )
