@@ -96,7 +96,14 @@ extension CommandEnvironment {
 
   /// The rule pack's findings on a case, for the legal bases the letter cites.
   func documentFindings(_ c: CaseFile, today: CalendarDate) throws -> [Finding] {
-    []
+    let legal = try data().legal
+    guard RulePackDirectory.jurisdictions(in: legal).contains(c.effectiveJurisdiction) else {
+      output.err(
+        "\(output.styleErr("warning:", .yellow)) no rule pack for jurisdiction '\(c.effectiveJurisdiction)'; the letter cites no legal basis"
+      )
+      return []
+    }
+    return try RuleEngine.load(packAt: legal, jurisdiction: c.effectiveJurisdiction).evaluate(c, today: today)
   }
 
   /// Writes a rendered document: to standard output for `-o -` (text formats, or any format

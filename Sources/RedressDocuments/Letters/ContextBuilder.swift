@@ -176,7 +176,7 @@ public struct ContextBuilder: Sendable {
     var seen: Set<String> = []
     for finding in findings where finding.severity != .block {
       guard let text = terms.grounds[finding.rule], !seen.contains(finding.rule) else { continue }
-      let cited = finding.citations.filter { $0.confidence != .practice }
+      let cited = finding.legalBases
       guard !cited.isEmpty else { continue }
       seen.insert(finding.rule)
       var names: [String] = []
@@ -195,8 +195,8 @@ public struct ContextBuilder: Sendable {
   /// `Consumer Rights and Interests Protection Law of the PRC Art. 24`.
   func citation(_ c: Citation) -> String {
     terms.text("citation")
-      .replacingOccurrences(of: "{source}", with: c.source)
-      .replacingOccurrences(of: "{article}", with: c.article)
+      .replacingOccurrences(of: "{source}", with: c.source(in: terms.language))
+      .replacingOccurrences(of: "{article}", with: c.article(in: terms.language))
   }
 
   // MARK: The other documents

@@ -40,7 +40,10 @@ import Testing
     return try CaseDocuments(caseFile: c, findings: try findings(c), today: today, templates: templates)
   }
 
-  static func findings(_ c: CaseFile) throws -> [Finding] { [] }
+  static let engine = try! RuleEngine.load(
+    packAt: Fixtures.repositoryRoot.appendingPathComponent("legal"), jurisdiction: "cn")
+
+  static func findings(_ c: CaseFile) throws -> [Finding] { engine.evaluate(c, today: today) }
 
   static func models(_ sample: Sample) throws -> [(String, DocumentModel)] {
     let d = try documents(sample)

@@ -68,3 +68,32 @@ import Testing
     }
   }
 }
+
+/// The letter's `grounds` and the follow-up's `windows` name things that exist in `legal/`.
+@Suite struct TermsAgainstLegalDataTests {
+  static let legal = Fixtures.repositoryRoot.appendingPathComponent("legal")
+
+  @Test func groundsNameRulesOfThePackThatCiteLaw() throws {
+    let engine = try RuleEngine.load(packAt: Self.legal, jurisdiction: "cn")
+    let rules = Dictionary(uniqueKeysWithValues: engine.pack.rules.map { ($0.id, $0) })
+    for language in TermsTests.library.languages() {
+      let terms = try TermsTests.library.terms(language)
+      #expect(!terms.grounds.isEmpty)
+      for id in terms.grounds.keys.sorted() {
+        #expect(rules[id] != nil, "\(language)/terms.yaml: grounds.\(id) is not a rule of legal/cn")
+      }
+    }
+  }
+
+  @Test func windowsNameTheClocksOfTheCatalog() throws {
+    let catalog = try ClockCatalogLoader.load(jurisdiction: "cn", legal: Self.legal)
+    for language in TermsTests.library.languages() {
+      let terms = try TermsTests.library.terms(language)
+      for clock in catalog.clocks {
+        let w = terms.windows[clock.id]
+        #expect(w != nil, "\(language)/terms.yaml: no window words for clock \(clock.id)")
+        #expect(w?.practice == clock.practice, "\(language): \(clock.id) practice differs from clocks.yaml")
+      }
+    }
+  }
+}
