@@ -72,6 +72,18 @@ import Testing
     #expect(letter.contains("22 November 2026"))
   }
 
+  @Test func docLangOverridesTheCaseLanguage() throws {
+    let r = try ProcessRunner.redress(
+      [
+        "letter", Fixtures.washerCase.path, "--doc-lang", "en", "--format", "md", "-o", "-", "--today",
+        "2026-11-22",
+      ])
+    #expect(r.exitCode == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("# Complaint\n"))
+    let bad = try ProcessRunner.redress(["letter", Fixtures.washerCase.path, "--doc-lang", "fr"])
+    #expect(bad.exitCode == 64)
+  }
+
   @Test func badFormatIsAUsageError() throws {
     let r = try ProcessRunner.redress(["letter", Fixtures.washerCase.path, "--format", "rtf"])
     #expect(r.exitCode == 64)

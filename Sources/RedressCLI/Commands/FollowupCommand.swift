@@ -60,7 +60,7 @@ struct FollowupCommand: RedressRunnable {
       note = terms.text("weekday_only_note").replacingOccurrences(
         of: "{years}", with: terms.list(plan.weekdayOnlyYears.map(String.init)))
     }
-    let model = try documents.model(documents.builder.followUp(plan, calendarNote: note))
+    let model = try documents.followUp(plan, calendarNote: note)
     try env.writeDocument(
       try format.render(model), format: format, output: output,
       defaultName: documents.fileName(.followUp, format))

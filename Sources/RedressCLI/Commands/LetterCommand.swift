@@ -24,11 +24,18 @@ struct LetterCommand: RedressRunnable {
   @Option(help: "The letter's date (YYYY-MM-DD); default today.") var today: CalendarDate?
   @Flag(help: "Mask personal data (ID number, phone, e-mail, street address) for a public posting.")
   var redact = false
+  @Option(
+    name: .customLong("doc-lang"),
+    help: "Write the letter in zh-Hans, zh-Hant or en instead of the case's `language`.")
+  var documentLanguage: String?
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     let format = try DocumentFormat.parse(format)
     let day = today ?? CommandEnvironment.localToday()
-    let loaded = try env.loadCase(caseRef)
+    var loaded = try env.loadCase(caseRef)
+    if let documentLanguage {
+      loaded.caseFile.language = try DocumentLanguage.parse(documentLanguage)
+    }
     let documents = try env.caseDocuments(loaded, today: day, purpose: .letter)
     let model = try documents.letter(redact: redact)
     let data = try format.render(model)
@@ -47,6 +54,18 @@ extension DocumentFormat {
         exitCode: 64)
     }
     return f
+  }
+}
+
+extension DocumentLanguage {
+  /// The `--doc-lang` value, or a usage error listing the languages.
+  static func parse(_ text: String) throws -> DocumentLanguage {
+    guard let l = DocumentLanguage(rawValue: text) else {
+      throw UserError(
+        "unknown document language '\(text)'; use one of: \(DocumentLanguage.allowedWords.joined(separator: ", "))",
+        exitCode: 64)
+    }
+    return l
   }
 }
 

@@ -55,6 +55,21 @@ public struct CaseDocuments: Sendable {
     return try model(context)
   }
 
+  /// The follow-up letter for a plan of `FollowUpPlan.make`; `calendarNote` says when a
+  /// date relied on weekdays alone.
+  public func followUp(_ plan: FollowUpPlan, calendarNote: String? = nil) throws -> DocumentModel {
+    try model(builder.followUp(plan, calendarNote: calendarNote))
+  }
+
+  /// The e-mail body of one message of a filing (`export --eml`): the files it carries and,
+  /// when the filing is split, what each other message carries. Its title is the subject.
+  public func emailBody(
+    attachments: [EmailBodyContext.AttachmentLine], part: Int = 1,
+    otherParts: [(part: Int, attachments: [EmailBodyContext.AttachmentLine])] = []
+  ) throws -> DocumentModel {
+    try model(builder.emailBody(attachments: attachments, part: part, otherParts: otherParts))
+  }
+
   /// The file name of a document of this case: `投诉书-washer-2026.pdf`.
   public func fileName(_ kind: TemplateKind, _ format: DocumentFormat) -> String {
     let key: String
