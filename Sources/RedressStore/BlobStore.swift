@@ -1,0 +1,132 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An evidence file as the store keeps it: named by its content.
+public struct StoredBlob: Hashable, Sendable {
+  public var sha256: SHA256Digest
+  public var size: Int64
+  /// Where it lives, relative to the store folder (`evidence/ab/ab12…`).
+  public var relativePath: String
+
+  public init(sha256: SHA256Digest, size: Int64) {
+    self.sha256 = sha256
+    self.size = size
+    self.relativePath = BlobStore.relativePath(for: sha256)
+  }
+}
+
+/// The content-addressed evidence folder of a store: `evidence/<first two hex digits>/<sha256>`.
+/// A blob is written under a temporary name in `evidence/tmp/`, flushed, and renamed into
+/// place only when complete, so a blob that exists under its name is whole. Identical content
+/// is stored once.
+public struct BlobStore: Sendable {
+  /// The store folder.
+  public let root: URL
+
+  public init(root: URL) { self.root = root }
+
+  public var evidenceFolder: URL { root.appendingPathComponent("evidence", isDirectory: true) }
+  var temporaryFolder: URL { evidenceFolder.appendingPathComponent("tmp", isDirectory: true) }
+
+  public static func relativePath(for digest: SHA256Digest) -> String {
+    let hex = digest.hex
+    return "evidence/\(hex.prefix(2))/\(hex)"
+  }
+
+  /// The file holding `blob`.
+  public func url(for blob: StoredBlob) -> URL { root.appendingPathComponent(blob.relativePath) }
+
+  /// Copies `source` into the store while hashing it (one pass, constant memory) and returns
+  /// where it went. `progress` gets the bytes copied so far.
+  public func ingest(_ source: EvidenceSource, progress: ((Int64) -> Void)? = nil) throws -> StoredBlob {
+    try PrivateFiles.makeFolder(temporaryFolder)
+    let temp = temporaryFolder.path + "/\(UUID().uuidString).part"
+    let out = PrivateFiles.systemOpen(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, PrivateFiles.fileMode)
+    guard out >= 0 else { throw StoreError.io("cannot create", temp) }
+    // Held until the file is renamed or removed; a cleanup run skips files that are locked.
+    _ = flock(out, LOCK_EX)
+    var renamed = false
+    defer {
+      close(out)
+      if !renamed { unlink(temp) }
+    }
+    _ = fchmod(out, PrivateFiles.fileMode)
+    let result = try HashingCopier.copy(
+      from: source.fileDescriptor, inputName: source.displayName, to: out, outputName: temp,
+      progress: progress)
+    guard fsync(out) == 0 else { throw StoreError.io("cannot flush", temp) }
+    let blob = StoredBlob(sha256: result.digest, size: result.size)
+    let final = url(for: blob)
+    let folder = final.deletingLastPathComponent()
+    let folderExisted = FileManager.default.fileExists(atPath: folder.path)
+    try PrivateFiles.makeFolder(folder)
+    // Renaming over an existing copy of the same content replaces it with this fresh one,
+    // which also repairs a stored copy that was damaged.
+    guard rename(temp, final.path) == 0 else { throw StoreError.io("cannot move into place", final.path) }
+    renamed = true
+    PrivateFiles.syncFolder(folder.path)
+    if !folderExisted { PrivateFiles.syncFolder(evidenceFolder.path) }
+    return blob
+  }
+
+  /// Hashes the stored copy of `blob` again: nil when it matches, else what is wrong.
+  public func check(_ blob: StoredBlob) -> BlobProblem? {
+    let path = url(for: blob).path
+    var st = stat()
+    guard lstat(path, &st) == 0 else { return .missing }
+    guard st.st_mode & S_IFMT == S_IFREG else { return .changed }
+    guard let hashed = try? FileHasher.sha256(ofFileAt: path) else { return .unreadable }
+    return hashed.digest == blob.sha256 && hashed.size == blob.size ? nil : .changed
+  }
+
+  /// Removes temporary files left by an interrupted copy: those no process holds locked and
+  /// that have not been written to for `minimumAge` seconds.
+  public func removeAbandonedTemporaryFiles(minimumAge: TimeInterval = 60) {
+    let folder = temporaryFolder.path
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    let now = Date().timeIntervalSince1970
+    for name in names where name.hasSuffix(".part") {
+      let path = folder + "/" + name
+      var st = stat()
+      guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+        now - Double(PrivateFiles.modifiedSeconds(st)) >= minimumAge
+      else { continue }
+      let fd = PrivateFiles.systemOpen(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      guard fd >= 0 else { continue }
+      if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
+      close(fd)
+    }
+  }
+
+  /// Every blob file in the store with its modification time (seconds since 1970).
+  func allBlobs() -> [(relativePath: String, modified: Int)] {
+    var out: [(String, Int)] = []
+    let fm = FileManager.default
+    guard let prefixes = try? fm.contentsOfDirectory(atPath: evidenceFolder.path) else { return [] }
+    for prefix in prefixes where prefix.utf8.count == 2 {
+      let dir = evidenceFolder.path + "/" + prefix
+      guard let names = try? fm.contentsOfDirectory(atPath: dir) else { continue }
+      for name in names where name.utf8.count == 64 && name.hasPrefix(prefix) {
+        var st = stat()
+        guard lstat(dir + "/" + name, &st) == 0 else { continue }
+        out.append(("evidence/\(prefix)/\(name)", PrivateFiles.modifiedSeconds(st)))
+      }
+    }
+    return out
+  }
+}
+
+/// What is wrong with a stored evidence file.
+public enum BlobProblem: String, Sendable {
+  /// The file is gone.
+  case missing
+  /// Its bytes no longer hash to what was stored.
+  case changed
+  /// It cannot be read.
+  case unreadable
+}

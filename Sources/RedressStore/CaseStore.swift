@@ -1,0 +1,528 @@
+import Foundation
+import GRDB
+import RedressCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The case store: one folder holding `redress.sqlite` (SQLite in WAL mode, through GRDB) and
+/// `evidence/` (every evidence file under its SHA-256). Several redress processes may use one
+/// store at once: writes wait for each other (busy timeout) instead of failing, and every
+/// change of a case is one transaction, so a killed process leaves a case whole or absent.
+///
+/// A case is stored as its case-file YAML (the truth, so the case file round-trips) plus an
+/// index of the fields `list` and `status` need. Its evidence files are mapped from the paths
+/// the case file names (`evidence/invoice.xml`) to the stored copies.
+public final class CaseStore: Sendable {
+  public static let databaseName = "redress.sqlite"
+  static let lockName = "redress.lock"
+
+  /// The store folder.
+  public let directory: URL
+  public let blobs: BlobStore
+  let pool: DatabasePool
+  /// Called when a new case needs an id and for timestamps; a seam for tests.
+  let clock: @Sendable () -> Date
+
+  private init(directory: URL, pool: DatabasePool, clock: @escaping @Sendable () -> Date) {
+    self.directory = directory
+    self.blobs = BlobStore(root: directory)
+    self.pool = pool
+    self.clock = clock
+  }
+
+  public var databaseURL: URL { directory.appendingPathComponent(Self.databaseName) }
+
+  /// Opens the store in `directory`. With `create`, a missing store is created (folders 0700,
+  /// files 0600); without it, a folder with no store gives nil and nothing is written.
+  public static func open(
+    at directory: URL, create: Bool, clock: @escaping @Sendable () -> Date = { Date() }
+  ) throws -> CaseStore? {
+    let dbPath = directory.appendingPathComponent(databaseName).path
+    if !create && !FileManager.default.fileExists(atPath: dbPath) { return nil }
+    try PrivateFiles.makeFolder(directory)
+
+    // Creating the database and running migrations happen under a file lock, so two
+    // processes opening a new store at once do not race to create the same tables.
+    let lockPath = directory.appendingPathComponent(lockName).path
+    let lock = PrivateFiles.systemOpen(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
+    guard lock >= 0 else { throw StoreError.io("cannot open the store lock", lockPath) }
+    defer { close(lock) }
+    while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+
+    // SQLite gives the -wal and -shm files the mode of the database file: make that 0600
+    // before SQLite first opens it.
+    let created = PrivateFiles.systemOpen(dbPath, O_RDWR | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
+    if created >= 0 { close(created) }
+    for suffix in ["", "-wal", "-shm"] { PrivateFiles.restrict(dbPath + suffix) }
+
+    var config = Configuration()
+    config.busyMode = .timeout(60)
+    config.foreignKeysEnabled = true
+    config.label = "redress store"
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: dbPath, configuration: config)
+      let migrator = StoreSchema.migrator
+      let (complete, superseded) = try pool.read { db in
+        (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
+      }
+      if superseded {
+        throw StoreError(
+          .unusableStore,
+          "the store in \(directory.path) was written by a newer redress; update redress to use it")
+      }
+      if !complete { try migrator.migrate(pool) }
+    } catch let e as StoreError {
+      throw e
+    } catch let e as DatabaseError {
+      throw StoreError(.unusableStore, "cannot open the store \(dbPath): \(e.message ?? "\(e)")")
+    }
+    for suffix in ["", "-wal", "-shm"] { PrivateFiles.restrict(dbPath + suffix) }
+    return CaseStore(directory: directory, pool: pool, clock: clock)
+  }
+
+  // MARK: - Reading
+
+  /// Whether a case with this id is stored.
+  public func contains(_ id: String) throws -> Bool {
+    try database {
+      try pool.read { db in
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM stored_case WHERE id = ?)", arguments: [id])
+          ?? false
+      }
+    }
+  }
+
+  /// The whole stored case, or nil.
+  public func fetch(_ id: String) throws -> StoredCase? {
+    let found: (Row, [Row])? = try database {
+      try pool.read { db in
+        guard
+          let row = try Row.fetchOne(
+            db, sql: "SELECT id, yaml, is_draft, created_at, updated_at FROM stored_case WHERE id = ?",
+            arguments: [id])
+        else { return nil }
+        let evidence = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT file, evidence_id, original_name, size, sha256 FROM evidence_file
+            WHERE case_id = ? ORDER BY file
+            """, arguments: [id])
+        return (row, evidence)
+      }
+    }
+    guard let (row, evidenceRows) = found else { return nil }
+    let yaml: String = row["yaml"]
+    let name = "\(id) (stored case)"
+    let node = try YAMLDocumentLoader.load(data: Data(yaml.utf8), file: name)
+    let (caseFile, map) = try CaseFileReader.decodeWithLocations(node, file: name)
+    let evidence = evidenceRows.compactMap { r -> StoredEvidence? in
+      guard let digest = SHA256Digest(hex: r["sha256"] as String) else { return nil }
+      return StoredEvidence(
+        file: r["file"], evidenceID: r["evidence_id"], originalName: r["original_name"],
+        blob: StoredBlob(sha256: digest, size: r["size"]))
+    }
+    return StoredCase(
+      id: id, caseFile: caseFile, sourceMap: map, yaml: yaml, isDraft: row["is_draft"],
+      createdAt: row["created_at"], updatedAt: row["updated_at"], evidence: evidence)
+  }
+
+  /// The stored case as a `LoadedCase` whose evidence paths resolve to the stored copies.
+  public func load(_ id: String) throws -> LoadedCase? {
+    guard let stored = try fetch(id) else { return nil }
+    return loaded(stored)
+  }
+
+  /// `stored` as a `LoadedCase` whose evidence paths resolve to the stored copies.
+  public func loaded(_ stored: StoredCase) -> LoadedCase {
+    var map: [String: URL] = [:]
+    for e in stored.evidence { map[e.file] = blobs.url(for: e.blob) }
+    return LoadedCase(
+      caseFile: stored.caseFile, sourceMap: stored.sourceMap, baseDirectory: directory, url: nil,
+      storedEvidence: map)
+  }
+
+  /// Every stored case, ordered by id, from the index alone (no YAML is parsed, so this stays
+  /// fast for thousands of cases). See `CaseSummary.tracking` for which fields are present.
+  public func summaries() throws -> [CaseSummary] {
+    try database {
+      try pool.read { db in
+        var events: [String: [FilingEvent]] = [:]
+        let eventRows = try Row.fetchCursor(
+          db, sql: "SELECT case_id, date, kind, note FROM case_event ORDER BY case_id, position")
+        while let r = try eventRows.next() {
+          var e = FilingEvent()
+          e.date = (r["date"] as String?).flatMap { EventDate(text: $0) }
+          e.kind = (r["kind"] as String?).flatMap(FilingEventKind.init(rawValue:))
+          e.note = r["note"]
+          events[r["case_id"], default: []].append(e)
+        }
+        var counts: [String: Int] = [:]
+        let countRows = try Row.fetchCursor(
+          db, sql: "SELECT case_id, COUNT(*) AS n FROM evidence_file GROUP BY case_id")
+        while let r = try countRows.next() { counts[r["case_id"]] = r["n"] }
+
+        var out: [CaseSummary] = []
+        let rows = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT id, is_draft, stage, jurisdiction, venue, language, addressee, complainant_name,
+              respondent_name, purchase_date, filed_on, accepted_on, reference, created_at, updated_at
+            FROM stored_case ORDER BY id
+            """)
+        while let r = try rows.next() {
+          let id: String = r["id"]
+          var c = CaseFile()
+          c.id = id
+          c.jurisdiction = r["jurisdiction"]
+          c.venue = (r["venue"] as String?).flatMap(Venue.init(rawValue:))
+          c.language = (r["language"] as String?).flatMap(DocumentLanguage.init(rawValue:))
+          c.addressee = r["addressee"]
+          if let name: String = r["complainant_name"] {
+            c.complainant = Complainant()
+            c.complainant?.name = name
+          }
+          if let name: String = r["respondent_name"] {
+            c.respondent = Respondent()
+            c.respondent?.name = name
+          }
+          if let d = (r["purchase_date"] as String?).flatMap({ CalendarDate(iso: $0) }) {
+            c.purchase = Purchase()
+            c.purchase?.date = d
+          }
+          let filedOn = (r["filed_on"] as String?).flatMap { CalendarDate(iso: $0) }
+          let acceptedOn = (r["accepted_on"] as String?).flatMap { CalendarDate(iso: $0) }
+          let reference: String? = r["reference"]
+          let caseEvents = events[id] ?? []
+          if filedOn != nil || acceptedOn != nil || reference != nil || !caseEvents.isEmpty {
+            var f = Filing()
+            f.filedOn = filedOn
+            f.acceptedOn = acceptedOn
+            f.reference = reference
+            f.events = caseEvents
+            c.filing = f
+          }
+          out.append(
+            CaseSummary(
+              id: id, isDraft: r["is_draft"],
+              stage: StoreStage(rawValue: r["stage"]) ?? .draft, tracking: c,
+              evidenceCount: counts[id] ?? 0, createdAt: r["created_at"], updatedAt: r["updated_at"]))
+        }
+        return out
+      }
+    }
+  }
+
+  // MARK: - Writing
+
+  /// How `save` treats a case whose id is already stored.
+  public enum SaveMode: Sendable {
+    /// It is an error (`StoreError.Kind.duplicateID`).
+    case insert
+    /// The stored case is replaced entirely, evidence included.
+    case replace
+    /// The stored case is updated; evidence files it already has stay mapped unless the
+    /// case no longer names them.
+    case update
+  }
+
+  /// Stores `caseFile` in one transaction and returns its id (assigned when the case has
+  /// none: `case-YYYYMMDD-N`, the day of saving in local time). `evidence` maps paths named by
+  /// `evidence[].file` to copies already in the store (`ingest`). Cheap enough to call after
+  /// every answer of the interview.
+  @discardableResult
+  public func save(
+    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment] = [:],
+    mode: SaveMode = .update
+  ) throws -> String {
+    let now = clock()
+    return try database {
+      try pool.writeWithoutTransaction { db in
+        var saved = ""
+        try db.inTransaction(.immediate) {
+          saved = try write(caseFile, draft: draft, evidence: evidence, mode: mode, now: now, db)
+          return .commit
+        }
+        return saved
+      }
+    }
+  }
+
+  /// Saves an unfinished interview: `save(_, draft: true, mode: .update)`.
+  @discardableResult
+  public func saveDraft(_ caseFile: CaseFile, evidence: [String: EvidenceAttachment] = [:]) throws
+    -> String
+  {
+    try save(caseFile, draft: true, evidence: evidence, mode: .update)
+  }
+
+  /// Reads the stored case, lets `change` edit it, and saves it, all in one transaction, so
+  /// two commands changing one case do not lose each other's change. Returns the new case.
+  @discardableResult
+  public func update(
+    _ id: String, draft: Bool? = nil, _ change: (inout CaseFile) throws -> Void
+  ) throws -> CaseFile {
+    let now = clock()
+    return try database {
+      try pool.writeWithoutTransaction { db in
+        var result = CaseFile()
+        try db.inTransaction(.immediate) {
+          guard
+            let row = try Row.fetchOne(
+              db, sql: "SELECT yaml, is_draft FROM stored_case WHERE id = ?", arguments: [id])
+          else {
+            throw StoreError(.notFound, "no stored case '\(id)'; `redress list` shows the stored cases")
+          }
+          var c = try CaseFileReader.read(text: row["yaml"], file: "\(id) (stored case)")
+          try change(&c)
+          c.id = id
+          _ = try write(c, draft: draft ?? row["is_draft"], evidence: [:], mode: .update, now: now, db)
+          result = c
+          return .commit
+        }
+        return result
+      }
+    }
+  }
+
+  /// Removes a case (its evidence copies stay until no case uses them and a later import
+  /// cleans up).
+  public func delete(_ id: String) throws {
+    try database {
+      try pool.write { db in
+        try db.execute(sql: "DELETE FROM stored_case WHERE id = ?", arguments: [id])
+      }
+    }
+  }
+
+  private func write(
+    _ input: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode, now: Date,
+    _ db: Database
+  ) throws -> String {
+    var c = input
+    let id: String
+    if let given = c.id {
+      guard CaseID.isValid(given) else { throw StoreError(.invalidCase, "'\(given)': \(CaseID.rule)") }
+      id = given
+    } else {
+      id = try nextID(now, db)
+      c.id = id
+    }
+    let existing = try Row.fetchOne(
+      db, sql: "SELECT created_at FROM stored_case WHERE id = ?", arguments: [id])
+    if existing != nil && mode == .insert {
+      throw StoreError(
+        .duplicateID, "a case with id '\(id)' is already stored; use --replace to replace it")
+    }
+    let createdAt: Date = existing?["created_at"] ?? now
+
+    // Evidence: the new copies, plus (when updating) the old mapping of paths still named.
+    var mapping: [String: EvidenceAttachment] = [:]
+    if existing != nil && mode == .update {
+      for r in try Row.fetchAll(
+        db, sql: "SELECT file, original_name, size, sha256 FROM evidence_file WHERE case_id = ?",
+        arguments: [id])
+      {
+        if let digest = SHA256Digest(hex: r["sha256"] as String) {
+          mapping[r["file"]] = EvidenceAttachment(
+            blob: StoredBlob(sha256: digest, size: r["size"]), originalName: r["original_name"])
+        }
+      }
+    }
+    for (file, attachment) in evidence { mapping[file] = attachment }
+    var rows: [(file: String, evidenceID: String?, attachment: EvidenceAttachment)] = []
+    var seen: Set<String> = []
+    for item in c.evidence {
+      guard let file = item.file, !seen.contains(file), let attachment = mapping[file] else { continue }
+      seen.insert(file)
+      // The copy must still be there now, inside the transaction that records it: a cleanup
+      // run deletes unreferenced copies only inside a transaction of its own.
+      var st = stat()
+      guard lstat(blobs.url(for: attachment.blob).path, &st) == 0 else {
+        throw StoreError(
+          .io, "the stored copy of \"\(file)\" disappeared before it was recorded; run the import again")
+      }
+      rows.append((file, item.id, attachment))
+    }
+
+    if existing != nil {
+      try db.execute(sql: "DELETE FROM stored_case WHERE id = ?", arguments: [id])
+    }
+    let stage = StoreStage.of(c, isDraft: draft)
+    try db.execute(
+      sql: """
+        INSERT INTO stored_case (id, yaml, is_draft, stage, jurisdiction, venue, language, addressee,
+          complainant_name, respondent_name, purchase_date, filed_on, accepted_on, reference,
+          created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, CaseFileWriter.yaml(for: c), draft, stage.rawValue, c.jurisdiction, c.venue?.rawValue,
+        c.language?.rawValue, c.addressee, c.complainant?.name, c.respondent?.name, c.purchase?.date?.iso,
+        c.filing?.filedOn?.iso, c.filing?.acceptedOn?.iso, c.filing?.reference, createdAt, now,
+      ])
+    for (i, e) in (c.filing?.events ?? []).enumerated() {
+      try db.execute(
+        sql: "INSERT INTO case_event (case_id, position, date, kind, note) VALUES (?, ?, ?, ?, ?)",
+        arguments: [id, i, e.date?.description, e.kind?.rawValue, e.note])
+    }
+    for r in rows {
+      try db.execute(
+        sql: """
+          INSERT INTO evidence_file (case_id, file, evidence_id, original_name, size, sha256, blob_path)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          id, r.file, r.evidenceID, r.attachment.originalName, r.attachment.blob.size,
+          r.attachment.blob.sha256.hex, r.attachment.blob.relativePath,
+        ])
+    }
+    return id
+  }
+
+  /// `case-YYYYMMDD-N`: the first N not yet used that day.
+  private func nextID(_ now: Date, _ db: Database) throws -> String {
+    let parts = Calendar.current.dateComponents([.year, .month, .day], from: now)
+    let day = String(format: "%04d%02d%02d", parts.year!, parts.month!, parts.day!)
+    let prefix = "case-\(day)-"
+    let taken = try String.fetchAll(
+      db, sql: "SELECT id FROM stored_case WHERE id LIKE ?", arguments: ["\(prefix)%"])
+    let numbers = Set(taken.compactMap { Int($0.dropFirst(prefix.count)) })
+    var n = 1
+    while numbers.contains(n) { n += 1 }
+    return "\(prefix)\(n)"
+  }
+
+  // MARK: - Evidence
+
+  /// Copies the evidence file `source` into the store (hashing it on the way) and returns the
+  /// attachment to pass to `save`. Save promptly: copies no case refers to are removed by a
+  /// later cleanup once they are a day old.
+  public func ingest(
+    _ source: EvidenceSource, originalName: String? = nil, progress: ((Int64) -> Void)? = nil
+  )
+    throws -> EvidenceAttachment
+  {
+    let blob = try blobs.ingest(source, progress: progress)
+    let name = originalName ?? (source.displayName as NSString).lastPathComponent
+    return EvidenceAttachment(blob: blob, originalName: name)
+  }
+
+  /// Re-hashes every stored evidence file of case `id` and reports each one, with what is
+  /// wrong with it; an evidence path the store never received is reported as missing.
+  public func verify(_ id: String) throws -> [EvidenceCheck] {
+    guard let stored = try fetch(id) else {
+      throw StoreError(.notFound, "no stored case '\(id)'; `redress list` shows the stored cases")
+    }
+    var checks: [EvidenceCheck] = []
+    var byFile: [String: StoredEvidence] = [:]
+    for e in stored.evidence { byFile[e.file] = e }
+    var seen: Set<String> = []
+    for item in stored.caseFile.evidence {
+      guard let file = item.file, seen.insert(file).inserted else { continue }
+      if let e = byFile[file] {
+        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: e, problem: blobs.check(e.blob)))
+      } else {
+        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: nil, problem: .missing))
+      }
+    }
+    return checks
+  }
+
+  /// Removes what interrupted imports left behind: temporary files no process is writing,
+  /// and stored copies no case refers to that are older than `minimumAge` seconds. Runs in a
+  /// write transaction, so it never races a save that is recording a copy.
+  public func collectGarbage(minimumAge: TimeInterval = 24 * 3600) throws {
+    blobs.removeAbandonedTemporaryFiles()
+    let cutoff = Int(clock().timeIntervalSince1970 - minimumAge)
+    let candidates = blobs.allBlobs().filter { $0.modified <= cutoff }
+    guard !candidates.isEmpty else { return }
+    try database {
+      try pool.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          let used = Set(try String.fetchAll(db, sql: "SELECT DISTINCT blob_path FROM evidence_file"))
+          for c in candidates where !used.contains(c.relativePath) {
+            unlink(directory.appendingPathComponent(c.relativePath).path)
+          }
+          return .commit
+        }
+      }
+    }
+  }
+
+  /// Runs `body`, turning SQLite errors into `StoreError`s a person can read.
+  func database<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let e as DatabaseError {
+      throw StoreError(.io, "the store \(databaseURL.path) failed: \(e.message ?? "\(e)")")
+    }
+  }
+}
+
+/// A stored case in full.
+public struct StoredCase: Sendable {
+  public var id: String
+  public var caseFile: CaseFile
+  /// Where each field sits in `yaml`.
+  public var sourceMap: SourceMap
+  /// The case file as stored (what `export --yaml` writes).
+  public var yaml: String
+  /// An unfinished interview.
+  public var isDraft: Bool
+  public var createdAt: Date
+  public var updatedAt: Date
+  /// The stored evidence files, by the path the case file names them with.
+  public var evidence: [StoredEvidence]
+}
+
+/// One evidence file of a stored case.
+public struct StoredEvidence: Hashable, Sendable {
+  /// The path as written in `evidence[].file`.
+  public var file: String
+  /// The id of the (first) evidence item naming it.
+  public var evidenceID: String?
+  /// The file's name when it was copied in.
+  public var originalName: String
+  public var blob: StoredBlob
+}
+
+/// An evidence file copied into the store and not yet (or already) recorded for a case.
+public struct EvidenceAttachment: Hashable, Sendable {
+  public var blob: StoredBlob
+  public var originalName: String
+  public init(blob: StoredBlob, originalName: String) {
+    self.blob = blob
+    self.originalName = originalName
+  }
+}
+
+/// A stored case as the index knows it, without parsing its YAML.
+public struct CaseSummary: Hashable, Sendable {
+  public var id: String
+  public var isDraft: Bool
+  public var stage: StoreStage
+  /// The fields `list`, `status` and `remind` need and nothing else: `id`, `jurisdiction`,
+  /// `venue`, `language`, `addressee`, `complainant.name`, `respondent.name`,
+  /// `purchase.date` and the whole `filing` (events included). For any other field load the
+  /// case (`CaseStore.load`).
+  public var tracking: CaseFile
+  /// How many evidence files are stored for it.
+  public var evidenceCount: Int
+  public var createdAt: Date
+  public var updatedAt: Date
+}
+
+/// The result of re-hashing one stored evidence file.
+public struct EvidenceCheck: Hashable, Sendable {
+  public var file: String
+  public var evidenceID: String?
+  /// Nil when the store never received the file.
+  public var stored: StoredEvidence?
+  /// Nil when the stored copy matches.
+  public var problem: BlobProblem?
+}
