@@ -86,7 +86,7 @@ public struct BlobStore: Sendable {
 
   /// Removes temporary files left by an interrupted copy: those no process holds locked and
   /// that have not been written to for `minimumAge` seconds.
-  public func removeAbandonedTemporaryFiles(minimumAge: TimeInterval = 60) {
+  public func removeAbandonedTemporaryFiles(minimumAge: TimeInterval = 10) {
     let folder = temporaryFolder.path
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     let now = Date().timeIntervalSince1970

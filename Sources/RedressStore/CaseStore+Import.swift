@@ -25,10 +25,9 @@ extension CaseStore {
     _ loaded: LoadedCase, replace: Bool, draft: Bool = false,
     progress: ((String, Int64, Int64) -> Void)? = nil
   ) throws -> ImportOutcome {
-    var existed = false
     if let id = loaded.caseFile.id {
-      existed = try contains(id)
-      if existed && !replace {
+      // Checked again inside the saving transaction; this only spares copying the evidence.
+      if try !replace && contains(id) {
         throw StoreError(
           .duplicateID, "a case with id '\(id)' is already stored; use --replace to replace it")
       }
@@ -53,9 +52,10 @@ extension CaseStore {
       attachments[file] = attachment
       bytes += attachment.blob.size
     }
-    let id = try save(
+    let saved = try saveReporting(
       loaded.caseFile, draft: draft, evidence: attachments, mode: replace ? .replace : .insert)
     return ImportOutcome(
-      id: id, evidenceFiles: attachments.count, evidenceBytes: bytes, replaced: existed, isDraft: draft)
+      id: saved.id, evidenceFiles: attachments.count, evidenceBytes: bytes, replaced: saved.replaced,
+      isDraft: draft)
   }
 }

@@ -239,10 +239,17 @@ public final class CaseStore: Sendable {
     _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment] = [:],
     mode: SaveMode = .update
   ) throws -> String {
+    try saveReporting(caseFile, draft: draft, evidence: evidence, mode: mode).id
+  }
+
+  /// `save`, also telling whether a stored case was replaced (decided inside the transaction).
+  func saveReporting(
+    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode
+  ) throws -> (id: String, replaced: Bool) {
     let now = clock()
     return try database {
       try pool.writeWithoutTransaction { db in
-        var saved = ""
+        var saved = (id: "", replaced: false)
         try db.inTransaction(.immediate) {
           saved = try write(caseFile, draft: draft, evidence: evidence, mode: mode, now: now, db)
           return .commit
@@ -302,7 +309,7 @@ public final class CaseStore: Sendable {
   private func write(
     _ input: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode, now: Date,
     _ db: Database
-  ) throws -> String {
+  ) throws -> (id: String, replaced: Bool) {
     var c = input
     let id: String
     if let given = c.id {
@@ -381,7 +388,7 @@ public final class CaseStore: Sendable {
           r.attachment.blob.sha256.hex, r.attachment.blob.relativePath,
         ])
     }
-    return id
+    return (id, existing != nil)
   }
 
   /// `case-YYYYMMDD-N`: the first N not yet used that day.
