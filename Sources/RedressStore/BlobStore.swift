@@ -44,6 +44,66 @@ public struct BlobStore: Sendable {
   /// Copies `source` into the store while hashing it (one pass, constant memory) and returns
   /// where it went. `progress` gets the bytes copied so far.
   public func ingest(_ source: EvidenceSource, progress: ((Int64) -> Void)? = nil) throws -> StoredBlob {
+    if source.size <= HashingCopier.chunkSize,
+      let blob = try ingestSmall(source, progress: progress)
+    {
+      return blob
+    }
+    return try ingestStreaming(source, progress: progress)
+  }
+
+  /// A file of at most one chunk is read whole, hashed, and written only when the store
+  /// does not already hold exactly these bytes (re-importing a case then costs no writes).
+  /// Nil when the file turned out larger than a chunk (it grew): stream it instead.
+  private func ingestSmall(_ source: EvidenceSource, progress: ((Int64) -> Void)?) throws -> StoredBlob? {
+    let capacity = HashingCopier.chunkSize + 1
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 4096)
+    defer { buffer.deallocate() }
+    var count = 0
+    while count < capacity {
+      let n = pread(source.fileDescriptor, buffer + count, capacity - count, off_t(count))
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw StoreError.io("cannot read", source.displayName)
+      }
+      if n == 0 { break }
+      count += n
+    }
+    guard count < capacity else { return nil }
+    let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
+    let hasher = SHA256Stream()
+    hasher.update(bytes)
+    let blob = StoredBlob(sha256: hasher.finalize(), size: Int64(count))
+    let final = url(for: blob)
+    if let existing = try? Data(contentsOf: final), existing.elementsEqual(bytes) {
+      // Fresh again for the cleanup's age test.
+      _ = utimes(final.path, nil)
+    } else {
+      try withTemporaryFile { fd, temp in
+        try PrivateFiles.writeAll(fd, bytes, path: temp)
+        guard fsync(fd) == 0 else { throw StoreError.io("cannot flush", temp) }
+        try moveIntoPlace(temp, blob)
+      }
+    }
+    progress?(Int64(count))
+    return blob
+  }
+
+  private func ingestStreaming(_ source: EvidenceSource, progress: ((Int64) -> Void)?) throws -> StoredBlob {
+    try withTemporaryFile { out, temp in
+      let result = try HashingCopier.copy(
+        from: source.fileDescriptor, inputName: source.displayName, to: out, outputName: temp,
+        progress: progress)
+      guard fsync(out) == 0 else { throw StoreError.io("cannot flush", temp) }
+      let blob = StoredBlob(sha256: result.digest, size: result.size)
+      try moveIntoPlace(temp, blob)
+      return blob
+    }
+  }
+
+  /// Runs `body` with a new, locked temporary file in `evidence/tmp/`. `body` renames the file
+  /// into place as its last step; when it throws instead, the file is removed.
+  private func withTemporaryFile<T>(_ body: (Int32, String) throws -> T) throws -> T {
     try PrivateFiles.makeFolder(temporaryFolder)
     let temp = temporaryFolder.path + "/\(UUID().uuidString).part"
     let out = PrivateFiles.systemOpen(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, PrivateFiles.fileMode)
@@ -56,22 +116,21 @@ public struct BlobStore: Sendable {
       if !renamed { unlink(temp) }
     }
     _ = fchmod(out, PrivateFiles.fileMode)
-    let result = try HashingCopier.copy(
-      from: source.fileDescriptor, inputName: source.displayName, to: out, outputName: temp,
-      progress: progress)
-    guard fsync(out) == 0 else { throw StoreError.io("cannot flush", temp) }
-    let blob = StoredBlob(sha256: result.digest, size: result.size)
+    let result = try body(out, temp)
+    renamed = true
+    return result
+  }
+
+  /// Renames the finished temporary file to the blob's name. Renaming over an existing copy
+  /// of the same content replaces it with this fresh one, which also repairs a damaged copy.
+  private func moveIntoPlace(_ temp: String, _ blob: StoredBlob) throws {
     let final = url(for: blob)
     let folder = final.deletingLastPathComponent()
     let folderExisted = FileManager.default.fileExists(atPath: folder.path)
     try PrivateFiles.makeFolder(folder)
-    // Renaming over an existing copy of the same content replaces it with this fresh one,
-    // which also repairs a stored copy that was damaged.
     guard rename(temp, final.path) == 0 else { throw StoreError.io("cannot move into place", final.path) }
-    renamed = true
     PrivateFiles.syncFolder(folder.path)
     if !folderExisted { PrivateFiles.syncFolder(evidenceFolder.path) }
-    return blob
   }
 
   /// Hashes the stored copy of `blob` again: nil when it matches, else what is wrong.

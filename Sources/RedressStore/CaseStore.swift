@@ -103,8 +103,11 @@ public final class CaseStore: Sendable {
       try pool.read { db in
         guard
           let row = try Row.fetchOne(
-            db, sql: "SELECT id, yaml, is_draft, created_at, updated_at FROM stored_case WHERE id = ?",
-            arguments: [id])
+            db,
+            sql: """
+              SELECT d.yaml, c.is_draft, c.created_at, c.updated_at
+              FROM stored_case c JOIN case_document d ON d.case_id = c.id WHERE c.id = ?
+              """, arguments: [id])
         else { return nil }
         let evidence = try Row.fetchAll(
           db,
@@ -128,7 +131,8 @@ public final class CaseStore: Sendable {
     }
     return StoredCase(
       id: id, caseFile: caseFile, sourceMap: map, yaml: yaml, isDraft: row["is_draft"],
-      createdAt: row["created_at"], updatedAt: row["updated_at"], evidence: evidence)
+      createdAt: Date(timeIntervalSince1970: row["created_at"]),
+      updatedAt: Date(timeIntervalSince1970: row["updated_at"]), evidence: evidence)
   }
 
   /// The stored case as a `LoadedCase` whose evidence paths resolve to the stored copies.
@@ -156,15 +160,15 @@ public final class CaseStore: Sendable {
           db, sql: "SELECT case_id, date, kind, note FROM case_event ORDER BY case_id, position")
         while let r = try eventRows.next() {
           var e = FilingEvent()
-          e.date = (r["date"] as String?).flatMap { EventDate(text: $0) }
-          e.kind = (r["kind"] as String?).flatMap(FilingEventKind.init(rawValue:))
-          e.note = r["note"]
-          events[r["case_id"], default: []].append(e)
+          e.date = (r[1] as String?).flatMap { EventDate(text: $0) }
+          e.kind = (r[2] as String?).flatMap(FilingEventKind.init(rawValue:))
+          e.note = r[3]
+          events[r[0], default: []].append(e)
         }
         var counts: [String: Int] = [:]
         let countRows = try Row.fetchCursor(
-          db, sql: "SELECT case_id, COUNT(*) AS n FROM evidence_file GROUP BY case_id")
-        while let r = try countRows.next() { counts[r["case_id"]] = r["n"] }
+          db, sql: "SELECT case_id, COUNT(*) FROM evidence_file GROUP BY case_id")
+        while let r = try countRows.next() { counts[r[0]] = r[1] }
 
         var out: [CaseSummary] = []
         let rows = try Row.fetchCursor(
@@ -175,28 +179,28 @@ public final class CaseStore: Sendable {
             FROM stored_case ORDER BY id
             """)
         while let r = try rows.next() {
-          let id: String = r["id"]
+          let id: String = r[0]
           var c = CaseFile()
           c.id = id
-          c.jurisdiction = r["jurisdiction"]
-          c.venue = (r["venue"] as String?).flatMap(Venue.init(rawValue:))
-          c.language = (r["language"] as String?).flatMap(DocumentLanguage.init(rawValue:))
-          c.addressee = r["addressee"]
-          if let name: String = r["complainant_name"] {
+          c.jurisdiction = r[3]
+          c.venue = (r[4] as String?).flatMap(Venue.init(rawValue:))
+          c.language = (r[5] as String?).flatMap(DocumentLanguage.init(rawValue:))
+          c.addressee = r[6]
+          if let name: String = r[7] {
             c.complainant = Complainant()
             c.complainant?.name = name
           }
-          if let name: String = r["respondent_name"] {
+          if let name: String = r[8] {
             c.respondent = Respondent()
             c.respondent?.name = name
           }
-          if let d = (r["purchase_date"] as String?).flatMap({ CalendarDate(iso: $0) }) {
+          if let d = (r[9] as String?).flatMap({ CalendarDate(iso: $0) }) {
             c.purchase = Purchase()
             c.purchase?.date = d
           }
-          let filedOn = (r["filed_on"] as String?).flatMap { CalendarDate(iso: $0) }
-          let acceptedOn = (r["accepted_on"] as String?).flatMap { CalendarDate(iso: $0) }
-          let reference: String? = r["reference"]
+          let filedOn = (r[10] as String?).flatMap { CalendarDate(iso: $0) }
+          let acceptedOn = (r[11] as String?).flatMap { CalendarDate(iso: $0) }
+          let reference: String? = r[12]
           let caseEvents = events[id] ?? []
           if filedOn != nil || acceptedOn != nil || reference != nil || !caseEvents.isEmpty {
             var f = Filing()
@@ -208,9 +212,9 @@ public final class CaseStore: Sendable {
           }
           out.append(
             CaseSummary(
-              id: id, isDraft: r["is_draft"],
-              stage: StoreStage(rawValue: r["stage"]) ?? .draft, tracking: c,
-              evidenceCount: counts[id] ?? 0, createdAt: r["created_at"], updatedAt: r["updated_at"]))
+              id: id, isDraft: r[1], stage: StoreStage(rawValue: r[2]) ?? .draft, tracking: c,
+              evidenceCount: counts[id] ?? 0, createdAt: Date(timeIntervalSince1970: r[13]),
+              updatedAt: Date(timeIntervalSince1970: r[14])))
         }
         return out
       }
@@ -280,7 +284,11 @@ public final class CaseStore: Sendable {
         try db.inTransaction(.immediate) {
           guard
             let row = try Row.fetchOne(
-              db, sql: "SELECT yaml, is_draft FROM stored_case WHERE id = ?", arguments: [id])
+              db,
+              sql: """
+                SELECT d.yaml, c.is_draft FROM stored_case c JOIN case_document d ON d.case_id = c.id
+                WHERE c.id = ?
+                """, arguments: [id])
           else {
             throw StoreError(.notFound, "no stored case '\(id)'; `redress list` shows the stored cases")
           }
@@ -325,7 +333,7 @@ public final class CaseStore: Sendable {
       throw StoreError(
         .duplicateID, "a case with id '\(id)' is already stored; use --replace to replace it")
     }
-    let createdAt: Date = existing?["created_at"] ?? now
+    let createdAt: Double = existing?["created_at"] ?? now.timeIntervalSince1970
 
     // Evidence: the new copies, plus (when updating) the old mapping of paths still named.
     var mapping: [String: EvidenceAttachment] = [:]
@@ -362,16 +370,20 @@ public final class CaseStore: Sendable {
     let stage = StoreStage.of(c, isDraft: draft)
     try db.execute(
       sql: """
-        INSERT INTO stored_case (id, yaml, is_draft, stage, jurisdiction, venue, language, addressee,
+        INSERT INTO stored_case (id, is_draft, stage, jurisdiction, venue, language, addressee,
           complainant_name, respondent_name, purchase_date, filed_on, accepted_on, reference,
           created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        id, CaseFileWriter.yaml(for: c), draft, stage.rawValue, c.jurisdiction, c.venue?.rawValue,
+        id, draft, stage.rawValue, c.jurisdiction, c.venue?.rawValue,
         c.language?.rawValue, c.addressee, c.complainant?.name, c.respondent?.name, c.purchase?.date?.iso,
-        c.filing?.filedOn?.iso, c.filing?.acceptedOn?.iso, c.filing?.reference, createdAt, now,
+        c.filing?.filedOn?.iso, c.filing?.acceptedOn?.iso, c.filing?.reference, createdAt,
+        now.timeIntervalSince1970,
       ])
+    try db.execute(
+      sql: "INSERT INTO case_document (case_id, yaml) VALUES (?, ?)",
+      arguments: [id, CaseFileWriter.yaml(for: c)])
     for (i, e) in (c.filing?.events ?? []).enumerated() {
       try db.execute(
         sql: "INSERT INTO case_event (case_id, position, date, kind, note) VALUES (?, ?, ?, ?, ?)",

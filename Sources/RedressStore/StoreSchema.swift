@@ -3,9 +3,10 @@ import GRDB
 /// The versioned schema of the store. A migration, once released, is never edited: a change
 /// is a new migration appended here.
 ///
-/// The case file's YAML (`stored_case.yaml`) is the truth; the other columns of `stored_case`
-/// and `case_event` are an index of it, rewritten whenever the case is saved, so that `list`
-/// and `status` can run over thousands of cases without parsing every YAML document.
+/// The case file's YAML (`case_document.yaml`) is the truth; `stored_case` and `case_event`
+/// are an index of it, rewritten whenever the case is saved, so that `list` and `status` can
+/// run over thousands of cases without parsing a YAML document (and, the YAML being in a
+/// table of its own, without reading one from disk). Times are seconds since 1970 (UTC).
 enum StoreSchema {
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
@@ -14,7 +15,6 @@ enum StoreSchema {
         sql: """
           CREATE TABLE stored_case (
             id TEXT NOT NULL PRIMARY KEY,
-            yaml TEXT NOT NULL,
             is_draft BOOLEAN NOT NULL,
             stage TEXT NOT NULL,
             jurisdiction TEXT,
@@ -27,8 +27,12 @@ enum StoreSchema {
             filed_on TEXT,
             accepted_on TEXT,
             reference TEXT,
-            created_at DATETIME NOT NULL,
-            updated_at DATETIME NOT NULL
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+          );
+          CREATE TABLE case_document (
+            case_id TEXT NOT NULL PRIMARY KEY REFERENCES stored_case(id) ON DELETE CASCADE,
+            yaml TEXT NOT NULL
           );
           CREATE TABLE case_event (
             case_id TEXT NOT NULL REFERENCES stored_case(id) ON DELETE CASCADE,

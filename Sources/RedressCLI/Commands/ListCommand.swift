@@ -25,10 +25,7 @@ struct ListCommand: RedressRunnable {
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     let cases = try env.storedCases()
     if format == "json" {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      let data = try encoder.encode(cases.map(Entry.init))
-      env.output.out(String(decoding: data, as: UTF8.self))
+      env.output.out(Self.json(cases))
       return 0
     }
     if cases.isEmpty {
@@ -42,39 +39,71 @@ struct ListCommand: RedressRunnable {
         "\(c.evidenceCount)", Self.localDay(c.updatedAt),
       ])
     }
-    let lines = table.render()
-    env.output.out(env.output.style(lines[0], .bold))
-    for line in lines.dropFirst() { env.output.out(line) }
+    var lines = table.render()
+    lines[0] = env.output.style(lines[0], .bold)
+    // One write for the whole table: thousands of cases should not cost thousands of calls.
+    env.output.out(lines.joined(separator: "\n"))
     return 0
   }
 
+  /// The local calendar day of `date` (`localtime_r`, much cheaper than `Calendar` per row).
   static func localDay(_ date: Date) -> String {
-    let p = Calendar.current.dateComponents([.year, .month, .day], from: date)
-    return CalendarDate(year: p.year!, month: p.month!, day: p.day!)?.iso ?? ""
+    var t = time_t(date.timeIntervalSince1970.rounded(.down))
+    var parts = tm()
+    guard localtime_r(&t, &parts) != nil,
+      let day = CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    else { return "" }
+    return day.iso
   }
 
-  /// One case in `list --format json`.
-  struct Entry: Encodable {
-    var summary: StoredCaseSummary
-    init(_ summary: StoredCaseSummary) { self.summary = summary }
-
-    enum Key: String, CodingKey {
-      case `case`, stage, complainant, respondent, draft, evidence
-      case filedOn = "filed_on"
-      case updated
+  /// `list --format json`: one object per case with `case`, `stage`, `complainant`,
+  /// `respondent` (names or null), `draft`, `evidence` (count), `filed_on` and `updated`
+  /// (UTC, ISO 8601). Written directly: JSONEncoder takes most of a second for 10,000 cases.
+  static func json(_ cases: [StoredCaseSummary]) -> String {
+    if cases.isEmpty { return "[]" }
+    var out = "[\n"
+    for (i, c) in cases.enumerated() {
+      out += "  {\"case\": \(JSONText.string(c.id)), \"stage\": \(JSONText.string(c.stage.rawValue)), "
+      out += "\"complainant\": \(JSONText.string(c.caseFile.complainant?.name)), "
+      out += "\"respondent\": \(JSONText.string(c.caseFile.respondent?.name)), "
+      out += "\"draft\": \(c.isDraft), \"evidence\": \(c.evidenceCount), "
+      out += "\"filed_on\": \(JSONText.string(c.caseFile.filing?.filedOn?.iso)), "
+      out += "\"updated\": \(JSONText.string(JSONText.utcTimestamp(c.updatedAt)))}"
+      out += i == cases.count - 1 ? "\n" : ",\n"
     }
+    return out + "]"
+  }
+}
 
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: Key.self)
-      try c.encode(summary.id, forKey: .case)
-      try c.encode(summary.stage.rawValue, forKey: .stage)
-      try c.encode(summary.caseFile.complainant?.name, forKey: .complainant)
-      try c.encode(summary.caseFile.respondent?.name, forKey: .respondent)
-      try c.encode(summary.isDraft, forKey: .draft)
-      try c.encode(summary.evidenceCount, forKey: .evidence)
-      try c.encode(summary.caseFile.filing?.filedOn?.iso, forKey: .filedOn)
-      let iso = ISO8601DateFormatter()
-      try c.encode(iso.string(from: summary.updatedAt), forKey: .updated)
+/// Minimal JSON text for hand-written output: strings escaped per RFC 8259 (non-ASCII text
+/// is written as itself, UTF-8).
+enum JSONText {
+  static func string(_ s: String?) -> String {
+    guard let s else { return "null" }
+    var out = "\""
+    out.reserveCapacity(s.utf8.count + 2)
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case let c where c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029:
+        let hex = String(c.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
     }
+    return out + "\""
+  }
+
+  /// `2026-11-22T12:31:53Z`.
+  static func utcTimestamp(_ date: Date) -> String {
+    var t = time_t(date.timeIntervalSince1970.rounded(.down))
+    var p = tm()
+    guard gmtime_r(&t, &p) != nil else { return "" }
+    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(p.tm_year + 1900)-\(two(p.tm_mon + 1))-\(two(p.tm_mday))T\(two(p.tm_hour)):\(two(p.tm_min)):\(two(p.tm_sec))Z"
   }
 }
