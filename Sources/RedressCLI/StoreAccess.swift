@@ -2,35 +2,11 @@ import Foundation
 import RedressCore
 import RedressStore
 
-/// A stored case as the store's index holds it (no YAML is parsed, so listing thousands of
-/// cases stays fast).
-public struct StoredCaseSummary: Sendable {
-  public var id: String
-  /// Only the fields tracking needs: `id`, `jurisdiction`, `venue`, `language`, `addressee`,
-  /// `complainant.name`, `respondent.name`, `purchase.date` and the whole `filing` (events
-  /// included). Everything else is absent here: `env.loadStoredCase(id)` gives the whole case.
-  public var caseFile: CaseFile
-  /// An unfinished interview (or an imported case that still has errors).
-  public var isDraft: Bool
-  /// The coarse stage the store indexes (`StoreStage`).
-  public var stage: StoreStage
-  public var evidenceCount: Int
-  public var createdAt: Date
-  public var updatedAt: Date
-
-  public init(
-    id: String, caseFile: CaseFile, isDraft: Bool = false, stage: StoreStage? = nil,
-    evidenceCount: Int = 0, createdAt: Date = Date(), updatedAt: Date = Date()
-  ) {
-    self.id = id
-    self.caseFile = caseFile
-    self.isDraft = isDraft
-    self.stage = stage ?? StoreStage.of(caseFile, isDraft: isDraft)
-    self.evidenceCount = evidenceCount
-    self.createdAt = createdAt
-    self.updatedAt = updatedAt
-  }
-}
+/// A stored case as the store's index holds it: `id`, `caseFile` (only the fields tracking
+/// needs; see `CaseSummary.caseFile`), `isDraft`, `stage`, `evidenceCount`, `createdAt`,
+/// `updatedAt`. No YAML is parsed, so listing thousands of cases stays fast;
+/// `env.loadStoredCase(id)` gives the whole case.
+public typealias StoredCaseSummary = CaseSummary
 
 extension CommandEnvironment {
   /// The case store in `storeDirectory`. With `create` a missing store is created; without
@@ -50,11 +26,7 @@ extension CommandEnvironment {
   /// for the fields present.
   func storedCases() throws -> [StoredCaseSummary] {
     guard let store = try openStore(create: false) else { return [] }
-    return try store.summaries().map {
-      StoredCaseSummary(
-        id: $0.id, caseFile: $0.tracking, isDraft: $0.isDraft, stage: $0.stage,
-        evidenceCount: $0.evidenceCount, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
-    }
+    return try store.summaries()
   }
 
   /// The store and the id of a stored case, or an error that says what to do. For the

@@ -6,7 +6,9 @@ import GRDB
 /// The case file's YAML (`case_document.yaml`) is the truth; `stored_case` and `case_event`
 /// are an index of it, rewritten whenever the case is saved, so that `list` and `status` can
 /// run over thousands of cases without parsing a YAML document (and, the YAML being in a
-/// table of its own, without reading one from disk). Times are seconds since 1970 (UTC).
+/// table of its own, without reading one from disk). Times are seconds since 1970 (UTC);
+/// calendar days are Julian day numbers (`CalendarDate.julianDay`), an event's time of day
+/// minutes after midnight.
 enum StoreSchema {
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
@@ -23,10 +25,11 @@ enum StoreSchema {
             addressee TEXT,
             complainant_name TEXT,
             respondent_name TEXT,
-            purchase_date TEXT,
-            filed_on TEXT,
-            accepted_on TEXT,
+            purchase_date INTEGER,
+            filed_on INTEGER,
+            accepted_on INTEGER,
             reference TEXT,
+            evidence_count INTEGER NOT NULL,
             created_at REAL NOT NULL,
             updated_at REAL NOT NULL
           );
@@ -37,7 +40,8 @@ enum StoreSchema {
           CREATE TABLE case_event (
             case_id TEXT NOT NULL REFERENCES stored_case(id) ON DELETE CASCADE,
             position INTEGER NOT NULL,
-            date TEXT,
+            day INTEGER,
+            minute INTEGER,
             kind TEXT,
             note TEXT,
             PRIMARY KEY (case_id, position)

@@ -56,7 +56,8 @@ import Testing
     let loaded = try sampleCase(
       id: "round", in: source, evidence: ["evidence/a.jpg": "first", "evidence/b.txt": "second"])
     let outcome = try store.importCase(loaded, replace: false)
-    #expect(outcome == .init(id: "round", evidenceFiles: 2, evidenceBytes: 11, replaced: false, isDraft: false))
+    #expect(
+      outcome == .init(id: "round", evidenceFiles: 2, evidenceBytes: 11, replaced: false, isDraft: false))
     let stored = try #require(try store.fetch("round"))
     #expect(stored.caseFile == loaded.caseFile)
     #expect(stored.yaml == CaseFileWriter.yaml(for: loaded.caseFile))
@@ -76,11 +77,11 @@ import Testing
     #expect(stored.caseFile == washer.caseFile)
     let summary = try #require(try store.summaries().first)
     #expect(summary.stage == .answered)
-    #expect(summary.tracking.respondent?.name == "某某电器销售有限公司")
-    #expect(summary.tracking.complainant?.name == "王小明")
-    #expect(summary.tracking.filing == washer.caseFile.filing)
-    #expect(summary.tracking.venue == .consumerAssociation)
-    #expect(summary.tracking.purchase?.date == CalendarDate(iso: "2026-10-01"))
+    #expect(summary.caseFile.respondent?.name == "某某电器销售有限公司")
+    #expect(summary.caseFile.complainant?.name == "王小明")
+    #expect(summary.caseFile.filing == washer.caseFile.filing)
+    #expect(summary.caseFile.venue == .consumerAssociation)
+    #expect(summary.caseFile.purchase?.date == CalendarDate(iso: "2026-10-01"))
     #expect(summary.evidenceCount == 2)
   }
 
@@ -194,7 +195,8 @@ import Testing
     let store = try #require(try CaseStore.open(at: dir.path("store"), create: true))
     let a = try TempFolder()
     let b = try TempFolder()
-    _ = try store.importCase(try sampleCase(id: "a", in: a, evidence: ["evidence/x.jpg": "same bytes"]), replace: false)
+    _ = try store.importCase(
+      try sampleCase(id: "a", in: a, evidence: ["evidence/x.jpg": "same bytes"]), replace: false)
     _ = try store.importCase(
       try sampleCase(id: "b", in: b, evidence: ["other/y.jpg": "same bytes", "evidence/z.jpg": "other"]),
       replace: false)
@@ -209,7 +211,8 @@ import Testing
     let store = try #require(try CaseStore.open(at: dir.path("store"), create: true))
     let source = try TempFolder()
     let loaded = try sampleCase(
-      id: "v", in: source, evidence: ["evidence/a.jpg": "aaaa", "evidence/b.jpg": "bbbb", "evidence/c.jpg": "cccc"])
+      id: "v", in: source,
+      evidence: ["evidence/a.jpg": "aaaa", "evidence/b.jpg": "bbbb", "evidence/c.jpg": "cccc"])
     _ = try store.importCase(loaded, replace: false)
     #expect(try store.verify("v").allSatisfy { $0.problem == nil })
 
@@ -229,11 +232,17 @@ import Testing
     let dir = try TempFolder()
     let store = try #require(try CaseStore.open(at: dir.path("store"), create: true))
     let source = try TempFolder()
-    _ = try store.importCase(try sampleCase(id: "kept", in: source, evidence: ["e/a.jpg": "kept"]), replace: false)
-    let orphan = try store.ingest(try EvidenceSource.open(path: try source.write("o.jpg", Data("orphan".utf8)).path))
-    let fresh = try store.ingest(try EvidenceSource.open(path: try source.write("f.jpg", Data("fresh".utf8)).path))
+    _ = try store.importCase(
+      try sampleCase(id: "kept", in: source, evidence: ["e/a.jpg": "kept"]), replace: false)
+    let orphan = try store.ingest(
+      try EvidenceSource.open(path: try source.write("o.jpg", Data("orphan".utf8)).path))
+    let fresh = try store.ingest(
+      try EvidenceSource.open(path: try source.write("f.jpg", Data("fresh".utf8)).path))
     let old = Date(timeIntervalSinceNow: -3 * 24 * 3600)
-    for url in [store.blobs.url(for: orphan.blob), store.blobs.url(for: try #require(try store.fetch("kept")?.evidence.first?.blob))] {
+    for url in [
+      store.blobs.url(for: orphan.blob),
+      store.blobs.url(for: try #require(try store.fetch("kept")?.evidence.first?.blob)),
+    ] {
       try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path)
     }
     let tmp = store.blobs.temporaryFolder
@@ -241,7 +250,9 @@ import Testing
     let busy = tmp.appendingPathComponent("y.part")
     try Data("x".utf8).write(to: abandoned)
     try Data("y".utf8).write(to: busy)
-    for url in [abandoned, busy] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path) }
+    for url in [abandoned, busy] {
+      try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path)
+    }
     let held = open(busy.path, O_RDONLY)
     defer { close(held) }
     #expect(flock(held, LOCK_EX) == 0)

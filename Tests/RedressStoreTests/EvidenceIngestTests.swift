@@ -27,7 +27,9 @@ import Testing
     let dir = try TempFolder()
     let source = try dir.write("a.txt", Data("abc".utf8))
     let target = try dir.write("b.txt", Data("old".utf8))
-    #expect(throws: StoreError.self) { try FileHasher.copy(try EvidenceSource.open(path: source.path), to: target) }
+    #expect(throws: StoreError.self) {
+      try FileHasher.copy(try EvidenceSource.open(path: source.path), to: target)
+    }
     #expect(try Data(contentsOf: target) == Data("old".utf8))
     let fresh = dir.path("c.txt")
     let r = try FileHasher.copy(try EvidenceSource.open(path: source.path), to: fresh)
@@ -55,7 +57,8 @@ import Testing
     try dir.write("outside/secret.txt", Data("secret".utf8))
     try FileManager.default.createDirectory(at: dir.path("case/evidence"), withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
-      atPath: dir.path("case/evidence/link.txt").path, withDestinationPath: dir.path("outside/secret.txt").path)
+      atPath: dir.path("case/evidence/link.txt").path,
+      withDestinationPath: dir.path("outside/secret.txt").path)
     #expect(
       refusal("evidence/link.txt", under: dir.path("case"))
         == "\"evidence/link.txt\" is a symbolic link; put the file itself there")
@@ -69,7 +72,8 @@ import Testing
       atPath: dir.path("case/evidence").path, withDestinationPath: dir.path("outside").path)
     #expect(
       refusal("evidence/secret.txt", under: dir.path("case"))
-        == "\"evidence/secret.txt\" goes through \"evidence\", a symbolic link; put the files themselves there")
+        == "\"evidence/secret.txt\" goes through \"evidence\", a symbolic link; put the files themselves there"
+    )
   }
 
   @Test func refusesAFIFOWithoutBlocking() throws {
@@ -81,11 +85,13 @@ import Testing
 
   @Test func refusesAFolderAndADevice() throws {
     let dir = try TempFolder()
-    try FileManager.default.createDirectory(at: dir.path("case/evidence/sub"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: dir.path("case/evidence/sub"), withIntermediateDirectories: true)
     #expect(refusal("evidence/sub", under: dir.path("case")) == "\"evidence/sub\" is a folder; name a file")
     #expect(
       refusal("../../../../../../dev/null", under: dir.path("case"))
-        == "\"../../../../../../dev/null\" leaves the case file's folder; put the evidence beside or below the case file")
+        == "\"../../../../../../dev/null\" leaves the case file's folder; put the evidence beside or below the case file"
+    )
     #expect(throws: StoreError.self) { try EvidenceSource.open(path: "/dev/null") }
   }
 
@@ -93,8 +99,11 @@ import Testing
     let dir = try TempFolder()
     try dir.write("secret.txt", Data("s".utf8))
     try FileManager.default.createDirectory(at: dir.path("case"), withIntermediateDirectories: true)
-    #expect(refusal("../secret.txt", under: dir.path("case"))?.contains("leaves the case file's folder") == true)
-    #expect(refusal("a/../../secret.txt", under: dir.path("case"))?.contains("leaves the case file's folder") == true)
+    #expect(
+      refusal("../secret.txt", under: dir.path("case"))?.contains("leaves the case file's folder") == true)
+    #expect(
+      refusal("a/../../secret.txt", under: dir.path("case"))?.contains("leaves the case file's folder")
+        == true)
     #expect(
       refusal(dir.path("secret.txt").path, under: dir.path("case"))?.contains("is an absolute path") == true)
     #expect(refusal("nothing-here.txt", under: dir.path("case"))?.contains("does not exist") == true)

@@ -51,7 +51,8 @@ struct ListCommand: RedressRunnable {
     var t = time_t(date.timeIntervalSince1970.rounded(.down))
     var parts = tm()
     guard localtime_r(&t, &parts) != nil,
-      let day = CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+      let day = CalendarDate(
+        year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     else { return "" }
     return day.iso
   }
@@ -104,6 +105,7 @@ enum JSONText {
     var p = tm()
     guard gmtime_r(&t, &p) != nil else { return "" }
     func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(p.tm_year + 1900)-\(two(p.tm_mon + 1))-\(two(p.tm_mday))T\(two(p.tm_hour)):\(two(p.tm_min)):\(two(p.tm_sec))Z"
+    return
+      "\(p.tm_year + 1900)-\(two(p.tm_mon + 1))-\(two(p.tm_mday))T\(two(p.tm_hour)):\(two(p.tm_min)):\(two(p.tm_sec))Z"
   }
 }

@@ -10,17 +10,17 @@ struct TextTable {
 
   /// The lines, columns separated by two spaces, no trailing blanks.
   func render() -> [String] {
-    var widths = header.map(Self.width)
-    for row in rows {
-      for (i, cell) in row.enumerated() where i < widths.count {
-        widths[i] = max(widths[i], Self.width(cell))
-      }
+    let all = [header] + rows
+    let cellWidths = all.map { $0.map(Self.width) }
+    var widths = [Int](repeating: 0, count: header.count)
+    for row in cellWidths {
+      for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
     }
-    return ([header] + rows).map { row in
+    return zip(all, cellWidths).map { row, rowWidths in
       var line = ""
       for (i, cell) in row.enumerated() {
         line += cell
-        if i < row.count - 1 { line += String(repeating: " ", count: widths[i] - Self.width(cell) + 2) }
+        if i < row.count - 1 { line += String(repeating: " ", count: widths[i] - rowWidths[i] + 2) }
       }
       return line
     }
@@ -28,7 +28,9 @@ struct TextTable {
 
   /// Columns `text` takes in a terminal: East Asian wide and full-width characters count two.
   static func width(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    var n = 0
+    for s in text.unicodeScalars { n += s.isASCII ? 1 : (isWide(s) ? 2 : 1) }
+    return n
   }
 
   private static func isWide(_ s: Unicode.Scalar) -> Bool {
