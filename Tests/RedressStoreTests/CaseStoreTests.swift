@@ -287,4 +287,58 @@ import Testing
     let store = try #require(try CaseStore.open(at: storeURL, create: false))
     #expect(try store.summaries().count == 100)
   }
+
+  /// The index reads events for many cases in one pass; each case must get its own, in
+  /// order, whatever its id (Chinese ids sort by bytes in SQLite).
+  @Test func summariesMatchEventsToTheirCases() throws {
+    let dir = try TempFolder()
+    let store = try #require(try CaseStore.open(at: dir.path("store"), create: true))
+    let ids = ["b", "a", "投诉-2", "a-1", "投诉-10", "z", "Z"]
+    for (n, id) in ids.enumerated() {
+      var c = CaseFile()
+      c.id = id
+      var f = Filing()
+      f.filedOn = CalendarDate(iso: "2026-10-01")!.adding(days: n)
+      for k in 0..<n {
+        var e = FilingEvent()
+        e.date = EventDate(date: f.filedOn!.adding(days: k), minuteOfDay: k == 1 ? 14 * 60 + 30 : nil)
+        e.kind = k == n - 1 ? .response : .followUp
+        e.note = "\(id) #\(k)"
+        f.events.append(e)
+      }
+      c.filing = n == 0 ? nil : f
+      try store.save(c, draft: n == 0)
+    }
+    let summaries = try store.summaries()
+    #expect(Set(summaries.map(\.id)) == Set(ids))
+    for s in summaries {
+      let stored = try #require(try store.fetch(s.id))
+      #expect(s.caseFile.filing == stored.caseFile.filing, "\(s.id)")
+      #expect(s.stage == StoreStage.of(stored.caseFile, isDraft: stored.isDraft))
+    }
+    #expect(summaries.first { $0.id == "b" }?.stage == .draft)
+    #expect(summaries.first { $0.id == "a" }?.stage == .answered)
+  }
+
+  @Test func reimportingSmallEvidenceRepairsADamagedCopy() throws {
+    let dir = try TempFolder()
+    let store = try #require(try CaseStore.open(at: dir.path("store"), create: true))
+    let source = try TempFolder()
+    let loaded = try sampleCase(id: "small", in: source, evidence: ["evidence/a.txt": "original bytes"])
+    _ = try store.importCase(loaded, replace: false)
+    let blob = try #require(try store.fetch("small")?.evidence.first?.blob)
+    let url = store.blobs.url(for: blob)
+    var before = stat()
+    #expect(lstat(url.path, &before) == 0)
+    // Same bytes again: nothing is rewritten.
+    _ = try store.importCase(loaded, replace: true)
+    var after = stat()
+    #expect(lstat(url.path, &after) == 0)
+    #expect(after.st_ino == before.st_ino)
+    // A damaged copy is replaced by a fresh one.
+    try Data("0riginal bytes".utf8).write(to: url)
+    #expect(try store.verify("small").first?.problem == .changed)
+    _ = try store.importCase(loaded, replace: true)
+    #expect(try store.verify("small").first?.problem == nil)
+  }
 }
