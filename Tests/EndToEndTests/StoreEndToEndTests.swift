@@ -160,7 +160,7 @@ import Testing
 final class StoreBox {
   let root: URL
   var store: String { root.appendingPathComponent("store").path }
-  static let binary = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/redress")
+  static var binary: URL { ProcessRunner.redressBinary }
 
   init() throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent(
