@@ -27,6 +27,9 @@ public struct StoredBlob: Hashable, Sendable {
 public struct BlobStore: Sendable {
   /// The store folder.
   public let root: URL
+  /// Files at least this large are written around the page cache (O_DIRECT) where the file
+  /// system allows it: the disk is the limit for them, and the CPU is better spent hashing.
+  public var directWriteMinimum: Int64 = 64 << 20
 
   public init(root: URL) { self.root = root }
 
@@ -90,7 +93,7 @@ public struct BlobStore: Sendable {
   }
 
   private func ingestStreaming(_ source: EvidenceSource, progress: ((Int64) -> Void)?) throws -> StoredBlob {
-    try withTemporaryFile { out, temp in
+    try withTemporaryFile(direct: source.size >= directWriteMinimum) { out, temp in
       let result = try HashingCopier.copy(
         from: source.fileDescriptor, inputName: source.displayName, to: out, outputName: temp,
         progress: progress)
@@ -103,10 +106,15 @@ public struct BlobStore: Sendable {
 
   /// Runs `body` with a new, locked temporary file in `evidence/tmp/`. `body` renames the file
   /// into place as its last step; when it throws instead, the file is removed.
-  private func withTemporaryFile<T>(_ body: (Int32, String) throws -> T) throws -> T {
+  private func withTemporaryFile<T>(direct: Bool = false, _ body: (Int32, String) throws -> T) throws -> T {
     try PrivateFiles.makeFolder(temporaryFolder)
     let temp = temporaryFolder.path + "/\(UUID().uuidString).part"
-    let out = PrivateFiles.systemOpen(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, PrivateFiles.fileMode)
+    let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
+    var out: Int32 = -1
+    if direct && DirectIO.flag != 0 {
+      out = PrivateFiles.systemOpen(temp, flags | DirectIO.flag, PrivateFiles.fileMode)
+    }
+    if out < 0 { out = PrivateFiles.systemOpen(temp, flags, PrivateFiles.fileMode) }
     guard out >= 0 else { throw StoreError.io("cannot create", temp) }
     // Held until the file is renamed or removed; a cleanup run skips files that are locked.
     _ = flock(out, LOCK_EX)

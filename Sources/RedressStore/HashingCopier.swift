@@ -8,11 +8,13 @@ import Foundation
 
 /// Copies one file descriptor to another and hashes the bytes on the way, in one pass and in
 /// constant memory: the calling thread reads 1 MiB chunks with `read(2)` and hashes them while
-/// a second thread writes the chunks already read. A small ring of buffers connects the two,
+/// a second thread writes the chunks already read. A ring of eight buffers connects the two,
 /// so reading, hashing and writing overlap and neither side waits for the other for long.
+/// Buffered writes start their writeback as they go (`Writeback`), so the final fsync is
+/// short; direct writes (`DirectIO`) skip the page cache altogether.
 enum HashingCopier {
   static let chunkSize = 1 << 20
-  static let bufferCount = 4
+  static let bufferCount = 8
   /// How often writeback of what was written is started (Linux), so the final fsync has
   /// little left to do.
   static let writebackWindow: Int64 = 16 << 20
@@ -29,6 +31,7 @@ enum HashingCopier {
     progress: ((Int64) -> Void)? = nil
   ) throws -> Result {
     let ring = Ring(count: bufferCount, size: chunkSize)
+    ring.direct = DirectIO.isOn(output)
     let writer = Thread { [ring] in ring.writeLoop(to: output) }
     writer.stackSize = 1 << 20
     writer.start()
@@ -80,6 +83,8 @@ enum HashingCopier {
     private var finished = false
     private var writerDone = false
     private(set) var writeErrno: Int32?
+    /// The output was opened with O_DIRECT: whole aligned chunks go straight to the disk.
+    var direct = false
 
     init(count: Int, size: Int) {
       self.size = size
@@ -142,9 +147,19 @@ enum HashingCopier {
         let (index, length) = pending.removeFirst()
         condition.unlock()
 
-        let failure = writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer(index)[0..<length]))
+        if direct && length % DirectIO.alignment != 0 {
+          // The last, partial chunk cannot go direct.
+          DirectIO.turnOff(fd)
+          direct = false
+        }
+        var failure = writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer(index)[0..<length]))
+        if failure == EINVAL && direct {
+          DirectIO.turnOff(fd)
+          direct = false
+          failure = writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer(index)[0..<length]))
+        }
         written += Int64(length)
-        if failure == nil, written - flushedUpTo >= HashingCopier.writebackWindow {
+        if failure == nil, !direct, written - flushedUpTo >= HashingCopier.writebackWindow {
           Writeback.start(fd, offset: flushedUpTo, length: written - flushedUpTo)
           flushedUpTo = written
         }
@@ -175,6 +190,34 @@ enum HashingCopier {
       }
       return nil
     }
+  }
+}
+
+/// Writing around the page cache (Linux `O_DIRECT`): the copy goes from our buffer to the
+/// disk without the kernel copying it into the cache and flushing it again, which leaves the
+/// CPU to hashing. Used for large files only; any file system that refuses it gets ordinary
+/// writes.
+enum DirectIO {
+  static let alignment = 4096
+
+  /// The `O_DIRECT` open flag, or 0 where it is unknown.
+  static var flag: Int32 {
+    #if os(Linux) && (arch(x86_64) || arch(i386))
+      return 0o40000
+    #elseif os(Linux) && (arch(arm64) || arch(arm))
+      return 0o200000
+    #else
+      return 0
+    #endif
+  }
+
+  static func isOn(_ fd: Int32) -> Bool {
+    flag != 0 && fcntl(fd, F_GETFL) & flag != 0
+  }
+
+  static func turnOff(_ fd: Int32) {
+    let flags = fcntl(fd, F_GETFL)
+    if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~flag) }
   }
 }
 

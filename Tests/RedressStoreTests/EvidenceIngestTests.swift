@@ -23,6 +23,21 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: blobs.temporaryFolder.path).isEmpty)
   }
 
+  /// Large files go around the page cache (O_DIRECT); the last chunk is never aligned.
+  @Test(arguments: [3 * (1 << 20), 3 * (1 << 20) + 4095, 17 * (1 << 20) + 1])
+  func directWritesCopyExactly(size: Int) throws {
+    let dir = try TempFolder()
+    var bytes = [UInt8](repeating: 0, count: size)
+    for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: (i &* 40503) >> 5) }
+    let source = try dir.write("in.bin", Data(bytes))
+    var blobs = BlobStore(root: dir.path("store"))
+    blobs.directWriteMinimum = 1
+    let blob = try blobs.ingest(try EvidenceSource.open(path: source.path))
+    #expect(blob.sha256 == SHA256Stream.digest(Data(bytes)))
+    #expect(try Data(contentsOf: blobs.url(for: blob)) == Data(bytes))
+    #expect(mode(blobs.url(for: blob).path) == 0o600)
+  }
+
   @Test func copyRefusesToOverwrite() throws {
     let dir = try TempFolder()
     let source = try dir.write("a.txt", Data("abc".utf8))
