@@ -308,4 +308,14 @@ import Testing
     #expect(respondentColumns.allSatisfy { $0 != nil })
     #expect(Set(respondentColumns).count == 1)
   }
+
+  @Test func jsonTextEscapesWhatItMust() throws {
+    let tricky = "王\"小\\明\n\t\u{01}\u{2028}end"
+    let text = JSONText.string(tricky)
+    #expect(text == "\"王\\\"小\\\\明\\n\\t\\u0001\\u2028end\"")
+    let back = try JSONSerialization.jsonObject(with: Data("[\(text)]".utf8)) as? [String]
+    #expect(back == [tricky])
+    #expect(JSONText.string(nil) == "null")
+    #expect(JSONText.string("某某电器") == "\"某某电器\"")
+  }
 }

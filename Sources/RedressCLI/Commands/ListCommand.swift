@@ -63,16 +63,26 @@ struct ListCommand: RedressRunnable {
   static func json(_ cases: [StoredCaseSummary]) -> String {
     if cases.isEmpty { return "[]" }
     var out = "[\n"
+    out.reserveCapacity(cases.count * 220)
     for (i, c) in cases.enumerated() {
-      out += "  {\"case\": \(JSONText.string(c.id)), \"stage\": \(JSONText.string(c.stage.rawValue)), "
-      out += "\"complainant\": \(JSONText.string(c.caseFile.complainant?.name)), "
-      out += "\"respondent\": \(JSONText.string(c.caseFile.respondent?.name)), "
-      out += "\"draft\": \(c.isDraft), \"evidence\": \(c.evidenceCount), "
-      out += "\"filed_on\": \(JSONText.string(c.caseFile.filing?.filedOn?.iso)), "
-      out += "\"updated\": \(JSONText.string(JSONText.utcTimestamp(c.updatedAt)))}"
-      out += i == cases.count - 1 ? "\n" : ",\n"
+      out += "  {\"case\": "
+      JSONText.append(c.id, to: &out)
+      out += ", \"stage\": \""
+      out += c.stage.rawValue
+      out += "\", \"complainant\": "
+      JSONText.append(c.caseFile.complainant?.name, to: &out)
+      out += ", \"respondent\": "
+      JSONText.append(c.caseFile.respondent?.name, to: &out)
+      out += c.isDraft ? ", \"draft\": true, \"evidence\": " : ", \"draft\": false, \"evidence\": "
+      out += String(c.evidenceCount)
+      out += ", \"filed_on\": "
+      JSONText.append(c.caseFile.filing?.filedOn?.iso, to: &out)
+      out += ", \"updated\": \""
+      out += JSONText.utcTimestamp(c.updatedAt)
+      out += i == cases.count - 1 ? "\"}\n" : "\"},\n"
     }
-    return out + "]"
+    out += "]"
+    return out
   }
 }
 
@@ -80,9 +90,26 @@ struct ListCommand: RedressRunnable {
 /// is written as itself, UTF-8).
 enum JSONText {
   static func string(_ s: String?) -> String {
-    guard let s else { return "null" }
-    var out = "\""
-    out.reserveCapacity(s.utf8.count + 2)
+    var out = ""
+    append(s, to: &out)
+    return out
+  }
+
+  /// Appends `s` as a JSON string (or `null`).
+  static func append(_ s: String?, to out: inout String) {
+    guard let s else {
+      out += "null"
+      return
+    }
+    // Most names need no escaping at all.
+    let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    if plain && !s.unicodeScalars.contains(where: { $0.value == 0x2028 || $0.value == 0x2029 }) {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
+    out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
@@ -96,7 +123,7 @@ enum JSONText {
       default: out.unicodeScalars.append(scalar)
       }
     }
-    return out + "\""
+    out += "\""
   }
 
   /// `2026-11-22T12:31:53Z`.
