@@ -228,7 +228,7 @@ public final class CaseStore: Sendable {
           out.append(
             CaseSummary(
               id: id, isDraft: Bool(sqliteStatement: s, index: 1),
-              stage: text(2).flatMap(StoreStage.init(rawValue:)) ?? .draft, caseFile: c,
+              stage: text(2).flatMap(CaseStage.init(rawValue:)) ?? .draft, caseFile: c,
               evidenceCount: Int(sqliteStatement: s, index: 13) ?? 0,
               createdAt: Date(timeIntervalSince1970: Double(sqliteStatement: s, index: 14)),
               updatedAt: Date(timeIntervalSince1970: Double(sqliteStatement: s, index: 15))))
@@ -384,7 +384,7 @@ public final class CaseStore: Sendable {
     if existing != nil {
       try db.execute(sql: "DELETE FROM stored_case WHERE id = ?", arguments: [id])
     }
-    let stage = StoreStage.of(c, isDraft: draft)
+    let stage = CaseTracker.stage(of: c, isDraft: draft)
     try db.execute(
       sql: """
         INSERT INTO stored_case (id, is_draft, stage, jurisdiction, venue, language, addressee,
@@ -543,7 +543,7 @@ public struct EvidenceAttachment: Hashable, Sendable {
 public struct CaseSummary: Hashable, Sendable {
   public var id: String
   public var isDraft: Bool
-  public var stage: StoreStage
+  public var stage: CaseStage
   /// Only the fields `list`, `status` and `remind` need: `id`, `jurisdiction`, `venue`,
   /// `language`, `addressee`, `complainant.name`, `respondent.name`, `purchase.date` and the
   /// whole `filing` (events included). Every other field is absent here: load the case
@@ -555,21 +555,23 @@ public struct CaseSummary: Hashable, Sendable {
   public var updatedAt: Date
 
   public init(
-    id: String, isDraft: Bool = false, stage: StoreStage? = nil, caseFile: CaseFile, evidenceCount: Int = 0,
+    id: String, isDraft: Bool = false, stage: CaseStage? = nil, caseFile: CaseFile, evidenceCount: Int = 0,
     createdAt: Date = Date(), updatedAt: Date = Date()
   ) {
     self.id = id
     self.isDraft = isDraft
-    self.stage = stage ?? StoreStage.of(caseFile, isDraft: isDraft)
+    self.stage = stage ?? CaseTracker.stage(of: caseFile, isDraft: isDraft)
     self.caseFile = caseFile
     self.evidenceCount = evidenceCount
     self.createdAt = createdAt
     self.updatedAt = updatedAt
   }
 
-  /// The shape the CLI seam had: a summary of `caseFile` under `id`.
+  /// A summary of a whole `caseFile` under `id` (tests, callers outside the store): a draft
+  /// exactly when required contents are missing.
   public init(id: String, caseFile: CaseFile) {
-    self.init(id: id, isDraft: false, stage: nil, caseFile: caseFile)
+    self.init(
+      id: id, isDraft: !CaseValidator.missingRequiredFields(caseFile).isEmpty, stage: nil, caseFile: caseFile)
   }
 }
 

@@ -309,13 +309,16 @@ import Testing
     #expect(Set(respondentColumns).count == 1)
   }
 
-  @Test func jsonTextEscapesWhatItMust() throws {
+  @Test func listJSONEscapesNames() throws {
     let tricky = "王\"小\\明\n\t\u{01}\u{2028}end"
-    let text = JSONText.string(tricky)
-    #expect(text == "\"王\\\"小\\\\明\\n\\t\\u0001\\u2028end\"")
-    let back = try JSONSerialization.jsonObject(with: Data("[\(text)]".utf8)) as? [String]
-    #expect(back == [tricky])
-    #expect(JSONText.string(nil) == "null")
-    #expect(JSONText.string("某某电器") == "\"某某电器\"")
+    var c = CaseFile()
+    c.complainant = Complainant()
+    c.complainant?.name = tricky
+    let text = ListCommand.json([StoredCaseSummary(id: "x", caseFile: c)])
+    #expect(text.contains("\"complainant\": \"王\\\"小\\\\明\\n\\t\\u0001\\u2028end\""))
+    #expect(text.contains("\"respondent\": null"))
+    let back = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
+    #expect(back?.first?["complainant"] as? String == tricky)
+    #expect(back?.first?["stage"] as? String == "draft")
   }
 }

@@ -314,7 +314,7 @@ import Testing
     for s in summaries {
       let stored = try #require(try store.fetch(s.id))
       #expect(s.caseFile.filing == stored.caseFile.filing, "\(s.id)")
-      #expect(s.stage == StoreStage.of(stored.caseFile, isDraft: stored.isDraft))
+      #expect(s.stage == CaseTracker.stage(of: stored.caseFile, isDraft: stored.isDraft))
     }
     #expect(summaries.first { $0.id == "b" }?.stage == .draft)
     #expect(summaries.first { $0.id == "a" }?.stage == .answered)

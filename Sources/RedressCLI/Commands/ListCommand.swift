@@ -66,64 +66,23 @@ struct ListCommand: RedressRunnable {
     out.reserveCapacity(cases.count * 220)
     for (i, c) in cases.enumerated() {
       out += "  {\"case\": "
-      JSONText.append(c.id, to: &out)
+      Self.appendJSON(c.id, to: &out)
       out += ", \"stage\": \""
       out += c.stage.rawValue
       out += "\", \"complainant\": "
-      JSONText.append(c.caseFile.complainant?.name, to: &out)
+      Self.appendJSON(c.caseFile.complainant?.name, to: &out)
       out += ", \"respondent\": "
-      JSONText.append(c.caseFile.respondent?.name, to: &out)
+      Self.appendJSON(c.caseFile.respondent?.name, to: &out)
       out += c.isDraft ? ", \"draft\": true, \"evidence\": " : ", \"draft\": false, \"evidence\": "
       out += String(c.evidenceCount)
       out += ", \"filed_on\": "
-      JSONText.append(c.caseFile.filing?.filedOn?.iso, to: &out)
+      Self.appendJSON(c.caseFile.filing?.filedOn?.iso, to: &out)
       out += ", \"updated\": \""
-      out += JSONText.utcTimestamp(c.updatedAt)
+      out += Self.utcTimestamp(c.updatedAt)
       out += i == cases.count - 1 ? "\"}\n" : "\"},\n"
     }
     out += "]"
     return out
-  }
-}
-
-/// Minimal JSON text for hand-written output: strings escaped per RFC 8259 (non-ASCII text
-/// is written as itself, UTF-8).
-enum JSONText {
-  static func string(_ s: String?) -> String {
-    var out = ""
-    append(s, to: &out)
-    return out
-  }
-
-  /// Appends `s` as a JSON string (or `null`).
-  static func append(_ s: String?, to out: inout String) {
-    guard let s else {
-      out += "null"
-      return
-    }
-    // Most names need no escaping at all.
-    let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-    if plain && !s.unicodeScalars.contains(where: { $0.value == 0x2028 || $0.value == 0x2029 }) {
-      out += "\""
-      out += s
-      out += "\""
-      return
-    }
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    out += "\""
   }
 
   /// `2026-11-22T12:31:53Z`.
@@ -134,5 +93,10 @@ enum JSONText {
     func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
     return
       "\(p.tm_year + 1900)-\(two(p.tm_mon + 1))-\(two(p.tm_mday))T\(two(p.tm_hour)):\(two(p.tm_min)):\(two(p.tm_sec))Z"
+  }
+
+  /// A JSON string (`OrderedJSON.quote`), or `null`.
+  static func appendJSON(_ s: String?, to out: inout String) {
+    if let s { OrderedJSON.quote(s, into: &out) } else { out += "null" }
   }
 }
