@@ -1,3 +1,5 @@
+import RedressCore
+
 /// A plain text table for the terminal, aligned by display width (a Chinese character takes
 /// two columns).
 struct TextTable {
