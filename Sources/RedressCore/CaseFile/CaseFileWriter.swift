@@ -257,6 +257,7 @@ public enum CaseFileWriter {
       if let dashIndent = pendingDash {
         lines.append(String(repeating: " ", count: dashIndent) + "- {}")
         pendingDash = nil
+        lastSectionLine = nil
       }
     }
 

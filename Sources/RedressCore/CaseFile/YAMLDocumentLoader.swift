@@ -11,9 +11,10 @@ public enum YAMLDocumentLoader {
   /// Deeper than any real case file by far; deeper input would exhaust the parser's stack.
   public static let maxDepth = 64
 
-  /// `resolver` decides the tags of plain scalars; `.basic` (every scalar is text) skips the
-  /// regular expressions of the default one, for data files that read every value as text.
-  public static func load(contentsOf url: URL, displayName: String, resolver: Resolver = .default) throws
+  /// `resolver` decides the tags of plain scalars. redress reads every value from its text
+  /// (`YAMLNodeReader`), so the default is `.basic`, which skips the regular expressions of
+  /// Yams' default resolver.
+  public static func load(contentsOf url: URL, displayName: String, resolver: Resolver = .basic) throws
     -> Node
   {
     let data: Data
@@ -29,7 +30,7 @@ public enum YAMLDocumentLoader {
     return try load(data: data, file: displayName, resolver: resolver)
   }
 
-  public static func load(data: Data, file: String, resolver: Resolver = .default) throws -> Node {
+  public static func load(data: Data, file: String, resolver: Resolver = .basic) throws -> Node {
     func fail(_ message: String, line: Int? = nil, column: Int? = nil) -> DiagnosticsError {
       DiagnosticsError([Diagnostic(.error, file: file, line: line, column: column, message: message)])
     }
