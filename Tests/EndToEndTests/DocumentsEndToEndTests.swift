@@ -148,6 +148,21 @@ import Testing
     #expect(!(bad.stdout + bad.stderr).contains("证据01-电子发票.xml: CHANGED"))
   }
 
+  @Test func bundleOfAStoredCaseTakesTheStoredEvidence() throws {
+    let dir = try Fixtures.temporaryDirectory("stored-bundle")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let store = dir.appendingPathComponent("store").path
+    let imported = try ProcessRunner.redress(["import", Fixtures.washerCase.path, "--store", store])
+    #expect(imported.exitCode == 0, "\(imported.stderr)")
+    let r = try ProcessRunner.redress(
+      ["bundle", "washer-2026", "--store", store, "--today", "2026-11-22", "-o", "b.zip"],
+      currentDirectory: dir)
+    #expect(r.exitCode == 0, "\(r.stderr)")
+    let v = try ProcessRunner.redress(["verify", dir.appendingPathComponent("b.zip").path])
+    #expect(v.exitCode == 0, "\(v.stdout)\(v.stderr)")
+    #expect(v.stdout.contains("ok          证据01-电子发票.xml"))
+  }
+
   @Test func bundleRefusesMissingEvidenceAndWritesNothing() throws {
     let (dir, name) = try Self.workspace(Fixtures.washerCase)
     defer { try? FileManager.default.removeItem(at: dir) }

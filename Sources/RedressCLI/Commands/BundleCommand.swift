@@ -29,8 +29,7 @@ struct BundleCommand: RedressRunnable {
     let members: [BundleMember]
     do {
       members = try documents.bundleMembers(
-        evidenceURL: { loaded.baseDirectory.appendingPathComponent($0) },
-        evidenceProblem: { CaseValidator.evidencePathProblem($0, base: loaded.baseDirectory) })
+        evidenceURL: { loaded.evidenceURL(for: $0) }, evidenceProblem: { loaded.evidenceProblem($0) })
     } catch let e as BundleError {
       throw UserError(e.message)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RedressStore
 import ZIPFoundation
 
 /// Checks an evidence bundle (`redress verify FILE.zip`): every member is hashed again and
@@ -92,7 +93,7 @@ public enum BundleVerifier {
           : "\(BundleManifest.fileName) cannot be read as a bundle manifest")
       return Report(checks: checks, problems: problems, manifest: nil)
     }
-    let manifestDigest = BundleHasher.hex(manifestData)
+    let manifestDigest = SHA256Stream.digest(manifestData).hex
     var sums: [String: String] = [:]
     if let sumsData = read(BundleManifest.sumsFileName, limit: 16 << 20) {
       let parsed = BundleManifest.parseSums(sumsData)
@@ -131,7 +132,7 @@ public enum BundleVerifier {
           Check(name: file.name, status: .missing, detail: "listed in the manifest but not in the zip"))
         continue
       }
-      let hasher = BundleHasher()
+      let hasher = SHA256Stream()
       var size: Int64 = 0
       do {
         _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: true) { chunk in
@@ -145,7 +146,7 @@ public enum BundleVerifier {
             name: file.name, status: .changed, detail: "its bytes cannot be read back (damaged: \(error))"))
         continue
       }
-      let digest = hasher.finalizeHex()
+      let digest = hasher.finalize().hex
       if size != file.size {
         checks.append(
           Check(name: file.name, status: .changed, detail: "\(size) bytes, the manifest says \(file.size)"))

@@ -1,4 +1,5 @@
 import Foundation
+import RedressStore
 import ZIPFoundation
 
 #if canImport(Glibc)
@@ -94,7 +95,7 @@ public enum BundleWriter {
         _ = try add(
           BundleMember(name: BundleManifest.fileName, role: "manifest", source: .data(json)), to: archive,
           date: generatedAt)
-        let sums = manifest.sums(manifestDigest: BundleHasher.hex(json))
+        let sums = manifest.sums(manifestDigest: SHA256Stream.digest(json).hex)
         _ = try add(
           BundleMember(name: BundleManifest.sumsFileName, role: "sums", source: .data(sums)), to: archive,
           date: generatedAt)
@@ -125,7 +126,7 @@ public enum BundleWriter {
 
   /// Adds one member, hashing its bytes as they pass; returns its size and SHA-256.
   static func add(_ m: BundleMember, to archive: Archive, date: Date) throws -> (Int64, String) {
-    let hasher = BundleHasher()
+    let hasher = SHA256Stream()
     let method = compression(for: m.name)
     switch m.source {
     case .data(let data):
@@ -137,7 +138,7 @@ public enum BundleWriter {
         hasher.update(chunk)
         return chunk
       }
-      return (Int64(data.count), hasher.finalizeHex())
+      return (Int64(data.count), hasher.finalize().hex)
     case .file(let url):
       var st = stat()
       guard lstat(url.path, &st) == 0 else {
@@ -174,7 +175,7 @@ public enum BundleWriter {
       if let extra = try? handle.read(upToCount: 1), !extra.isEmpty {
         throw BundleError("\(url.path) changed while it was being bundled (it grew)")
       }
-      return (read, hasher.finalizeHex())
+      return (read, hasher.finalize().hex)
     }
   }
 }
