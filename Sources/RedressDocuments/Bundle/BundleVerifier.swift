@@ -43,11 +43,16 @@ public enum BundleVerifier {
 
   /// Verifies the bundle at `url`. Throws `BundleError` when the file is not a zip at all.
   public static func verify(zipAt url: URL) throws -> Report {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+      throw BundleError("no bundle \(url.path): the file does not exist")
+    }
+    guard !isFolder.boolValue else { throw BundleError("\(url.path) is a folder, not a bundle (zip)") }
     let archive: Archive
     do {
       archive = try Archive(url: url, accessMode: .read)
     } catch {
-      throw BundleError("\(url.path) is not a readable zip file (\(error))")
+      throw BundleError("\(url.path) is not a zip file, or is damaged beyond reading")
     }
     var checks: [Check] = []
     var problems: [String] = []
