@@ -89,6 +89,14 @@ public struct ContextBuilder: Sendable {
       .replacingOccurrences(of: "{more}", with: String(names.count - 1))
   }
 
+  /// What the complaint is about (案由), from the items and the kind of problem.
+  var matter: String? {
+    guard let item = itemSummary else { return nil }
+    let problem = caseFile.damage?.category.map { terms.label($0, in: "damage_category") } ?? ""
+    return terms.text("matter").replacingOccurrences(of: "{item}", with: item)
+      .replacingOccurrences(of: "{problem}", with: problem)
+  }
+
   var evidenceLines: [EvidenceLine] {
     catalog.entries.map { e in
       EvidenceLine(
@@ -203,7 +211,8 @@ public struct ContextBuilder: Sendable {
 
   public func evidenceList() -> EvidenceListContext {
     EvidenceListContext(
-      caseId: caseFile.id, date: terms.date(today), complainantName: caseFile.complainant?.name,
+      caseId: caseFile.id, matter: matter, reference: caseFile.filing?.reference, date: terms.date(today),
+      complainantName: caseFile.complainant?.name,
       agentName: caseFile.agent?.name, respondentName: caseFile.respondent?.name,
       count: String(catalog.entries.count), items: evidenceLines)
   }

@@ -4,6 +4,10 @@ public struct EvidenceListContext: TemplateContext, Hashable {
   public static let kind = TemplateKind.evidenceList
 
   public var caseId: String?
+  /// What the complaint is about (案由): `滚筒洗衣机质量问题`.
+  public var matter: String?
+  /// The body's reference, once the complaint is filed.
+  public var reference: String?
   public var date: String
   public var complainantName: String?
   public var agentName: String?
@@ -14,7 +18,8 @@ public struct EvidenceListContext: TemplateContext, Hashable {
 
   public static var sample: EvidenceListContext {
     EvidenceListContext(
-      caseId: "sample-2026", date: "2026年11月22日", complainantName: "王小明", agentName: "李律师",
+      caseId: "sample-2026", matter: "滚筒洗衣机质量问题", reference: "GD2026101200001",
+      date: "2026年11月22日", complainantName: "王小明", agentName: "李律师",
       respondentName: "某某电器销售有限公司", count: "1",
       items: [
         EvidenceLine(
