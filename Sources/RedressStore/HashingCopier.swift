@@ -223,7 +223,8 @@ enum DirectIO {
 
 /// Starts writeback of a written range without waiting for it (Linux `sync_file_range`,
 /// which Glibc's Swift module does not export; looked up once at run time). Elsewhere a no-op.
-enum Writeback {
+/// The bundle writer uses it too.
+public enum Writeback {
   private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
   private static let syncFileRange: SyncFileRange? = {
@@ -237,7 +238,7 @@ enum Writeback {
     #endif
   }()
 
-  static func start(_ fd: Int32, offset: Int64, length: Int64) {
+  public static func start(_ fd: Int32, offset: Int64, length: Int64) {
     // SYNC_FILE_RANGE_WRITE = 2
     _ = syncFileRange?(fd, offset, length, 2)
   }
