@@ -81,8 +81,11 @@ public enum BundleWriter {
         guard fd >= 0 else {
           throw BundleError("cannot create \(temporary.path): \(String(cString: strerror(errno)))")
         }
-        defer { close(fd) }
         let zip = ZipWriter(fd: fd, modified: generatedAt)
+        defer {
+          zip.stopSyncing()
+          close(fd)
+        }
         do {
           for m in members {
             let (size, digest) = try add(m, to: zip)

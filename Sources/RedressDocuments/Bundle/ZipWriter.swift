@@ -25,8 +25,9 @@ public enum ZipMethod: UInt16, Sendable {
 /// 0644; ZIP64 records are used for a member of 4 GiB or more, an offset past 4 GiB, or more
 /// than 65,534 members.
 ///
-/// Writeback of what was written starts as it goes (Linux `sync_file_range`), so that the
-/// `fsync` the caller does before renaming the zip into place has little left to do.
+/// What was written is flushed as it goes (`FlushPacer`), so that the `fsync` the caller does
+/// before renaming the zip into place has little left to do. Call `finish()` (or, on failure,
+/// `stopSyncing()`) before closing the file.
 final class ZipWriter {
   /// A member's size changed between `stat` and the end of reading it.
   struct SizeChanged: Error {
@@ -43,8 +44,6 @@ final class ZipWriter {
 
   static let chunkSize = 1 << 20
   static let bufferCount = 8
-  /// How much is written between two starts of writeback.
-  static let writebackWindow: UInt64 = 16 << 20
 
   private struct Member {
     var name: [UInt8]
@@ -219,7 +218,13 @@ final class ZipWriter {
     end.u32(directoryOffset >= limit ? UInt32.max : UInt32(directoryOffset))
     end.u16(0)  // comment
     try output.write(end.data)
+    if let code = stopSyncing() { throw IOFailure(reading: false, code: code) }
   }
+
+  /// Ends the syncing that goes on while the zip is written (`FlushPacer`); returns the `errno`
+  /// of a sync that failed. `finish()` calls it; call it before closing the file after a failure.
+  @discardableResult
+  func stopSyncing() -> Int32? { output.pacer.finish() }
 
   // MARK: Reading, hashing, encoding and writing
 
@@ -304,13 +309,16 @@ final class ZipWriter {
   }
 
   /// The zip file: sequential writes that keep count of the offset, patches of bytes already
-  /// written, and writeback started every `writebackWindow`.
+  /// written, and flushing paced as it goes.
   private final class Output: @unchecked Sendable {
     let fd: Int32
     private(set) var offset: UInt64 = 0
-    private var flushedUpTo: UInt64 = 0
+    let pacer: FlushPacer
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32) {
+      self.fd = fd
+      pacer = FlushPacer(fd: fd)
+    }
 
     func write(_ bytes: [UInt8]) throws {
       try bytes.withUnsafeBytes { try write($0) }
@@ -327,10 +335,7 @@ final class ZipWriter {
         done += n
       }
       offset += UInt64(bytes.count)
-      if offset - flushedUpTo >= ZipWriter.writebackWindow {
-        Writeback.start(fd, offset: Int64(flushedUpTo), length: Int64(offset - flushedUpTo))
-        flushedUpTo = offset
-      }
+      if let code = pacer.wrote(upTo: Int64(offset)) { throw IOFailure(reading: false, code: code) }
     }
 
     func patch(_ bytes: [UInt8], at position: UInt64) throws {
