@@ -9,8 +9,8 @@ enum StatusReport {
     sortedIndices(cases).map { cases[$0] }
   }
 
-  /// The positions of `cases` in the order of `sorted`. Small keys are sorted, not the cases
-  /// themselves (a case is a large value to move around).
+  /// The positions of `cases` in the order of `sorted`: small keys of integers are sorted, so
+  /// that no comparison looks at a string.
   static func sortedIndices(_ cases: [TrackedCase]) -> [Int] {
     func rank(_ t: TrackedCase) -> Int {
       if t.status.due != nil { return 0 }
