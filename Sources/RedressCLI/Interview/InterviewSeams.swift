@@ -1,0 +1,100 @@
+import Foundation
+import RedressCore
+
+/// Where the interview stands in a case, kept beside the draft so that `redress new` can
+/// resume where the person stopped.
+public struct InterviewProgress: Codable, Hashable, Sendable {
+  /// The id of the section the person was in (`purchase`), or `review`.
+  public var section: String
+  /// Keys of the questions answered so far (`purchase.items[0].name`).
+  public var answered: [String]
+
+  public init(section: String, answered: [String] = []) {
+    self.section = section
+    self.answered = answered
+  }
+}
+
+/// A case as the interview finds it in the store.
+public struct DraftRecord: Sendable {
+  public var caseFile: CaseFile
+  /// Nil for a case that was never interviewed (imported) or was finished.
+  public var progress: InterviewProgress?
+  public var isDraft: Bool
+  public var savedAt: Date?
+
+  public init(caseFile: CaseFile, progress: InterviewProgress?, isDraft: Bool, savedAt: Date?) {
+    self.caseFile = caseFile
+    self.progress = progress
+    self.isDraft = isDraft
+    self.savedAt = savedAt
+  }
+}
+
+/// The store as the interview uses it: every accepted answer is saved at once, atomically,
+/// so a closed terminal loses nothing.
+public protocol DraftStore: AnyObject {
+  /// True when a case or a draft with this id exists.
+  func contains(id: String) throws -> Bool
+  /// Saves the case (its `id` set) as a draft or as a finished case, replacing any earlier
+  /// version atomically, with where the interview stands (nil to forget it).
+  func save(_ caseFile: CaseFile, progress: InterviewProgress?, draft: Bool) throws
+  /// Unfinished interviews, the most recently saved first.
+  func drafts() throws -> [DraftRecord]
+  /// A stored case or draft by id.
+  func load(id: String) throws -> DraftRecord?
+  /// The folder a stored case's `evidence[].file` paths are relative to.
+  func evidenceBase(id: String) -> URL
+}
+
+/// What the store made of an evidence file.
+public struct IngestedEvidence: Sendable {
+  /// The value for `evidence[].file`: relative to `DraftStore.evidenceBase(id:)`.
+  public var file: String
+  /// The stored copy.
+  public var storedURL: URL
+  public var sha256: String?
+  public var size: Int64
+
+  public init(file: String, storedURL: URL, sha256: String?, size: Int64) {
+    self.file = file
+    self.storedURL = storedURL
+    self.sha256 = sha256
+    self.size = size
+  }
+}
+
+/// Copies an evidence file into the store (hashing it on the way).
+public protocol EvidenceIngestor: AnyObject {
+  /// `progress(done, total)` is called as bytes are copied; returning false abandons the
+  /// copy (the person pressed Ctrl-C), which then throws `CancellationError`.
+  func ingest(_ source: URL, caseID: String, progress: (Int64, Int64) -> Bool) throws -> IngestedEvidence
+}
+
+/// The admissibility rules (`rules.md`) as the interview asks them.
+public protocol AdmissibilityChecker {
+  func findings(for caseFile: CaseFile, today: CalendarDate) throws -> [Finding]
+}
+
+/// One file the end of the interview wrote.
+public struct ProducedDocument: Sendable {
+  /// What it is, for the person: 投诉书（PDF）.
+  public var label: String
+  public var url: URL
+  public init(label: String, url: URL) {
+    self.label = label
+    self.url = url
+  }
+}
+
+/// Writes the filing's documents (letter, evidence list, power of attorney, bundle).
+public protocol DocumentProducer {
+  func produce(for caseFile: CaseFile, evidenceBase: URL, into folder: URL, language: InterfaceLanguage)
+    throws -> [ProducedDocument]
+}
+
+/// No rules available (the pack is missing): the interview goes on without findings.
+public struct NoAdmissibilityChecks: AdmissibilityChecker {
+  public init() {}
+  public func findings(for caseFile: CaseFile, today: CalendarDate) throws -> [Finding] { [] }
+}
