@@ -87,7 +87,9 @@ let package = Package(
     .testTarget(
       name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressTestSupport"]),
     .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
-    .testTarget(name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"]),
+    .testTarget(
+      name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"],
+      exclude: ["Interview/Goldens"]),
     .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport"]),
   ]
 )
