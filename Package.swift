@@ -82,7 +82,9 @@ let package = Package(
       name: "RedressTestSupport",
       dependencies: ["RedressCore", "RedressCLI"]
     ),
-    .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressTestSupport"]),
+    .testTarget(
+      name: "RedressCoreTests", dependencies: ["RedressCore", "RedressTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "RedressStoreTests", dependencies: ["RedressStore", "RedressTestSupport"]),
     .testTarget(
       name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressTestSupport"]),
@@ -90,6 +92,6 @@ let package = Package(
     .testTarget(
       name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"],
       exclude: ["Interview/Goldens"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport", "RedressCore"]),
   ]
 )
