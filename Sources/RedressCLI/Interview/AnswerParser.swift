@@ -212,7 +212,7 @@ enum AnswerParser {
     let y = Int(birth.prefix(4))!
     let m = Int(birth.dropFirst(4).prefix(2))!
     let d = Int(birth.suffix(2))!
-    if let date = CalendarDate(year: y, month: m, day: d), y >= 1900 {
+    if let date = CalendarDate(year: y, month: m, day: d), y >= 1800 {
       if date > today { return .failure(AnswerProblem(.idBirthFuture, ["value": s, "birth": date.iso])) }
     } else if let region = Int(s.prefix(2)), provinceCodes.contains(region) {
       return .failure(AnswerProblem(.idBirth, ["value": s, "birth": birth]))

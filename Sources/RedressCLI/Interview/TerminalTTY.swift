@@ -34,6 +34,12 @@ public final class TTYTerminal: InterviewTerminal {
     self.usesColor = usesColor
     errIsTTY = isatty(STDERR_FILENO) == 1
     caughtSignal = 0
+    // A parent may have left these blocked (signal masks survive exec); unblock them so that
+    // Ctrl-C and a hang-up reach the handler.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for signal in [SIGINT, SIGHUP, SIGTERM] { sigaddset(&unblock, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     for signal in [SIGINT, SIGHUP, SIGTERM] {
       var action = sigaction()
       #if canImport(Glibc)
