@@ -70,7 +70,9 @@ import Testing
         ["", "13800138000", "北京市朝阳区某某路1号", "", "", ""]      # complainant
         + [""]                                                       # no agent
         + [invoice, "", "", "", "", "", "", "", ""]                  # respondent from the invoice
-        + ["", "", "2", "", "", "", "", "", "", "", ""]              # purchase
+        + ["", "", "2", "", "", ""]                                  # purchase
+        + ["", "", "", "", "", "", "", ""]                           # the item from the invoice
+        + ["", "", "", "", ""]
         + ["1", "收货第三天起滚筒运转时异响，第五天出现漏水。", "2026-10-05", "", "", "", "", ""]
         + ["", ""]                                                   # negotiation: none
         + [""]                                                       # evidence: the invoice

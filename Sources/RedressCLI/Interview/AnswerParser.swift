@@ -136,6 +136,17 @@ enum AnswerParser {
         t = t.replacingOccurrences(of: from, with: to)
       }
       parts = t.split(separator: "-", omittingEmptySubsequences: false)
+      // A day without its year (11月1日, 11/1): this year's, or last year's if that is to come.
+      if parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isNumber) }),
+        let m = Int(parts[0]), let d = Int(parts[1])
+      {
+        guard let thisYear = CalendarDate(year: today.year, month: m, day: d) else {
+          return .failure(AnswerProblem(.noSuchDay, ["value": "\(m)-\(d)"]))
+        }
+        if thisYear <= today || allowFuture { return .success(thisYear) }
+        if let lastYear = CalendarDate(year: today.year - 1, month: m, day: d) { return .success(lastYear) }
+        return .failure(AnswerProblem(.noSuchDay, ["value": "\(m)-\(d)"]))
+      }
     }
     guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count),
       (1...2).contains(parts[2].count),

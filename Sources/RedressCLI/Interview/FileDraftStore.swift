@@ -9,6 +9,24 @@ enum PrivateFiles {
       at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
   }
 
+  /// Copies a file (of any size, without reading it into memory) to a temporary name beside
+  /// `url`, owner-only, and renames it into place.
+  static func copy(_ source: URL, to url: URL) throws {
+    let folder = url.deletingLastPathComponent()
+    try makeFolder(folder)
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    do {
+      try FileManager.default.copyItem(at: source, to: temporary)
+      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary.path)
+      guard rename(temporary.path, url.path) == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+      }
+    } catch {
+      unlink(temporary.path)
+      throw error
+    }
+  }
+
   /// Writes `data` to a temporary file beside `url` (0600), flushes it and renames it over
   /// `url`, so a reader sees the old file or the new one, never a part.
   static func write(_ data: Data, to url: URL) throws {
@@ -165,7 +183,7 @@ public struct CaseFileDocumentProducer: DocumentProducer {
       let target = folder.appendingPathComponent("evidence", isDirectory: true)
         .appendingPathComponent(source.lastPathComponent)
       if FileManager.default.fileExists(atPath: source.path) {
-        try PrivateFiles.write(try Data(contentsOf: source), to: target)
+        try PrivateFiles.copy(source, to: target)
         copy.evidence[i].file = "evidence/\(source.lastPathComponent)"
       }
     }

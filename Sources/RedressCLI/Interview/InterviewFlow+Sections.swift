@@ -262,7 +262,7 @@ enum InterviewFlow {
           .ask(
             Q.money("purchase.items.unit_price", \.purchaseForm.items[i].unitPrice, key: "\(k).unit_price")),
         ]
-      })
+      }, reviewUnanswered: true)
   }
 
   // MARK: 6 The damage

@@ -75,6 +75,17 @@ struct RepeatingGroup {
   let remove: (inout CaseFile, Int) -> Void
   /// The questions of entry `i`.
   let entry: (Int) -> [Step]
+  /// Whether an entry whose questions were never answered (filled in from an e-invoice) is
+  /// opened for review when the group is reached.
+  var reviewUnanswered = false
+
+  /// The key of entry `i`'s first question, which tells whether the entry was ever reviewed.
+  func firstKey(_ i: Int) -> String {
+    for step in entry(i) {
+      if case .ask(let q) = step { return q.key }
+    }
+    return "\(id)[\(i)]"
+  }
 }
 
 /// A section of the interview, in the order a consumer association's form asks.

@@ -215,11 +215,15 @@ extension InterviewRunner {
           $0.respondentForm.name = v
         })
     }
-    if let v = invoice.sellerTaxID, case .success(let code) = AnswerParser.creditCode(v) {
-      fills.append(
-        InvoiceFill(label: label("respondent.credit_code"), current: r?.creditCode, proposed: code) {
-          $0.respondentForm.creditCode = code
-        })
+    if let v = invoice.sellerTaxID {
+      if case .success(let code) = AnswerParser.creditCode(v) {
+        fills.append(
+          InvoiceFill(label: label("respondent.credit_code"), current: r?.creditCode, proposed: code) {
+            $0.respondentForm.creditCode = code
+          })
+      } else {
+        notes.append(text.message(.einvoiceTaxIDInvalid, ["value": v]))
+      }
     }
     if let v = invoice.sellerAddress {
       fills.append(

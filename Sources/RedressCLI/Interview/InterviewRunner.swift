@@ -77,9 +77,14 @@ final class InterviewRunner {
   }
 
   /// Text indented by `prefix`, line by line.
+  /// Text indented by `prefix`, line by line, wrapped to the terminal so that the prefix
+  /// (a help text's `│`) starts every line.
   func block(_ s: String, prefix: String = "  ", _ st: Output.Style? = nil) {
-    for line in s.trimmingCharacters(in: .newlines).components(separatedBy: "\n") {
-      say(prefix + (st.map { style(line, $0) } ?? line))
+    let width = min(terminal.width, 100) - DisplayWidth.of(prefix) - 1
+    for paragraph in s.trimmingCharacters(in: .newlines).components(separatedBy: "\n") {
+      for line in DisplayWidth.wrap(paragraph, to: width) {
+        say(prefix + (st.map { style(line, $0) } ?? line))
+      }
     }
   }
 
@@ -298,6 +303,15 @@ final class InterviewRunner {
         if try addEntry(g) == .back { return .back }
         continue
       }
+      if fresh && g.reviewUnanswered {
+        // Entries filled in from elsewhere (an e-invoice) are shown question by question once.
+        let unreviewed = (0..<count).filter { !progress.answered.contains(g.firstKey($0)) }
+        if !unreviewed.isEmpty { say(style(text.question(g.id).prompt, .bold)) }
+        for i in unreviewed {
+          say(style(text.message(.groupEntryTitle, ["n": String(i + 1)]), .dim))
+          _ = try run(g.entry(i), backward: false)
+        }
+      }
       fresh = false
       showGroup(g)
       let s = AnswerParser.normalize(try read())
@@ -380,6 +394,50 @@ enum DisplayWidth {
       0x1F900...0x1F9FF, 0x20000...0x3FFFD,
     ]
     return wide.contains { $0.contains(v) } ? 2 : 1
+  }
+
+  /// Characters that may not begin a line (Chinese closing punctuation).
+  static let noLineStart = Set("，。、；：？！）」』》〉】”’…—%,.;:?!)]}")
+
+  /// Splits `s` into lines of at most `columns` columns: anywhere between Chinese characters,
+  /// at spaces between Latin words, never inside a Latin word or number when avoidable, and
+  /// never with closing punctuation at the start of a line. Leading spaces are kept.
+  static func wrap(_ s: String, to columns: Int) -> [String] {
+    guard columns > 10, of(s) > columns else { return [s] }
+    // Continuation lines hang under the text of a list item ("2. ", "· ") or keep the indent.
+    let marker =
+      s.range(of: "^\\s*(\\d+\\.|·|-|│)?\\s*", options: .regularExpression).map { String(s[$0]) } ?? ""
+    let indent = String(repeating: " ", count: of(marker))
+    var lines: [String] = []
+    var current = ""
+    var used = 0
+    let chars = Array(s)
+    var i = 0
+    func isWordChar(_ c: Character) -> Bool {
+      c.isASCII && (c.isLetter || c.isNumber || "-_./@:%".contains(c))
+    }
+    while i < chars.count {
+      // Take a Latin word (or number) whole, a Chinese character alone.
+      var j = i + 1
+      if isWordChar(chars[i]) { while j < chars.count, isWordChar(chars[j]) { j += 1 } }
+      while j < chars.count, noLineStart.contains(chars[j]) { j += 1 }
+      let piece = String(chars[i..<j])
+      let w = of(piece)
+      if used + w > columns, !current.trimmingCharacters(in: .whitespaces).isEmpty {
+        lines.append(current.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+        current = indent
+        used = of(indent)
+        if piece == " " {
+          i = j
+          continue
+        }
+      }
+      current += piece
+      used += w
+      i = j
+    }
+    if !current.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(current) }
+    return lines
   }
 
   /// Cuts `s` to at most `columns` columns, ending with … when cut.

@@ -93,8 +93,14 @@ public protocol DocumentProducer {
     throws -> [ProducedDocument]
 }
 
-/// No rules available (the pack is missing): the interview goes on without findings.
+/// No rules available: every check says so, and the interview goes on without findings
+/// (never claiming that nothing was found).
 public struct NoAdmissibilityChecks: AdmissibilityChecker {
+  public struct Unavailable: Error, CustomStringConvertible {
+    public var description: String { "no rule engine in this build" }
+  }
   public init() {}
-  public func findings(for caseFile: CaseFile, today: CalendarDate) throws -> [Finding] { [] }
+  public func findings(for caseFile: CaseFile, today: CalendarDate) throws -> [Finding] {
+    throw Unavailable()
+  }
 }

@@ -12,6 +12,7 @@ final class InterviewSession {
   private(set) var runner: InterviewRunner?
   private var editing = false
   private var rulesFailed = false
+  private var rulesFailure = ""
 
   var text: InterviewText { context.text }
 
@@ -180,7 +181,8 @@ final class InterviewSession {
     } catch {
       if !rulesFailed {
         rulesFailed = true
-        say(style(text.message(.rulesUnavailable, ["reason": "\(error)"]), .yellow))
+        rulesFailure = "\(error)"
+        say("  " + style(text.message(.rulesUnavailable, ["reason": rulesFailure]), .yellow))
       }
       return []
     }
@@ -268,7 +270,9 @@ final class InterviewSession {
       let all = findings()
       let blocking = all.contains { $0.severity == .block }
       say()
-      if all.isEmpty {
+      if rulesFailed {
+        say("  " + style(text.message(.rulesUnavailable, ["reason": rulesFailure]), .yellow))
+      } else if all.isEmpty {
         say("  " + style(text.message(.noFindings), .green))
       } else {
         say(style(text.message(.findingsTitle), .bold))

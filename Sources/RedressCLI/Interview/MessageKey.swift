@@ -95,6 +95,7 @@ enum MessageKey: String, CaseIterable, Sendable {
   case einvoiceSame = "einvoice_same"
   case einvoiceFilled = "einvoice_filled"
   case einvoiceAddedAsEvidence = "einvoice_added_as_evidence"
+  case einvoiceTaxIDInvalid = "einvoice_tax_id_invalid"
   case einvoiceDiscount = "einvoice_discount"
   case einvoiceUnitPriceInexact = "einvoice_unit_price_inexact"
   case einvoiceUnreadable = "einvoice_unreadable"

@@ -143,21 +143,56 @@ public final class TTYTerminal: InterviewTerminal {
     return text
   }
 
-  /// Lines already typed or pasted after the one just read: what is in the buffer, plus
-  /// whatever arrives within a few milliseconds (a paste arrives at once; a person does not).
+  /// Lines pasted together with the one just read. A paste arrives at once, but the
+  /// terminal's line discipline hands over only complete lines: the last pasted line, still
+  /// waiting for Enter, is invisible in cooked mode. So for a moment the terminal is switched
+  /// to raw reads to collect what is pending; when a part-line is found, the person's Enter
+  /// completes it. Whatever a person types by hand arrives too late to be taken for a paste.
   public func drainPastedLines() -> [String] {
     var lines: [String] = []
-    while true {
-      if let line = takeBufferedLine() {
-        lines.append(line)
-        continue
-      }
-      var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      guard poll(&poller, 1, 15) > 0, poller.revents & Int16(POLLIN) != 0 else { break }
+    while let line = takeBufferedLine() { lines.append(line) }
+    var mode = termios()
+    guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return lines }
+    var raw = mode
+    raw.c_lflag &= ~tcflag_t(ICANON)
+    withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+      cc[Int(VMIN)] = 0
+      cc[Int(VTIME)] = 0
+    }
+    tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+    var pending: [UInt8] = []
+    var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    while poll(&poller, 1, 20) > 0, poller.revents & Int16(POLLIN) != 0 {
       var chunk = [UInt8](repeating: 0, count: 4096)
       let n = chunk.withUnsafeMutableBytes { Foundation.read(STDIN_FILENO, $0.baseAddress, $0.count) }
       guard n > 0 else { break }
-      buffer.append(contentsOf: chunk[..<n])
+      pending.append(contentsOf: chunk[..<n])
+    }
+    tcsetattr(STDIN_FILENO, TCSANOW, &mode)
+    buffer.append(contentsOf: pending.map { $0 == 13 ? 10 : $0 })
+    while let line = takeBufferedLine() { lines.append(line) }
+    if !buffer.isEmpty {
+      // A pasted part-line: the rest (usually just Enter) comes in cooked mode.
+      var rest: [UInt8] = []
+      while true {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let n = chunk.withUnsafeMutableBytes { Foundation.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+        if n > 0 {
+          rest.append(contentsOf: chunk[..<n])
+          if rest.contains(10) { break }
+        } else if n < 0 && errno == EINTR && caughtSignal == 0 {
+          continue
+        } else {
+          break
+        }
+      }
+      buffer.append(contentsOf: rest)
+      if let line = takeBufferedLine() {
+        lines.append(line)
+      } else {
+        lines.append(Self.decode(buffer[...]))
+        buffer = []
+      }
     }
     return lines
   }

@@ -26,8 +26,8 @@ import Testing
       invoice, "", "", "某某电器京东自营旗舰店", "", "", "", "210000", "",
       // 5 purchase: goods, invoice date kept, online, received, platform, order
       "", "", "2", "2026/10/3", "京东", "3100000000001",
-      // the item from the invoice: complete it
-      "1", "", "洗衣机", "某牌", "", "10公斤", "江苏无锡", "", "", "",
+      // the item from the invoice opens by itself: complete it
+      "", "洗衣机", "某牌", "", "10公斤", "江苏无锡", "", "", "",
       // amount from the invoice, warranty, purpose, not clearance
       "", "2027年10月3日", "", "",
       // 6 damage
