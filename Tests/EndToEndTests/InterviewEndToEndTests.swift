@@ -23,7 +23,7 @@ import Testing
 
   /// Drives the binary; prints "ok" when every step went as expected, else raises.
   static let script = #"""
-    import json, os, signal, sys
+    import json, os, signal, sys, time
     import pexpect
 
     binary, store, work, invoice = sys.argv[1:5]
@@ -73,14 +73,21 @@ import Testing
         + ["", "", "2", "", "", ""]                                  # purchase
         + ["", "", "", "", "", "", "", ""]                           # the item from the invoice
         + ["", "", "", "", ""]
-        + ["1", "收货第三天起滚筒运转时异响，第五天出现漏水。", "2026-10-05", "", "", "", "", ""]
+        + ["1", None, "2026-10-05", "", "", "", "", ""]              # None: the pasted description
         + ["", ""]                                                   # negotiation: none
         + [""]                                                       # evidence: the invoice
         + ["1", "", "", ""]                                          # claims: a refund
         + ["", ""]                                                   # review, folder
     )
     for a in answers:
-        answer(c, a)
+        if a is None:
+            # A two-line paste whose last line waits for Enter, as a terminal delivers it.
+            c.expect_exact("> ")
+            c.send("收货第三天起滚筒运转时异响，\n第五天出现漏水。")
+            time.sleep(0.5)
+            c.send("\r")
+        else:
+            answer(c, a)
     c.expect("完成！案件 " + case_id)
     c.expect("redress file " + case_id)
     c.expect(pexpect.EOF)
@@ -90,7 +97,8 @@ import Testing
     assert state["draft"] is False, state
     written = os.path.join(work, "投诉材料-" + case_id, case_id + ".yaml")
     text = open(written, encoding="utf-8").read()
-    for needle in ["某某电器销售有限公司", "amount_paid: \"2999.00\"", "kind: invoice", "type: refund"]:
+    for needle in ["某某电器销售有限公司", "amount_paid: \"2999.00\"", "kind: invoice", "type: refund",
+                   "收货第三天起滚筒运转时异响，\n    第五天出现漏水。"]:
         assert needle in text, (needle, text)
 
     # A closed terminal (SIGHUP) saves as well and exits 129.
