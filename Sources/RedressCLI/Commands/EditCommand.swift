@@ -5,10 +5,9 @@ struct EditCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
     commandName: "edit",
     abstract: "Reopens the interview on a stored case, at a section.",
-    discussion: """
-      Without --section it opens the review screen, from which any section can be reopened.
-      Every answer is saved at once. Needs a terminal.
-      """)
+    discussion:
+      "Without --section it opens the review screen, from which any section can be reopened. "
+      + "Every answer is saved at once. Needs a terminal.")
 
   @OptionGroup var global: GlobalOptions
 

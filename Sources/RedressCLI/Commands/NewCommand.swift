@@ -5,11 +5,10 @@ struct NewCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
     commandName: "new",
     abstract: "The interview: walks you through a complaint, checks it, and writes the documents.",
-    discussion: """
-      Every answer is saved at once as a draft in the store; Ctrl-C (or a closed terminal)
-      leaves it saved, and the next `redress new` offers to resume it. Needs a terminal: for a
-      case file prepared elsewhere, use `redress import FILE`.
-      """)
+    discussion:
+      "Every answer is saved at once as a draft in the store; Ctrl-C (or a closed terminal) leaves it saved, "
+      + "and the next `redress new` offers to resume it. Needs a terminal: for a case file prepared "
+      + "elsewhere, use `redress import FILE`.")
 
   @OptionGroup var global: GlobalOptions
 
