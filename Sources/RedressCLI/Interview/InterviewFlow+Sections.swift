@@ -407,7 +407,17 @@ enum InterviewFlow {
 
   // MARK: 9 Claims
 
-  static var claims: [Step] { [.group(claimItems)] }
+  static var claims: [Step] {
+    [
+      // What the law gives this case (the 7-day return, treble damages …) helps choose claims.
+      .action(
+        Action(ids: []) { runner, backward in
+          if !backward && !runner.fastForward { runner.showLegalBases?() }
+          return .skipped
+        }),
+      .group(claimItems),
+    ]
+  }
 
   static var claimItems: RepeatingGroup {
     RepeatingGroup(

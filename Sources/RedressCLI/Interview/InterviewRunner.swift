@@ -55,6 +55,8 @@ final class InterviewRunner {
   /// Called after each accepted answer with the question's key (the session checks whether
   /// the answer makes a blocking rule fire).
   var onAnswered: ((String) throws -> Void)?
+  /// Shows the legal bases that apply to the case so far (before the claims are asked).
+  var showLegalBases: (() -> Void)?
 
   var terminal: InterviewTerminal { context.terminal }
   var text: InterviewText { context.text }

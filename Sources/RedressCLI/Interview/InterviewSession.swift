@@ -54,6 +54,7 @@ final class InterviewSession {
       }
       self.runner = runner
       runner.onAnswered = { [unowned self] key in try self.afterAnswer(key) }
+      runner.showLegalBases = { [unowned self] in self.legalBases() }
       let start = InterviewFlow.interviewSectionIDs.firstIndex(of: runner.progress.section)
       if let start { try runSections(from: start) }
       return try reviewAndFinish()
@@ -70,6 +71,7 @@ final class InterviewSession {
     runner.saved = true
     self.runner = runner
     runner.onAnswered = { [unowned self] key in try self.afterAnswer(key) }
+    runner.showLegalBases = { [unowned self] in self.legalBases() }
     do {
       if let section {
         let index = InterviewFlow.interviewSectionIDs.firstIndex(of: section)
@@ -224,6 +226,14 @@ final class InterviewSession {
     guard shown else { return }
     let answer = try runner.askMeta("admissibility.continue", kind: .flag, preset: .flag(true))
     if answer == .flag(false) { throw InterviewExit.stopped }
+  }
+
+  /// The advice findings (legal bases and routes that apply), before the claims.
+  func legalBases() {
+    let advice = findings().filter { $0.severity == .info }
+    guard !advice.isEmpty else { return }
+    say(style(text.message(.legalBasesTitle), .bold))
+    for finding in advice { show(finding) }
   }
 
   /// The label of a case field path (`purchase.items[0].name` → 商品名称).

@@ -117,6 +117,7 @@ enum MessageKey: String, CaseIterable, Sendable {
   case missingFields = "missing_fields"
   case rulesUnavailable = "rules_unavailable"
   case findingsTitle = "findings_title"
+  case legalBasesTitle = "legal_bases_title"
   case noFindings = "no_findings"
 
   // Review
