@@ -381,23 +381,8 @@ final class InterviewRunner {
   }
 }
 
-/// Columns a string takes in a terminal: East Asian wide characters take two.
-enum DisplayWidth {
-  static func of(_ s: String) -> Int {
-    s.unicodeScalars.reduce(0) { $0 + width($1) }
-  }
-
-  static func width(_ s: Unicode.Scalar) -> Int {
-    let v = s.value
-    if v == 0 || (0x300...0x36F).contains(v) || (0x200B...0x200F).contains(v) { return 0 }
-    let wide: [ClosedRange<UInt32>] = [
-      0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-      0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-      0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-    ]
-    return wide.contains { $0.contains(v) } ? 2 : 1
-  }
-
+/// Line wrapping for the interview's explanations.
+extension DisplayWidth {
   /// Characters that may not begin a line (Chinese closing punctuation).
   static let noLineStart = Set("，。、；：？！）」』》〉】”’…—%,.;:?!)]}")
 
@@ -442,18 +427,4 @@ enum DisplayWidth {
     return lines
   }
 
-  /// Cuts `s` to at most `columns` columns, ending with … when cut.
-  static func truncate(_ s: String, to columns: Int) -> String {
-    let flat = s.replacingOccurrences(of: "\n", with: " ")
-    guard of(flat) > columns else { return flat }
-    var out = ""
-    var used = 0
-    for ch in flat {
-      let w = of(String(ch))
-      if used + w > columns - 1 { break }
-      out.append(ch)
-      used += w
-    }
-    return out + "…"
-  }
 }

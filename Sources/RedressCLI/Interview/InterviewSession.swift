@@ -335,7 +335,11 @@ final class InterviewSession {
     for (n, line) in lines.enumerated() {
       let pad = String(repeating: " ", count: titleWidth - DisplayWidth.of(line.title))
       let prefix = String(format: "%2d ", n + 1) + line.title + pad + "  "
-      say(" " + prefix + DisplayWidth.truncate(line.text, to: max(20, width - DisplayWidth.of(prefix) - 2)))
+      say(
+        " " + prefix
+          + DisplayWidth.truncate(
+            line.text.replacingOccurrences(of: "\n", with: " "),
+            to: max(20, width - DisplayWidth.of(prefix) - 2)))
     }
     if let f = c.filing, f.filedOn != nil || f.reference != nil {
       let summary = [f.filedOn?.iso, f.reference].compactMap { $0 }.joined(separator: " · ")

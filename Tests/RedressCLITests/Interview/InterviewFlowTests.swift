@@ -49,8 +49,8 @@ import Testing
     let run = try h.runNew(Self.washerScript(photo: photo))
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
-    Golden.check(run.transcript, "complete.transcript.txt")
-    Golden.check(try h.storedYAML("20261122-1"), "complete.case.yaml")
+    InterviewGolden.check(run.transcript, "complete.transcript.txt")
+    InterviewGolden.check(try h.storedYAML("20261122-1"), "complete.case.yaml")
     let record = try #require(try h.drafts.load(id: "20261122-1"))
     #expect(!record.isDraft)
     // The evidence was copied into the store, owner-only, and the papers written.
@@ -95,8 +95,8 @@ import Testing
     let run = try h.runNew(Self.agentScript)
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
-    Golden.check(run.transcript, "agent.transcript.txt")
-    Golden.check(try h.storedYAML("20261122-1"), "agent.case.yaml")
+    InterviewGolden.check(run.transcript, "agent.transcript.txt")
+    InterviewGolden.check(try h.storedYAML("20261122-1"), "agent.case.yaml")
     let c = try #require(try h.drafts.load(id: "20261122-1")).caseFile
     #expect(c.agent?.authorization == "E1")
     #expect(c.evidence(withID: "E1")?.kind == .powerOfAttorney)
@@ -119,7 +119,7 @@ import Testing
     let run = try h.runNew(answers)
     #expect(run.code == 1)
     #expect(run.unusedAnswers == 0)
-    Golden.check(run.transcript, "blocked.transcript.txt")
+    InterviewGolden.check(run.transcript, "blocked.transcript.txt")
     let record = try #require(try h.drafts.load(id: "20261122-1"))
     #expect(record.isDraft)
     #expect(record.caseFile.damage?.category == .lostProperty)
@@ -163,8 +163,8 @@ import Testing
     let run = try h.runNew(answers)
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
-    Golden.check(run.transcript, "back-and-edit.transcript.txt")
-    Golden.check(try h.storedYAML("20261122-1"), "back-and-edit.case.yaml")
+    InterviewGolden.check(run.transcript, "back-and-edit.transcript.txt")
+    InterviewGolden.check(try h.storedYAML("20261122-1"), "back-and-edit.case.yaml")
     let c = try #require(try h.drafts.load(id: "20261122-1"))
     #expect(c.isDraft)
     #expect(c.caseFile.venue == .marketRegulator)
@@ -187,7 +187,7 @@ import Testing
     // The next run offers the draft and passes what was answered.
     let second = try h.runNew(["", "13800138000", "^D"])
     #expect(second.code == 130)
-    Golden.check(second.transcript, "resume.transcript.txt")
+    InterviewGolden.check(second.transcript, "resume.transcript.txt")
     #expect(try h.drafts.load(id: "20261122-1")?.caseFile.complainant?.phone == "13800138000")
     // A hang-up saves as well, and says so with its own exit code.
     let third = try h.runNew(["", "^HUP"])
@@ -212,7 +212,7 @@ import Testing
       "20261122-1", section: "filing", ["2026-11-20", "2026-11-19", "2026-11-21", "GD2026112100001", "", ""])
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
-    Golden.check(run.transcript, "edit-filing.transcript.txt")
+    InterviewGolden.check(run.transcript, "edit-filing.transcript.txt")
     let c = try #require(try h.drafts.load(id: "20261122-1"))
     #expect(c.caseFile.filing?.filedOn == CalendarDate(iso: "2026-11-20"))
     #expect(c.caseFile.filing?.acceptedOn == CalendarDate(iso: "2026-11-21"))
@@ -225,7 +225,7 @@ import Testing
     let h = try InterviewHarness()
     let run = try h.runNew(["", "", "3", "yes", "yes", "no"], language: .en)
     #expect(run.code == 1)
-    Golden.check(run.transcript, "english.transcript.txt")
+    InterviewGolden.check(run.transcript, "english.transcript.txt")
   }
 
   // MARK: A multi-line paste

@@ -133,38 +133,16 @@ struct StubRules: AdmissibilityChecker {
   }
 }
 
-/// Goldens beside the tests: compared exactly; `REDRESS_RECORD=1` rewrites them and fails once
-/// so that nothing is blessed silently.
-enum Golden {
+/// The interview's goldens, beside the tests (`Goldens/`), through the shared `Golden`.
+enum InterviewGolden {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
     "Goldens")
 
   static func check(
     _ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
-    let url = folder.appendingPathComponent(name)
-    if Fixtures.isRecording {
-      try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try? actual.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record("recorded \(name); run again without REDRESS_RECORD=1", sourceLocation: sourceLocation)
-      return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record("no golden \(name); record it with REDRESS_RECORD=1", sourceLocation: sourceLocation)
-      return
-    }
-    if expected != actual {
-      let e = expected.components(separatedBy: "\n")
-      let a = actual.components(separatedBy: "\n")
-      let first =
-        zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
-      Issue.record(
-        """
-        \(name) differs from the golden at line \(first + 1):
-          golden: \(first < e.count ? e[first] : "<end>")
-          actual: \(first < a.count ? a[first] : "<end>")
-        (REDRESS_RECORD=1 re-records after review)
-        """, sourceLocation: sourceLocation)
+    if let problem = Golden.mismatch(actual, golden: folder.appendingPathComponent(name)) {
+      Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
   }
 }
