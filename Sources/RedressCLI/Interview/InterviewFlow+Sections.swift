@@ -391,15 +391,17 @@ enum InterviewFlow {
               }),
           .ask(
             Q.text("evidence.title", \.evidence[i].title, key: "\(k).title", required: true)
-              .suggesting { c, text in
-                c.evidence[i].kind.map { .text(text.choiceLabel("evidence.kind", $0.rawValue)) }
+              .suggesting { c, context in
+                c.evidence[i].kind.map { .text(context.text.choiceLabel("evidence.kind", $0.rawValue)) }
               }),
           .ask(Q.date("evidence.date", \.evidence[i].date, key: "\(k).date")),
           .ask(
             Q.text("evidence.proves", \.evidence[i].proves, key: "\(k).proves", kind: .text(multiline: true))
-              .suggesting { c, text in
-                c.evidence[i].kind.flatMap { text.question("evidence.proves").suggestions[$0.rawValue] }
-                  .map(AnswerValue.text)
+              .suggesting { c, context in
+                c.evidence[i].kind.flatMap {
+                  context.text.question("evidence.proves").suggestions[$0.rawValue]
+                }
+                .map(AnswerValue.text)
               }),
         ]
       })
@@ -442,8 +444,13 @@ enum InterviewFlow {
           .ask(Q.choice("claims.type", \.claims[i].type, key: "\(k).type", required: true)),
           .ask(
             Q.money("claims.amount", \.claims[i].amount, key: "\(k).amount")
-              .suggesting { c, _ in
-                c.claims[i].type == .refund ? c.purchase?.amountPaid.map(AnswerValue.money) : nil
+              .suggesting { c, context in
+                switch c.claims[i].type {
+                case .refund?: return c.purchase?.amountPaid.map(AnswerValue.money)
+                // The statutory maximum the rule pack computes (fraud ×3, food ×10 …).
+                case .punitiveDamages?: return context.checker.statutoryMaximum(for: c).map(AnswerValue.money)
+                default: return nil
+                }
               }),
           .ask(Q.text("claims.note", \.claims[i].note, key: "\(k).note", kind: .text(multiline: true))),
         ]

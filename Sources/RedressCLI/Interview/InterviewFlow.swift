@@ -14,11 +14,11 @@ struct Question {
   let get: (CaseFile) -> AnswerValue?
   let set: (inout CaseFile, AnswerValue?) -> Void
   /// The answer offered when the field is still empty.
-  var suggest: ((CaseFile, InterviewText) -> AnswerValue?)? = nil
+  var suggest: ((CaseFile, InterviewContext) -> AnswerValue?)? = nil
   /// A check against the rest of the case (a discovery before the purchase).
   var check: ((CaseFile, AnswerValue) -> AnswerProblem?)? = nil
 
-  func suggesting(_ f: @escaping (CaseFile, InterviewText) -> AnswerValue?) -> Question {
+  func suggesting(_ f: @escaping (CaseFile, InterviewContext) -> AnswerValue?) -> Question {
     var q = self
     q.suggest = f
     return q

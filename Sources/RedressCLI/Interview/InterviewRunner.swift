@@ -274,7 +274,7 @@ final class InterviewRunner {
     if fastForward && progress.answered.contains(q.key) { return .forward }
     fastForward = false
     let current = q.get(caseFile)
-    let suggestion = current == nil ? q.suggest?(caseFile, text) : nil
+    let suggestion = current == nil ? q.suggest?(caseFile, context) : nil
     let outcome = try prompt(
       q.id, kind: q.kind, required: q.required, current: current, suggestion: suggestion,
       check: q.check.map { check in { [caseFile] v in check(caseFile, v) } })
@@ -401,7 +401,7 @@ extension DisplayWidth {
     let chars = Array(s)
     var i = 0
     func isWordChar(_ c: Character) -> Bool {
-      c.isASCII && (c.isLetter || c.isNumber || "-_./@:%".contains(c))
+      (c.isASCII && (c.isLetter || c.isNumber || "-_./@:%,'".contains(c))) || c == "¥"
     }
     while i < chars.count {
       // Take a Latin word (or number) whole, a Chinese character alone.

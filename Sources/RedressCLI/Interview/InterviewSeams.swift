@@ -74,6 +74,13 @@ public protocol EvidenceIngestor: AnyObject {
 /// The admissibility rules (`rules.md`) as the interview asks them.
 public protocol AdmissibilityChecker {
   func findings(for caseFile: CaseFile, today: CalendarDate) throws -> [Finding]
+  /// The most a punitive claim can ask for in this case (offered as the claim's amount);
+  /// nil when no basis is alleged.
+  func statutoryMaximum(for caseFile: CaseFile) -> Money?
+}
+
+extension AdmissibilityChecker {
+  public func statutoryMaximum(for caseFile: CaseFile) -> Money? { nil }
 }
 
 /// One file the end of the interview wrote.

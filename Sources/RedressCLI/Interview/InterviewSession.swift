@@ -242,8 +242,10 @@ final class InterviewSession {
     return text.questions[id] != nil ? text.label(id) : path
   }
 
+  var findingLanguage: String { language == .en ? "en" : "zh-Hans" }
+
   func show(_ finding: Finding, only fields: [String]? = nil) {
-    let lang = language == .en ? "en" : "zh-Hans"
+    let lang = findingLanguage
     let (mark, color): (String, Output.Style) =
       switch finding.severity {
       case .block: ("✗ " + text.message(.findingBlock), .red)
@@ -256,15 +258,18 @@ final class InterviewSession {
     } else {
       message = finding.message(in: lang)
     }
-    say("  " + style(mark, color) + message)
+    // The message wraps under itself, right of the mark.
+    let markWidth = DisplayWidth.of(mark)
+    let lines = DisplayWidth.wrap(message, to: min(context.terminal.width, 100) - 3 - markWidth)
+    for (i, line) in lines.enumerated() {
+      say("  " + (i == 0 ? style(mark, color) : String(repeating: " ", count: markWidth)) + line)
+    }
     if let advice = finding.advice(in: lang) {
       runner?.block(text.message(.findingAdvice, ["advice": advice]), prefix: "      ")
     }
     if !finding.citations.isEmpty {
-      let basis = finding.citations.map { c in
-        c.source + c.article + (c.confidence == .practice ? text.message(.citationPractice) : "")
-      }.joined(separator: "；")
-      say("      " + style(text.message(.findingBasis, ["basis": basis]), .dim))
+      let basis = FindingsPrinter.bases(finding.citations, language: language)
+      runner?.block(text.message(.findingBasis, ["basis": basis]), prefix: "      ", .dim)
     }
   }
 
@@ -286,7 +291,18 @@ final class InterviewSession {
         say("  " + style(text.message(.noFindings), .green))
       } else {
         say(style(text.message(.findingsTitle), .bold))
-        for finding in all.sorted(by: { $0.severity < $1.severity }) { show(finding) }
+        if !all.contains(where: { $0.severity != .info }) {
+          say("  " + style(text.message(.noFindings), .green))
+        }
+        // What stops or weakens the complaint in full; the advice by its title (it was shown
+        // in full before the claims).
+        for finding in all.sorted(by: { $0.severity < $1.severity }) {
+          if finding.severity == .info {
+            say("  " + style("i " + text.message(.findingInfo), .cyan) + finding.summary(in: findingLanguage))
+          } else {
+            show(finding)
+          }
+        }
       }
       say()
       say(style(text.message(editing ? .reviewActionsEdit : .reviewActions), .dim))

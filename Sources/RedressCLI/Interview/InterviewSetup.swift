@@ -24,7 +24,8 @@ enum InterviewSetup {
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     formatter.locale = Locale(identifier: "en_US_POSIX")
     return InterviewContext(
-      terminal: terminal, text: text, drafts: store, ingestor: store, checker: NoAdmissibilityChecks(),
+      terminal: terminal, text: text, drafts: store, ingestor: store,
+      checker: RuleEngineChecker(legal: try env.data().legal),
       today: today ?? CommandEnvironment.localToday(), home: env.environment["HOME"],
       currentDirectory: env.currentDirectory, formatTime: { formatter.string(from: $0) })
   }

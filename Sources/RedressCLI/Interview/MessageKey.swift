@@ -113,7 +113,6 @@ enum MessageKey: String, CaseIterable, Sendable {
   case findingInfo = "finding_info"
   case findingAdvice = "finding_advice"
   case findingBasis = "finding_basis"
-  case citationPractice = "citation_practice"
   case missingFields = "missing_fields"
   case rulesUnavailable = "rules_unavailable"
   case findingsTitle = "findings_title"

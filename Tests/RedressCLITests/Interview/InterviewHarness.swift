@@ -47,7 +47,7 @@ final class InterviewHarness {
   }
 
   func runNew(
-    _ answers: [String], language: InterfaceLanguage = .zhHans, checker: AdmissibilityChecker = StubRules()
+    _ answers: [String], language: InterfaceLanguage = .zhHans, checker: AdmissibilityChecker = realRules()
   ) throws -> Run {
     let terminal = ScriptedTerminal(answers: answers)
     let code = try session(terminal, language: language, checker: checker).runNew()
@@ -56,7 +56,7 @@ final class InterviewHarness {
 
   func runEdit(
     _ id: String, section: String?, _ answers: [String], language: InterfaceLanguage = .zhHans,
-    checker: AdmissibilityChecker = StubRules()
+    checker: AdmissibilityChecker = realRules()
   ) throws -> Run {
     let terminal = ScriptedTerminal(answers: answers)
     let record = try #require(try drafts.load(id: id))
@@ -86,51 +86,9 @@ final class InterviewHarness {
   }
 }
 
-/// A few rules of the `cn` pack, enough to drive the interview's admissibility steps until
-/// the rule engine is wired in.
-struct StubRules: AdmissibilityChecker {
-  func findings(for c: CaseFile, today: CalendarDate) throws -> [Finding] {
-    var found: [Finding] = []
-    if c.damage?.category == .lostProperty {
-      found.append(
-        Finding(
-          rule: "cn.lost-property", severity: .block,
-          messages: [
-            "zh-Hans": "在经营场所丢失个人物品不属于消费者权益争议，消协不予受理。",
-            "en":
-              "Property lost on a business's premises is not a consumer dispute; the association will not take it.",
-          ],
-          advice: ["zh-Hans": "请向公安机关报案（可拨打110）。", "en": "Report the loss to the police (110)."],
-          fields: ["damage.category"],
-          citations: [Citation(source: "消协受理规则", article: "", confidence: .practice)]))
-    }
-    if c.proceedings?.court == true {
-      found.append(
-        Finding(
-          rule: "cn.already-handled", severity: .block,
-          messages: ["zh-Hans": "法院已经受理了这个纠纷，消协和市场监管部门不再受理。", "en": "A court has accepted this dispute."],
-          advice: ["zh-Hans": "请按法院的程序处理。", "en": "Follow the court procedure."],
-          fields: ["proceedings.court"],
-          citations: [Citation(source: "《市场监督管理投诉举报处理暂行办法》", article: "第十五条", confidence: .regulation)]))
-    }
-    if c.evidence.isEmpty && c.effectiveVenue == .consumerAssociation {
-      found.append(
-        Finding(
-          rule: "cn.no-evidence", severity: .block,
-          messages: ["zh-Hans": "没有任何证据。", "en": "There is no evidence."],
-          advice: ["zh-Hans": "至少附上购物凭证。", "en": "Attach at least proof of purchase."],
-          fields: ["evidence"], citations: []))
-    }
-    if c.negotiation?.attempts.isEmpty ?? true {
-      found.append(
-        Finding(
-          rule: "cn.no-negotiation", severity: .info,
-          messages: ["zh-Hans": "还没有与商家交涉的记录。", "en": "No contact with the business is recorded."],
-          fields: ["negotiation.attempts"],
-          citations: [Citation(source: "《消费者权益保护法》", article: "第三十九条", confidence: .statute)]))
-    }
-    return found
-  }
+/// The real `cn` rule pack of this repository.
+func realRules() -> AdmissibilityChecker {
+  RuleEngineChecker(legal: Fixtures.repositoryRoot.appendingPathComponent("legal"))
 }
 
 /// The interview's goldens, beside the tests (`Goldens/`), through the shared `Golden`.
