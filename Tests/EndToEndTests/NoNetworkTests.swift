@@ -34,7 +34,8 @@ struct NoNetworkTests {
     let dir = try Fixtures.temporaryDirectory("redress-nonet")
     try FileManager.default.copyItem(at: Fixtures.washerCase, to: dir.appendingPathComponent("washer.yaml"))
     try FileManager.default.copyItem(
-      at: Fixtures.sharedExamples.appendingPathComponent("evidence"), to: dir.appendingPathComponent("evidence"))
+      at: Fixtures.sharedExamples.appendingPathComponent("evidence"),
+      to: dir.appendingPathComponent("evidence"))
     return dir
   }
 
@@ -49,7 +50,10 @@ struct NoNetworkTests {
       let log = dir.appendingPathComponent("trace-\(args[0]).log")
       let r = try ProcessRunner.run(
         Self.strace,
-        ["-f", "-qq", "-e", "trace=socket,connect,sendto,sendmsg", "-o", log.path, ProcessRunner.redressBinary.path]
+        [
+          "-f", "-qq", "-e", "trace=socket,connect,sendto,sendmsg", "-o", log.path,
+          ProcessRunner.redressBinary.path,
+        ]
           + args,
         environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 })
       #expect(r.exitCode == 0 || r.exitCode == 1, "redress \(args.joined(separator: " ")): \(r.stderr)")
@@ -75,7 +79,8 @@ struct NoNetworkTests {
       let r = try ProcessRunner.run(
         Self.unshare, ["-n", ProcessRunner.redressBinary.path] + args,
         environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 })
-      #expect(r.exitCode == 0 || r.exitCode == 1, "offline: redress \(args.joined(separator: " ")): \(r.stderr)")
+      #expect(
+        r.exitCode == 0 || r.exitCode == 1, "offline: redress \(args.joined(separator: " ")): \(r.stderr)")
     }
   }
 }
