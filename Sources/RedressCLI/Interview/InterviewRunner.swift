@@ -385,6 +385,8 @@ final class InterviewRunner {
 extension DisplayWidth {
   /// Characters that may not begin a line (Chinese closing punctuation).
   static let noLineStart = Set("，。、；：？！）」』》〉】”’…—%,.;:?!)]}")
+  /// Characters that may not end a line (opening brackets and quotes).
+  static let noLineEnd = Set("（「『《〈【“‘([{")
 
   /// Splits `s` into lines of at most `columns` columns: anywhere between Chinese characters,
   /// at spaces between Latin words, never inside a Latin word or number when avoidable, and
@@ -405,8 +407,12 @@ extension DisplayWidth {
     }
     while i < chars.count {
       // Take a Latin word (or number) whole, a Chinese character alone.
-      var j = i + 1
-      if isWordChar(chars[i]) { while j < chars.count, isWordChar(chars[j]) { j += 1 } }
+      var j = i
+      // Opening brackets stay with what follows them.
+      while j < chars.count - 1, noLineEnd.contains(chars[j]) { j += 1 }
+      let start = j
+      j += 1
+      if isWordChar(chars[start]) { while j < chars.count, isWordChar(chars[j]) { j += 1 } }
       while j < chars.count, noLineStart.contains(chars[j]) { j += 1 }
       let piece = String(chars[i..<j])
       let w = of(piece)

@@ -236,6 +236,30 @@ final class InterviewSession {
     for finding in advice { show(finding) }
   }
 
+  /// A rule's advice may name case fields (`damage.caused_by_misuse`), which mean nothing to
+  /// someone answering questions: each becomes the question's short name, in quotes.
+  func namingFields(_ advice: String) -> String {
+    let pattern = try! NSRegularExpression(pattern: "\\b[a-z_]+(\\.[a-z_]+|\\[[0-9]+\\])+\\b")
+    var out = advice
+    for match in pattern.matches(in: advice, range: NSRange(advice.startIndex..., in: advice)).reversed() {
+      guard let range = Range(match.range, in: advice) else { continue }
+      let path = String(advice[range])
+      let label = fieldLabel(path)
+      guard label != path else { continue }
+      // Between Chinese words the spaces around a field name go with it.
+      var lower = range.lowerBound
+      var upper = range.upperBound
+      if language != .en {
+        if lower > advice.startIndex, advice[advice.index(before: lower)] == " " {
+          lower = advice.index(before: lower)
+        }
+        if upper < advice.endIndex, advice[upper] == " " { upper = advice.index(after: upper) }
+      }
+      out.replaceSubrange(lower..<upper, with: text.message(.quoted, ["text": label]))
+    }
+    return out
+  }
+
   /// The label of a case field path (`purchase.items[0].name` → 商品名称).
   func fieldLabel(_ path: String) -> String {
     let id = path.replacingOccurrences(of: "\\[[0-9]+\\]", with: "", options: .regularExpression)
@@ -265,7 +289,7 @@ final class InterviewSession {
       say("  " + (i == 0 ? style(mark, color) : String(repeating: " ", count: markWidth)) + line)
     }
     if let advice = finding.advice(in: lang) {
-      runner?.block(text.message(.findingAdvice, ["advice": advice]), prefix: "      ")
+      runner?.block(text.message(.findingAdvice, ["advice": namingFields(advice)]), prefix: "      ")
     }
     if !finding.citations.isEmpty {
       let basis = FindingsPrinter.bases(finding.citations, language: language)

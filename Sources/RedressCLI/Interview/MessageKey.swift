@@ -117,6 +117,7 @@ enum MessageKey: String, CaseIterable, Sendable {
   case rulesUnavailable = "rules_unavailable"
   case findingsTitle = "findings_title"
   case legalBasesTitle = "legal_bases_title"
+  case quoted
   case noFindings = "no_findings"
 
   // Review
