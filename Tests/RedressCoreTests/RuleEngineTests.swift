@@ -128,7 +128,7 @@ import Testing
   }
 
   @Test func jsonEscapesControlCharactersAndQuotes() {
-    let s = JSONText.string("a\"b\\c\n\u{1}中").rendered()
+    let s = OrderedJSON.string("a\"b\\c\n\u{1}中").text()
     #expect(s == "\"a\\\"b\\\\c\\n\\u0001中\"")
   }
 }

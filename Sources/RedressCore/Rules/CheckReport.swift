@@ -22,17 +22,17 @@ public struct CheckReport: Sendable {
 
   /// The report as JSON, texts in `language` (`message`, `advice`, `summary`, citations).
   public func json(language: String) -> String {
-    let findingsJSON: [JSONText] = findings.map { f in
-      var entries: [(String, JSONText)] = [
+    let findingsJSON: [OrderedJSON] = findings.map { f in
+      var entries: [(String, OrderedJSON)] = [
         ("rule", .string(f.rule)),
         ("severity", .string(f.severity.rawValue)),
         ("message", .string(f.message(in: language))),
-        ("fields", .array(f.fields.map(JSONText.string))),
+        ("fields", .array(f.fields.map { OrderedJSON.string($0) })),
         (
           "citations",
           .array(
             f.citations.map { c in
-              var e: [(String, JSONText)] = [
+              var e: [(String, OrderedJSON)] = [
                 ("source", .string(c.source(in: language))),
                 ("article", .string(c.article(in: language))),
                 ("confidence", .string(c.confidence.rawValue)),
@@ -46,7 +46,7 @@ public struct CheckReport: Sendable {
       if let advice = f.advice(in: language) { entries.append(("advice", .string(advice))) }
       return .object(entries)
     }
-    let doc = JSONText.object([
+    let doc = OrderedJSON.object([
       ("case", .string(caseName)),
       ("jurisdiction", .string(jurisdiction)),
       ("venue", .string(venue.rawValue)),
@@ -54,63 +54,6 @@ public struct CheckReport: Sendable {
       ("admissible", .bool(admissible)),
       ("findings", .array(findingsJSON)),
     ])
-    return doc.rendered(indent: 0)
-  }
-}
-
-/// A JSON value whose objects keep their keys in the order given, rendered with two-space
-/// indentation and non-ASCII text as itself.
-public indirect enum JSONText: Sendable {
-  case string(String)
-  case bool(Bool)
-  case int(Int)
-  case null
-  case array([JSONText])
-  case object([(String, JSONText)])
-
-  public func rendered(indent: Int = 0) -> String {
-    let pad = String(repeating: "  ", count: indent)
-    let inner = String(repeating: "  ", count: indent + 1)
-    switch self {
-    case .string(let s): return Self.quote(s)
-    case .bool(let b): return b ? "true" : "false"
-    case .int(let n): return String(n)
-    case .null: return "null"
-    case .array(let items):
-      if items.isEmpty { return "[]" }
-      if items.allSatisfy({ if case .string = $0 { return true } else { return false } }) {
-        return "[" + items.map { $0.rendered() }.joined(separator: ", ") + "]"
-      }
-      return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n")
-        + "\n\(pad)]"
-    case .object(let entries):
-      if entries.isEmpty { return "{}" }
-      return "{\n"
-        + entries.map { "\(inner)\(Self.quote($0.0)): \($0.1.rendered(indent: indent + 1))" }
-        .joined(separator: ",\n") + "\n\(pad)}"
-    }
-  }
-
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+    return doc.text()
   }
 }
