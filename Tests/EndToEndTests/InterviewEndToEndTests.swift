@@ -23,7 +23,7 @@ import Testing
 
   /// Drives the binary; prints "ok" when every step went as expected, else raises.
   static let script = #"""
-    import json, os, signal, sys, time
+    import json, os, signal, subprocess, sys, time
     import pexpect
 
     binary, store, work, invoice = sys.argv[1:5]
@@ -53,12 +53,17 @@ import Testing
     c.close()
     assert c.exitstatus == 130, ("Ctrl-C exit", c.exitstatus, c.signalstatus)
 
-    folder = os.path.join(store, "interview", case_id)
-    case_yaml = open(os.path.join(folder, "case.yaml"), encoding="utf-8").read()
-    assert "王小明" in case_yaml, case_yaml
-    state = json.load(open(os.path.join(folder, "state.json")))
-    assert state["draft"] is True and state["progress"]["section"] == "complainant", state
-    assert oct(os.stat(os.path.join(folder, "case.yaml")).st_mode & 0o777) == "0o600"
+    def listed():
+        out = subprocess.run([binary, "list", "--format", "json", "--store", store], env=env,
+                             capture_output=True, text=True, check=True).stdout
+        return {c["case"]: c for c in json.loads(out)}
+
+    cases = listed()
+    assert cases[case_id]["draft"] is True and cases[case_id]["stage"] == "draft", cases
+    assert cases[case_id]["complainant"] == "王小明", cases
+    progress = json.load(open(os.path.join(store, "interview", case_id + ".json")))
+    assert progress["section"] == "complainant", progress
+    assert oct(os.stat(os.path.join(store, "redress.sqlite")).st_mode & 0o777) == "0o600"
 
     # Second run: resume the draft and finish it, the e-invoice filling the seller.
     c = spawn()
@@ -93,13 +98,20 @@ import Testing
     c.expect(pexpect.EOF)
     c.close()
     assert c.exitstatus == 0, ("finish exit", c.exitstatus)
-    state = json.load(open(os.path.join(folder, "state.json")))
-    assert state["draft"] is False, state
-    written = os.path.join(work, "投诉材料-" + case_id, case_id + ".yaml")
-    text = open(written, encoding="utf-8").read()
-    for needle in ["某某电器销售有限公司", "amount_paid: \"2999.00\"", "kind: invoice", "type: refund",
+    cases = listed()
+    assert cases[case_id]["draft"] is False and cases[case_id]["respondent"] == "某某电器销售有限公司", cases
+    text = subprocess.run([binary, "export", case_id, "--yaml", "-o", os.path.join(work, "out"), "--store", store],
+                          env=env, capture_output=True, text=True)
+    exported = open(os.path.join(work, "out", case_id + ".yaml"), encoding="utf-8").read()
+    for needle in ["amount_paid: \"2999.00\"", "kind: invoice", "type: refund",
                    "收货第三天起滚筒运转时异响，\n    第五天出现漏水。"]:
-        assert needle in text, (needle, text)
+        assert needle in exported, (needle, exported)
+    papers = sorted(os.listdir(os.path.join(work, "投诉材料-" + case_id)))
+    assert papers == sorted(["投诉书-%s.pdf" % case_id, "投诉书-%s.docx" % case_id,
+                             "证据清单-%s.pdf" % case_id, "投诉材料-%s.zip" % case_id]), papers
+    check = subprocess.run([binary, "verify", os.path.join(work, "投诉材料-" + case_id, "投诉材料-%s.zip" % case_id)],
+                           env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
 
     # A closed terminal (SIGHUP) saves as well and exits 129.
     c = spawn()
@@ -112,8 +124,8 @@ import Testing
     c.expect(pexpect.EOF)
     c.close()
     assert c.exitstatus == 129, ("hang-up exit", c.exitstatus, c.signalstatus)
-    drafts = [d for d in os.listdir(os.path.join(store, "interview")) if d != case_id]
-    assert len(drafts) == 1 and "李四" in open(os.path.join(store, "interview", drafts[0], "case.yaml"), encoding="utf-8").read()
+    drafts = [c for c in listed().values() if c["draft"]]
+    assert len(drafts) == 1 and drafts[0]["complainant"] == "李四", drafts
     print("ok")
     """#
 

@@ -36,7 +36,7 @@ struct EditCommand: RedressRunnable {
         throw UserError(text.message(.noSuchCase, ["case": caseRef]))
       }
       let session = InterviewSession(
-        context: context, producer: InterviewSetup.producer(env), language: env.language)
+        context: context, producer: try InterviewSetup.producer(env, text: text), language: env.language)
       return try session.runEdit(record, section: section)
     }
   }

@@ -21,7 +21,7 @@ struct NewCommand: RedressRunnable {
     return try InterviewSetup.withTerminal(env) { terminal in
       let context = try InterviewSetup.context(env, text: text, terminal: terminal, today: today)
       let session = InterviewSession(
-        context: context, producer: InterviewSetup.producer(env), language: env.language)
+        context: context, producer: try InterviewSetup.producer(env, text: text), language: env.language)
       return try session.runNew()
     }
   }

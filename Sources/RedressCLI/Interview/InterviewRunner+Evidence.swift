@@ -80,11 +80,12 @@ extension InterviewRunner {
           + style(
             text.message(.fileStored, ["name": url.lastPathComponent, "size": Self.size(stored.size)]), .green
           ))
+      // Ctrl-C during the copy: the copy is kept, saved with the next save, then we leave.
+      pendingSignal = interrupted ?? terminal.takePendingSignal()
       return (url, stored)
     } catch {
       terminal.endProgress()
       if let interrupted { throw InterviewExit.signal(interrupted) }
-      if error is CancellationError { throw InterviewExit.signal(SIGINT) }
       problem(AnswerProblem(.copyFailed, ["path": url.path, "reason": "\(error)"]))
       return nil
     }

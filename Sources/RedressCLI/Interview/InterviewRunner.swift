@@ -52,6 +52,8 @@ final class InterviewRunner {
   /// Findings already shown during this run (rule and fields), so each is said once.
   var announced = Set<String>()
   var saved = false
+  /// A signal that arrived while a file was being copied: acted on after the next save.
+  var pendingSignal: Int32?
   /// Called after each accepted answer with the question's key (the session checks whether
   /// the answer makes a blocking rule fire).
   var onAnswered: ((String) throws -> Void)?
@@ -104,6 +106,10 @@ final class InterviewRunner {
       saved = true
     } catch {
       throw UserError(text.message(.saveFailed, ["reason": "\(error)"]), exitCode: 3)
+    }
+    if let signal = pendingSignal {
+      pendingSignal = nil
+      throw InterviewExit.signal(signal)
     }
   }
 

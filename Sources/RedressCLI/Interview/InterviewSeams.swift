@@ -43,13 +43,13 @@ public protocol DraftStore: AnyObject {
   func drafts() throws -> [DraftRecord]
   /// A stored case or draft by id.
   func load(id: String) throws -> DraftRecord?
-  /// The folder a stored case's `evidence[].file` paths are relative to.
-  func evidenceBase(id: String) -> URL
+  /// A stored case with its evidence paths resolving to the stored copies (for documents).
+  func loadedCase(id: String) throws -> LoadedCase?
 }
 
 /// What the store made of an evidence file.
 public struct IngestedEvidence: Sendable {
-  /// The value for `evidence[].file`: relative to `DraftStore.evidenceBase(id:)`.
+  /// The value for `evidence[].file` (`evidence/photo.jpg`).
   public var file: String
   /// The stored copy.
   public var storedURL: URL
@@ -66,8 +66,8 @@ public struct IngestedEvidence: Sendable {
 
 /// Copies an evidence file into the store (hashing it on the way).
 public protocol EvidenceIngestor: AnyObject {
-  /// `progress(done, total)` is called as bytes are copied; returning false abandons the
-  /// copy (the person pressed Ctrl-C), which then throws `CancellationError`.
+  /// `progress(done, total)` is called as bytes are copied; returning false asks to abandon
+  /// the copy (the person pressed Ctrl-C) where the store can.
   func ingest(_ source: URL, caseID: String, progress: (Int64, Int64) -> Bool) throws -> IngestedEvidence
 }
 
@@ -96,8 +96,9 @@ public struct ProducedDocument: Sendable {
 
 /// Writes the filing's documents (letter, evidence list, power of attorney, bundle).
 public protocol DocumentProducer {
-  func produce(for caseFile: CaseFile, evidenceBase: URL, into folder: URL, language: InterfaceLanguage)
-    throws -> [ProducedDocument]
+  /// `findings` are the rule pack's findings on the case (the letter cites its legal bases).
+  func produce(for loaded: LoadedCase, findings: [Finding], today: CalendarDate, into folder: URL) throws
+    -> [ProducedDocument]
 }
 
 /// No rules available: every check says so, and the interview goes on without findings

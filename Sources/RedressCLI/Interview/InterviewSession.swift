@@ -86,12 +86,12 @@ final class InterviewSession {
     }
   }
 
-  /// `YYYYMMDD-N`, the first N not yet used in the store.
+  /// `case-YYYYMMDD-N` (the store's own form), the first N not yet used in the store.
   func newCaseID() throws -> String {
     let day = context.today.iso.replacingOccurrences(of: "-", with: "")
     var n = 1
-    while try context.drafts.contains(id: "\(day)-\(n)") { n += 1 }
-    return "\(day)-\(n)"
+    while try context.drafts.contains(id: "case-\(day)-\(n)") { n += 1 }
+    return "case-\(day)-\(n)"
   }
 
   // MARK: Resuming
@@ -409,9 +409,12 @@ final class InterviewSession {
     }
     let documents: [ProducedDocument]
     do {
-      documents = try producer.produce(
-        for: runner.caseFile, evidenceBase: context.drafts.evidenceBase(id: id), into: folder,
-        language: language)
+      // The case as stored, so that its evidence is read from the store's copies.
+      try runner.save()
+      guard let loaded = try context.drafts.loadedCase(id: id) else {
+        throw UserError("case \(id) is not stored")
+      }
+      documents = try producer.produce(for: loaded, findings: findings(), today: context.today, into: folder)
     } catch {
       runner.problem(AnswerProblem(.documentsFailed, ["reason": "\(error)"]))
       return nil
@@ -426,8 +429,10 @@ final class InterviewSession {
     say()
     say(style(text.message(.doneTitle, ["id": id]), .green))
     say(text.message(.doneFolder, ["folder": display(folder)]))
-    for doc in documents {
-      say("  · " + doc.label + "  " + display(doc.url, relativeTo: folder))
+    let names = documents.map { display($0.url, relativeTo: folder) }
+    let widest = names.map(DisplayWidth.of).max() ?? 0
+    for (name, doc) in zip(names, documents) {
+      say("  " + DisplayWidth.pad(name, to: widest) + "  " + style(doc.label, .dim))
     }
     say()
     say(style(text.message(.nextStepsTitle), .bold))

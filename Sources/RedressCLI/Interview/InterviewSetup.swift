@@ -1,5 +1,6 @@
 import Foundation
 import RedressCore
+import RedressStore
 
 /// Builds the interview's context from a command's environment: the real terminal, the
 /// language file, and the store, rules and documents seams.
@@ -19,7 +20,15 @@ enum InterviewSetup {
   static func context(
     _ env: CommandEnvironment, text: InterviewText, terminal: InterviewTerminal, today: CalendarDate?
   ) throws -> InterviewContext {
-    let store = FileDraftStore(storeDirectory: env.storeDirectory)
+    let store: StoreDraftStore
+    do {
+      guard let opened = try CaseStore.open(at: env.storeDirectory, create: true) else {
+        throw UserError("cannot open the store \(env.storeDirectory.path)")
+      }
+      store = StoreDraftStore(store: opened)
+    } catch let e as StoreError {
+      throw UserError(e.message, exitCode: 3)
+    }
     let formatter = DateFormatter()
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -30,7 +39,9 @@ enum InterviewSetup {
       currentDirectory: env.currentDirectory, formatTime: { formatter.string(from: $0) })
   }
 
-  static func producer(_ env: CommandEnvironment) -> DocumentProducer { CaseFileDocumentProducer() }
+  static func producer(_ env: CommandEnvironment, text: InterviewText) throws -> DocumentProducer {
+    FilingDocumentProducer(templates: try env.data().templates, text: text)
+  }
 
   /// Runs `body` on the real terminal, putting the terminal back however it ends.
   static func withTerminal(_ env: CommandEnvironment, _ body: (TTYTerminal) throws -> Int32) rethrows -> Int32

@@ -50,18 +50,24 @@ import Testing
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
     InterviewGolden.check(run.transcript, "complete.transcript.txt")
-    InterviewGolden.check(try h.storedYAML("20261122-1"), "complete.case.yaml")
-    let record = try #require(try h.drafts.load(id: "20261122-1"))
+    InterviewGolden.check(try h.storedYAML("case-20261122-1"), "complete.case.yaml")
+    let record = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(!record.isDraft)
-    // The evidence was copied into the store, owner-only, and the papers written.
-    let stored = h.drafts.evidenceBase(id: "20261122-1").appendingPathComponent("evidence/漏水 照片.jpg")
-    #expect(FileManager.default.fileExists(atPath: stored.path))
+    // The evidence was copied into the store, owner-only, and hashes as the original.
+    let loaded = try #require(try h.drafts.loadedCase(id: "case-20261122-1"))
+    let stored = loaded.evidenceURL(for: "evidence/漏水 照片.jpg")
+    #expect(try Data(contentsOf: stored) == (try Data(contentsOf: photo)))
     let mode = try FileManager.default.attributesOfItem(atPath: stored.path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
-    let written = h.cwd.appendingPathComponent("投诉材料-20261122-1/20261122-1.yaml")
-    let reloaded = try LoadedCase.load(contentsOf: written)
-    #expect(reloaded.caseFile.complainant?.name == "王小明")
-    #expect(reloaded.caseFile.evidence.count == 2)
+    // The papers: letter (PDF, Word), evidence list, bundle; and the letter reads as it should.
+    let folder = h.cwd.appendingPathComponent("投诉材料-case-20261122-1")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(
+      names == [
+        "投诉书-case-20261122-1.docx", "投诉书-case-20261122-1.pdf", "投诉材料-case-20261122-1.zip",
+        "证据清单-case-20261122-1.pdf",
+      ], "\(names)")
+    InterviewGolden.check(try h.letterText("case-20261122-1"), "complete.letter.txt")
   }
 
   // MARK: An agent
@@ -96,10 +102,14 @@ import Testing
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
     InterviewGolden.check(run.transcript, "agent.transcript.txt")
-    InterviewGolden.check(try h.storedYAML("20261122-1"), "agent.case.yaml")
-    let c = try #require(try h.drafts.load(id: "20261122-1")).caseFile
+    InterviewGolden.check(try h.storedYAML("case-20261122-1"), "agent.case.yaml")
+    let c = try #require(try h.drafts.load(id: "case-20261122-1")).caseFile
     #expect(c.agent?.authorization == "E1")
     #expect(c.evidence(withID: "E1")?.kind == .powerOfAttorney)
+    let folder = h.cwd.appendingPathComponent("投诉材料-case-20261122-1")
+    #expect(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("授权委托书-case-20261122-1.pdf").path))
+    InterviewGolden.check(try h.letterText("case-20261122-1"), "agent.letter.txt")
   }
 
   // MARK: A blocking rule
@@ -120,7 +130,7 @@ import Testing
     #expect(run.code == 1)
     #expect(run.unusedAnswers == 0)
     InterviewGolden.check(run.transcript, "blocked.transcript.txt")
-    let record = try #require(try h.drafts.load(id: "20261122-1"))
+    let record = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(record.isDraft)
     #expect(record.caseFile.damage?.category == .lostProperty)
   }
@@ -164,8 +174,8 @@ import Testing
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
     InterviewGolden.check(run.transcript, "back-and-edit.transcript.txt")
-    InterviewGolden.check(try h.storedYAML("20261122-1"), "back-and-edit.case.yaml")
-    let c = try #require(try h.drafts.load(id: "20261122-1"))
+    InterviewGolden.check(try h.storedYAML("case-20261122-1"), "back-and-edit.case.yaml")
+    let c = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(c.isDraft)
     #expect(c.caseFile.venue == .marketRegulator)
     #expect(c.caseFile.complainant?.name == "张叁")
@@ -179,7 +189,7 @@ import Testing
     let h = try InterviewHarness()
     let first = try h.runNew(["", "", "", "", "王小明", "", "^C"])
     #expect(first.code == 130)
-    #expect(first.transcript.contains("草稿 20261122-1 已保存"))
+    #expect(first.transcript.contains("草稿 case-20261122-1 已保存"))
     let draft = try #require(try h.drafts.drafts().first)
     #expect(draft.caseFile.complainant?.name == "王小明")
     #expect(draft.progress?.section == "complainant")
@@ -188,7 +198,7 @@ import Testing
     let second = try h.runNew(["", "13800138000", "^D"])
     #expect(second.code == 130)
     InterviewGolden.check(second.transcript, "resume.transcript.txt")
-    #expect(try h.drafts.load(id: "20261122-1")?.caseFile.complainant?.phone == "13800138000")
+    #expect(try h.drafts.load(id: "case-20261122-1")?.caseFile.complainant?.phone == "13800138000")
     // A hang-up saves as well, and says so with its own exit code.
     let third = try h.runNew(["", "^HUP"])
     #expect(third.code == 129)
@@ -209,11 +219,12 @@ import Testing
     let photo = try h.makeFile("漏水 照片.jpg")
     _ = try h.runNew(Self.washerScript(photo: photo))
     let run = try h.runEdit(
-      "20261122-1", section: "filing", ["2026-11-20", "2026-11-19", "2026-11-21", "GD2026112100001", "", ""])
+      "case-20261122-1", section: "filing",
+      ["2026-11-20", "2026-11-19", "2026-11-21", "GD2026112100001", "", ""])
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
     InterviewGolden.check(run.transcript, "edit-filing.transcript.txt")
-    let c = try #require(try h.drafts.load(id: "20261122-1"))
+    let c = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(c.caseFile.filing?.filedOn == CalendarDate(iso: "2026-11-20"))
     #expect(c.caseFile.filing?.acceptedOn == CalendarDate(iso: "2026-11-21"))
     #expect(!c.isDraft)
@@ -237,7 +248,7 @@ import Testing
     answers[i] = "收货第三天起滚筒运转时异响。\n第五天出现漏水。"
     let run = try h.runNew(answers)
     #expect(run.code == 0)
-    let c = try #require(try h.drafts.load(id: "20261122-1")).caseFile
+    let c = try #require(try h.drafts.load(id: "case-20261122-1")).caseFile
     #expect(c.damage?.description == "收货第三天起滚筒运转时异响。\n第五天出现漏水。")
   }
 }

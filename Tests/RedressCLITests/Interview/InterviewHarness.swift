@@ -1,5 +1,7 @@
 import Foundation
 import RedressCore
+import RedressDocuments
+import RedressStore
 import RedressTestSupport
 import Testing
 
@@ -11,7 +13,7 @@ final class InterviewHarness {
   let root: URL
   let store: URL
   let cwd: URL
-  let drafts: FileDraftStore
+  let drafts: StoreDraftStore
   static let today = CalendarDate(iso: "2026-11-22")!
 
   init() throws {
@@ -19,7 +21,7 @@ final class InterviewHarness {
     store = root.appendingPathComponent("store")
     cwd = root.appendingPathComponent("work")
     try FileManager.default.createDirectory(at: cwd, withIntermediateDirectories: true)
-    drafts = FileDraftStore(storeDirectory: store)
+    drafts = StoreDraftStore(store: try #require(try CaseStore.open(at: store, create: true)))
   }
 
   deinit { try? FileManager.default.removeItem(at: root) }
@@ -43,7 +45,9 @@ final class InterviewHarness {
     let context = InterviewContext(
       terminal: terminal, text: try Self.text(language), drafts: drafts, ingestor: drafts, checker: checker,
       today: Self.today, home: root.path, currentDirectory: cwd, formatTime: { _ in "2026-11-22 10:00" })
-    return InterviewSession(context: context, producer: CaseFileDocumentProducer(), language: language)
+    let producer = FilingDocumentProducer(
+      templates: Fixtures.repositoryRoot.appendingPathComponent("templates"), text: context.text)
+    return InterviewSession(context: context, producer: producer, language: language)
   }
 
   func runNew(
@@ -69,6 +73,17 @@ final class InterviewHarness {
     s.replacingOccurrences(of: cwd.path, with: "$WORK")
       .replacingOccurrences(of: root.path, with: "$HOME")
       .replacingOccurrences(of: Fixtures.sharedExamples.path, with: "$EXAMPLES")
+  }
+
+  /// The complaint letter of the stored case as plain text (the PDF and Word files hold the
+  /// same document), for a golden a reviewer can read.
+  func letterText(_ id: String) throws -> String {
+    let loaded = try #require(try drafts.loadedCase(id: id))
+    let findings = try realRules().findings(for: loaded.caseFile, today: Self.today)
+    let documents = try CaseDocuments(
+      caseFile: loaded.caseFile, findings: findings, today: Self.today,
+      templates: Fixtures.repositoryRoot.appendingPathComponent("templates"))
+    return String(decoding: try DocumentFormat.txt.render(try documents.letter()), as: UTF8.self)
   }
 
   /// The stored case as its case file.
