@@ -311,10 +311,9 @@ enum InterviewFlow {
         var parts = [a.date?.iso ?? "—"]
         if let ch = a.channel { parts.append(text.choiceLabel("negotiation.attempts.channel", ch.rawValue)) }
         if let w = a.with { parts.append(w) }
-        if let o = a.outcome {
-          parts.append("→ " + text.choiceLabel("negotiation.attempts.outcome", o.rawValue))
-        }
-        return parts.joined(separator: " · ")
+        var line = parts.joined(separator: " · ")
+        if let o = a.outcome { line += " → " + text.choiceLabel("negotiation.attempts.outcome", o.rawValue) }
+        return line
       },
       incomplete: { c, i in
         let a = c.negotiationForm.attempts[i]

@@ -411,6 +411,7 @@ final class InterviewSession {
     do {
       // The case as stored, so that its evidence is read from the store's copies.
       try runner.save()
+      say(style(text.message(.generating), .dim))
       guard let loaded = try context.drafts.loadedCase(id: id) else {
         throw UserError("case \(id) is not stored")
       }

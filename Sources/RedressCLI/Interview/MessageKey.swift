@@ -137,6 +137,7 @@ enum MessageKey: String, CaseIterable, Sendable {
   case outputFolderName = "output_folder_name"
   case outputNotFolder = "output_not_folder"
   case documentsFailed = "documents_failed"
+  case generating
   case documentLetter = "document_letter"
   case documentEvidenceList = "document_evidence_list"
   case documentPowerOfAttorney = "document_power_of_attorney"
