@@ -82,12 +82,14 @@ let package = Package(
       name: "RedressTestSupport",
       dependencies: ["RedressCore", "RedressCLI"]
     ),
-    .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressTestSupport"]),
+    .testTarget(
+      name: "RedressCoreTests", dependencies: ["RedressCore", "RedressTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "RedressStoreTests", dependencies: ["RedressStore", "RedressTestSupport"]),
     .testTarget(
       name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressTestSupport"]),
     .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
     .testTarget(name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport", "RedressCore"]),
   ]
 )

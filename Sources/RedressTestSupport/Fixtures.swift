@@ -28,3 +28,28 @@ public enum Fixtures {
 
   public static var isRecording: Bool { ProcessInfo.processInfo.environment["REDRESS_RECORD"] == "1" }
 }
+
+extension Fixtures {
+  /// The Python interpreter for test oracles: `$REDRESS_PYTHON`, else the project's `.venv`.
+  /// Nil when neither exists; tests then fail under CI and are skipped only on a developer's
+  /// machine that has not run `make test-deps`.
+  public static var python: URL? {
+    let env = ProcessInfo.processInfo.environment
+    if let p = env["REDRESS_PYTHON"], FileManager.default.isExecutableFile(atPath: p) {
+      return URL(fileURLWithPath: p)
+    }
+    let venv = repositoryRoot.appendingPathComponent(".venv/bin/python3")
+    return FileManager.default.isExecutableFile(atPath: venv.path) ? venv : nil
+  }
+
+  /// True when running under CI, where a missing tool is a failure, never a skip.
+  public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+  /// A fresh temporary folder, removed by the caller.
+  public static func temporaryDirectory(_ label: String = "redress-test") throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}

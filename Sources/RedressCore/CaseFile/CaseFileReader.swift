@@ -75,7 +75,7 @@ public enum CaseFileReader {
     let r = YAMLNodeReader(file: file)
     var c = CaseFile()
     func finish() -> (CaseFile, SourceMap, [Diagnostic]) {
-      (c, SourceMap(file: file, locations: r.locations), r.diagnostics)
+      (c, SourceMap(file: file, locations: r.locations), CaseValidator.sorted(r.diagnostics))
     }
     guard case .mapping = node else {
       r.error(

@@ -281,7 +281,10 @@ public enum CaseFileWriter {
 
     /// A multi-line string as a literal block (`|`, `|-` or `|+`), when it can be one.
     func literalBlock(_ s: String, indent: Int) -> (header: String, body: [String])? {
-      guard !s.hasPrefix(" "), !s.hasPrefix("\n"), !s.contains("\r"),
+      // A line that starts with white space would confuse the block's indentation.
+      let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+      guard !lines.contains(where: { $0.hasPrefix(" ") || $0.hasPrefix("\t") }),
+        !s.hasPrefix("\n"), !s.contains("\r"),
         s.unicodeScalars.allSatisfy({
           $0 == "\n" || $0 == "\t"
             || ($0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value)

@@ -88,7 +88,7 @@ public enum Identifiers {
         "\"\(text)\" is a service hotline; give a number that reaches this person (a mobile, or a landline with its area code)"
     case nil:
       return
-        "\"\(text)\" is not a mainland phone number; expected an 11-digit mobile (13800138000) or a landline with its area code (010-12345678)"
+        "\"\(text)\" is not a mainland phone number; expected an 11-digit mobile (13800138000) or a landline with its area code (010-62345678)"
     }
   }
 
@@ -140,7 +140,7 @@ public enum Identifiers {
     let y = Int(birthText.prefix(4))!
     let m = Int(birthText.dropFirst(4).prefix(2))!
     let d = Int(birthText.suffix(2))!
-    guard let birth = CalendarDate(year: y, month: m, day: d), y >= 1900 else {
+    guard let birth = CalendarDate(year: y, month: m, day: d), y >= 1800 else {
       return "\"\(text)\": the birth date \(birthText) in it is not a real day"
     }
     if let today, birth > today {

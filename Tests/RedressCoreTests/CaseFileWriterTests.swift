@@ -1,0 +1,82 @@
+import Foundation
+import RedressCore
+import RedressTestSupport
+import Testing
+
+struct CaseFileWriterTests {
+  @Test func exampleCaseRoundTrips() throws {
+    let original = try CaseFileReader.read(contentsOf: Fixtures.washerCase)
+    let yaml = CaseFileWriter.yaml(for: original)
+    let again = try CaseFileReader.read(text: yaml, file: "written.yaml")
+    #expect(again == original)
+    // Writing is stable: the second writing is the first.
+    #expect(CaseFileWriter.yaml(for: again) == yaml)
+  }
+
+  @Test func foodAgentCaseRoundTrips() throws {
+    let original = try CaseFileReader.read(contentsOf: Fixtures.foodAgentCase)
+    let again = try CaseFileReader.read(text: CaseFileWriter.yaml(for: original), file: "w.yaml")
+    #expect(again == original)
+  }
+
+  @Test func keysKeepTheDocumentedOrder() throws {
+    let yaml = CaseFileWriter.yaml(for: try CaseFileReader.read(contentsOf: Fixtures.washerCase))
+    let topKeys = yaml.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("#") }
+      .compactMap { $0.split(separator: ":").first.map(String.init) }
+    #expect(topKeys == CaseFileReader.Keys.root)
+    let purchaseKeys = yaml.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+    #expect(purchaseKeys.contains("  amount_paid: \"2999.00\""))
+  }
+
+  @Test func chineseIsWrittenAsItself() throws {
+    let yaml = CaseFileWriter.yaml(for: try CaseFileReader.read(contentsOf: Fixtures.washerCase))
+    #expect(yaml.contains("name: 王小明"))
+    #expect(yaml.contains("addressee: 杭州市消费者权益保护委员会"))
+    #expect(!yaml.contains("\\u"))
+  }
+
+  @Test func moneyKeepsItsText() throws {
+    var c = CaseFile()
+    var p = Purchase()
+    p.amountPaid = Money(decimal: "2999.10")
+    var item = Item()
+    item.name = "x"
+    item.unitPrice = Money(decimal: "15")
+    p.items = [item]
+    c.purchase = p
+    let yaml = CaseFileWriter.yaml(for: c)
+    #expect(yaml.contains("amount_paid: \"2999.10\""))
+    #expect(yaml.contains("unit_price: \"15\""))
+  }
+
+  /// Strings that YAML would misread if written plain come back exactly as they were.
+  @Test func awkwardStringsRoundTrip() throws {
+    let samples = [
+      "", " leading", "trailing ", "yes", "No", "null", "~", "123", "0755-83000000", "2026-10-01",
+      "- dash", "a: b", "x #y", "#hash", "'single'", "\"double\"", "multi\nline\n", "no newline\nend",
+      "trailing newlines\n\n\n", "\ttab", "控制\u{7}字符", "{braces}", "[list]", "*star", "&amp",
+      "!tag", "|pipe", ">fold", "%percent", "@at", "`tick`", "王小明: 投诉", "\u{2028}sep", "3.14",
+      ".5", "+1", "true", "  two\n  lines", "\r\nCRLF", "<script>alert(1)</script>", "{{tag}}", "]]>",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array(" \n\t:#-'\"\\{}[]&*!|>%@`,?王明。，abc019\u{7}\u{2028}")
+    var strings = samples
+    for _ in 0..<300 {
+      let length = Int.random(in: 1...12, using: &generator)
+      strings.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+    }
+    for s in strings {
+      var c = CaseFile()
+      var d = Damage()
+      d.description = s
+      c.damage = d
+      var comp = Complainant()
+      comp.name = s
+      c.complainant = comp
+      let yaml = CaseFileWriter.yaml(for: c)
+      let again = try CaseFileReader.read(text: yaml, file: "awkward.yaml")
+      #expect(again.damage?.description == s, "description \(s.debugDescription) → \(yaml)")
+      #expect(again.complainant?.name == s, "name \(s.debugDescription) → \(yaml)")
+    }
+  }
+}
