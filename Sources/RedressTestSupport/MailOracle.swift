@@ -44,19 +44,17 @@ public enum MailOracle {
   }
 
   /// True when the tests run in CI, where a missing oracle is a failure, not a skip.
-  public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+  public static var isCI: Bool { Fixtures.isCI }
 
-  /// The interpreter: `$REDRESS_PYTHON`, else `.venv/bin/python3` in the repository, else the
-  /// shared `venv` beside the worktrees, else the system's python3 (the oracle needs only the
-  /// standard library).
+  /// The interpreter: `Fixtures.python` (`$REDRESS_PYTHON`, else `.venv/bin/python3`), else the
+  /// shared `venv` beside the worktrees, else the system's python3: the oracle needs only the
+  /// standard library.
   public static var python: URL? {
-    let env = ProcessInfo.processInfo.environment
-    var candidates: [String] = []
-    if let p = env["REDRESS_PYTHON"], !p.isEmpty { candidates.append(p) }
-    candidates.append(Fixtures.repositoryRoot.appendingPathComponent(".venv/bin/python3").path)
-    candidates.append(
-      Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("venv/bin/python3").path)
-    candidates += ["/usr/bin/python3", "/usr/local/bin/python3"]
+    if let p = Fixtures.python { return p }
+    let candidates = [
+      Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("venv/bin/python3").path,
+      "/usr/bin/python3", "/usr/local/bin/python3",
+    ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map {
       URL(fileURLWithPath: $0)
     }

@@ -18,6 +18,7 @@ struct ExportCommand: RedressRunnable {
   @Option(name: [.customShort("o"), .long], help: "The folder to write into.") var output: String?
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
+    if eml { return try exportEML(env) }
     throw UserError("'redress export' is not available in this build yet")
   }
 }
