@@ -29,7 +29,7 @@ public struct BuiltInFilingMailText: FilingMailTextProvider {
           : "\(agent)受\(name)委托，就其与\(respondent)之间的消费纠纷提出投诉，投诉书、授权委托书及证据见附件，恳请受理。"
       }
       paragraphs = [
-        hant ? "您好：" : "您好：", first, listingPlain,
+        "您好：", first, listingPlain,
         (hant ? "聯繫電話：" : "联系电话：") + phone, (agent ?? name),
       ]
     case .en:

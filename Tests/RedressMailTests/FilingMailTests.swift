@@ -367,3 +367,47 @@ struct FilingMailHarness {
     #expect(try Data(contentsOf: previous) == Data("an older export".utf8))
   }
 }
+
+@Suite struct FilingMailTextTests {
+  func part(_ index: Int, _ total: Int) -> FilingMailPart {
+    let files = (1...total).map { [FilingAttachmentSummary(fileName: "f\($0).pdf", byteCount: 1_500)] }
+    return FilingMailPart(index: index, total: total, messages: files)
+  }
+
+  @Test func subjectsInEveryLanguage() throws {
+    var c = try LoadedCase.load(contentsOf: Fixtures.washerCase).caseFile
+    #expect(FilingMailSubject.subject(for: c, part: part(2, 3)) == "投诉：某某电器销售有限公司 滚筒洗衣机（王小明）（2/3）")
+    let first = c.purchase!.items[0]
+    c.purchase?.items.append(first)
+    c.language = .zhHant
+    #expect(FilingMailSubject.subject(for: c, part: part(1, 1)) == "投訴：某某电器销售有限公司 滚筒洗衣机等（王小明）")
+    c.language = .en
+    #expect(
+      FilingMailSubject.subject(for: c, part: part(1, 2)) == "Complaint: 某某电器销售有限公司 滚筒洗衣机 etc. (王小明) (1/2)")
+    c.respondent = nil
+    c.purchase = nil
+    #expect(FilingMailSubject.subject(for: c, part: part(1, 1)) == "Complaint:  (王小明)")
+  }
+
+  @Test func theListingNamesThisMessageAndTheOthers() {
+    let plain = FilingMailListing.plain(part(2, 3), language: .en)
+    #expect(
+      plain == """
+        The attachments are large, so this complaint is sent in 3 messages; please handle them together.
+
+        Attached to this message (2 of 3):
+          1. f2.pdf (1.5 KB)
+
+        Attached to message 1:
+          1. f1.pdf (1.5 KB)
+
+        Attached to message 3:
+          1. f3.pdf (1.5 KB)
+        """)
+    let html = FilingMailListing.html(
+      FilingMailPart(
+        index: 1, total: 1, messages: [[FilingAttachmentSummary(fileName: "<script>&.pdf", byteCount: 5)]]),
+      language: .zhHans)
+    #expect(html.contains("<li>&lt;script&gt;&amp;.pdf（5 bytes）</li>"))
+  }
+}
