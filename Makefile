@@ -13,8 +13,10 @@ PYTHON := $(VENV)/bin/python3
 BUILD_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
 # Needed by the tests as independent checkers: PDF tools and CJK fonts, python venv.
 TEST_PACKAGES := poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip
-# PyPI test oracles: holiday calendar, docx reader, iCalendar parser, pty driver, PDF reader.
-PY_ORACLES := chinesecalendar==1.11.0 python-docx==1.2.0 icalendar==7.3.0 pexpect==4.9.0 pypdf==7.1.0
+# PyPI test oracles: holiday calendar, docx reader, iCalendar parser, pty driver, PDF reader,
+# GitHub's Markdown renderer (cmark-gfm) for the Markdown writer.
+PY_ORACLES := chinesecalendar==1.11.0 python-docx==1.2.0 icalendar==7.3.0 pexpect==4.9.0 pypdf==7.1.0 \
+  cmarkgfm==2025.10.22
 
 .PHONY: run test build deps test-deps lint contract clean
 
@@ -43,7 +45,7 @@ deps:
 
 test-deps:
 	@scripts/install-packages $(TEST_PACKAGES)
-	@if [ ! -x $(PYTHON) ] || ! $(PYTHON) -c 'import chinese_calendar, docx, icalendar, pexpect, pypdf' 2>/dev/null; then \
+	@if [ ! -x $(PYTHON) ] || ! $(PYTHON) -c 'import chinese_calendar, docx, icalendar, pexpect, pypdf, cmarkgfm' 2>/dev/null; then \
 	  echo "Installing the Python test oracles into $(VENV)"; \
 	  python3 -m venv $(VENV) && $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PY_ORACLES); \
 	fi

@@ -87,7 +87,8 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "RedressStoreTests", dependencies: ["RedressStore", "RedressTestSupport"]),
     .testTarget(
-      name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressTestSupport"]),
+      name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressTestSupport"],
+      exclude: ["Goldens"]),
     .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
     .testTarget(name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport", "RedressCore"]),

@@ -4,14 +4,27 @@ import RedressCore
 struct StatusCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "Every stored case with its stage, due day, days left and state.")
+    abstract: "Every stored case with its stage, due day, days left and state.",
+    discussion: """
+      The due day is the earliest among the case's open clocks (the consumer association's \
+      15-day practice window; the market regulator's 7 working days to decide and 60 days of \
+      mediation). Overdue cases come first, with the routes open next (消法 Art. 39).
+      """)
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "The day to count from (default today).") var today: CalendarDate?
-  @Option(help: "text or json.") var format: String = "text"
+  @Option(help: ArgumentHelp("The day to count from, YYYY-MM-DD (default today).", valueName: "date"))
+  var today: CalendarDate?
+  @Option(help: "text or json.") var format: DeadlineCommand.OutputFormat = .text
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    throw UserError("'redress status' is not available in this build yet")
+    let day = today ?? CommandEnvironment.localToday()
+    let cases = try TrackingData(env).statuses(of: try env.trackedInputs(), today: day)
+    let words = TrackingWords(language: env.language)
+    switch format {
+    case .json: env.output.out(StatusReport.json(cases, today: day, words: words).text())
+    case .text: env.output.out(StatusReport.text(cases, today: day, words: words, output: env.output))
+    }
+    return 0
   }
 }

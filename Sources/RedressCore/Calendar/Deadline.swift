@@ -1,0 +1,124 @@
+/// How a period is counted.
+public enum DeadlineUnit: String, CaseEnum {
+  /// Calendar days (日): the start day is not counted, and an end that falls on a rest day
+  /// moves to the next working day (民法典 Arts. 201 and 203).
+  case days
+  /// Working days (工作日): the Nth working day after the start day.
+  case workingDays = "working-days"
+}
+
+/// The result of counting a period on a holiday calendar.
+public struct Deadline: Hashable, Sendable {
+  /// The start day (not counted).
+  public var from: CalendarDate
+  public var length: Int
+  public var unit: DeadlineUnit
+  /// Where the count ends before any move for rest days: `from` + `length` days, or, for
+  /// working days, the due day itself (a count of working days never ends on a rest day).
+  public var unadjusted: CalendarDate
+  /// The last day of the period: the day something must be done by.
+  public var due: CalendarDate
+  /// What the unadjusted day was when the due day had to move off it (a holiday or a
+  /// weekend); nil when it did not move.
+  public var movedOff: HolidayCalendar.DayKind?
+  /// Years whose days this result relied on but for which the calendar has no data: those
+  /// days were judged by weekday alone, so the due day may move once the year's notice is
+  /// added.
+  public var yearsWithoutData: [Int]
+
+  public init(
+    from: CalendarDate, length: Int, unit: DeadlineUnit, unadjusted: CalendarDate, due: CalendarDate,
+    movedOff: HolidayCalendar.DayKind? = nil, yearsWithoutData: [Int] = []
+  ) {
+    self.from = from
+    self.length = length
+    self.unit = unit
+    self.unadjusted = unadjusted
+    self.due = due
+    self.movedOff = movedOff
+    self.yearsWithoutData = yearsWithoutData
+  }
+
+  /// True when a day of a year without calendar data was used.
+  public var reliesOnWeekdaysOnly: Bool { !yearsWithoutData.isEmpty }
+}
+
+/// Counts periods on a `HolidayCalendar`, as `rules.md` ("The clocks") defines them.
+public struct DeadlineCalculator: Sendable {
+  /// The largest length accepted: ten years of days. Longer is a typo, not a deadline.
+  public static let maximumLength = 3660
+
+  public let calendar: HolidayCalendar
+
+  public init(calendar: HolidayCalendar) { self.calendar = calendar }
+
+  public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    case negativeLength(Int)
+    case tooLong(Int)
+    case outOfRange(CalendarDate)
+
+    public var description: String {
+      switch self {
+      case .negativeLength(let n): return "the number of days must be 0 or more, got \(n)"
+      case .tooLong(let n):
+        return "\(n) days is more than ten years (\(DeadlineCalculator.maximumLength)); check the number"
+      case .outOfRange(let d): return "the period from \(d.iso) runs past the year 9999"
+      }
+    }
+  }
+
+  public func deadline(from start: CalendarDate, length: Int, unit: DeadlineUnit) throws -> Deadline {
+    guard length >= 0 else { throw Failure.negativeLength(length) }
+    guard length <= Self.maximumLength else { throw Failure.tooLong(length) }
+    // Leaves room for the count and for rolling past a year-end holiday.
+    guard start.year <= 9980 else { throw Failure.outOfRange(start) }
+    switch unit {
+    case .days: return calendarDays(from: start, length: length)
+    case .workingDays: return workingDays(from: start, length: length)
+    }
+  }
+
+  /// `length` calendar days from `start`: the unadjusted end is `start` + `length`; when that is
+  /// a rest day, the due day is the next working day (a 调休 make-up Saturday is a working day).
+  public func calendarDays(from start: CalendarDate, length: Int) -> Deadline {
+    var usage = YearUsage(calendar: calendar)
+    let unadjusted = start.adding(days: length)
+    usage.note(unadjusted)
+    let kind = calendar.kind(of: unadjusted)
+    var due = unadjusted
+    while calendar.isRestDay(due) {
+      due = due.adding(days: 1)
+      usage.note(due)
+    }
+    return Deadline(
+      from: start, length: length, unit: .days, unadjusted: unadjusted, due: due,
+      movedOff: due == unadjusted ? nil : kind, yearsWithoutData: usage.missing)
+  }
+
+  /// The `length`th working day after `start` (`start` itself is not counted; 0 gives `start`).
+  public func workingDays(from start: CalendarDate, length: Int) -> Deadline {
+    var usage = YearUsage(calendar: calendar)
+    var day = start
+    var counted = 0
+    while counted < length {
+      day = day.adding(days: 1)
+      usage.note(day)
+      if calendar.isWorkingDay(day) { counted += 1 }
+    }
+    return Deadline(
+      from: start, length: length, unit: .workingDays, unadjusted: day, due: day,
+      yearsWithoutData: usage.missing)
+  }
+}
+
+/// Remembers which years without calendar data a count looked at.
+private struct YearUsage {
+  let calendar: HolidayCalendar
+  var years: Set<Int> = []
+
+  mutating func note(_ day: CalendarDate) {
+    if !calendar.hasData(forYear: day.year) { years.insert(day.year) }
+  }
+
+  var missing: [Int] { years.sorted() }
+}

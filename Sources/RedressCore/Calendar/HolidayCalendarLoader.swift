@@ -1,0 +1,288 @@
+import Foundation
+import Yams
+
+/// Reads a holiday calendar from `legal/calendars/<name>/`: one file per year, named
+/// `YYYY.yaml`, each naming the notice it comes from. Every problem in every file is reported
+/// at once, in compiler style with file, line and column: a bad date, a date outside the
+/// file's year, two holidays claiming the same day, a make-up working day that is also a rest
+/// day or is not a weekend day, a file not named after its year.
+public enum HolidayCalendarLoader {
+  /// The schema number this build reads.
+  public static let schema = 1
+  /// No announced holiday is longer than this; a longer range is a typo.
+  public static let longestHoliday = 14
+
+  /// The calendars present under `legal/calendars/`.
+  public static func availableCalendars(in legal: URL) -> [String] {
+    let folder = legal.appendingPathComponent("calendars", isDirectory: true)
+    let fm = FileManager.default
+    let names = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { name in
+      var isDir: ObjCBool = false
+      return !name.hasPrefix(".")
+        && fm.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDir)
+        && isDir.boolValue
+    }.sorted()
+  }
+
+  /// Loads calendar `name` from `legal` (the `legal/` data folder). Throws `UnknownCalendar`
+  /// when there is no such folder and `DiagnosticsError` when a file is wrong.
+  public static func load(name: String, legal: URL) throws -> HolidayCalendar {
+    let available = availableCalendars(in: legal)
+    guard available.contains(name) else { throw UnknownCalendar(name: name, available: available) }
+    let folder = legal.appendingPathComponent("calendars/\(name)", isDirectory: true)
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    var years: [HolidayCalendar.Year] = []
+    var problems: [Diagnostic] = []
+    for file in files where !file.hasPrefix(".") {
+      let display = "legal/calendars/\(name)/\(file)"
+      let isYAML = file.hasSuffix(".yaml") || file.hasSuffix(".yml")
+      guard isYAML else { continue }
+      let stem = file.split(separator: ".").first.map(String.init) ?? ""
+      guard file.hasSuffix(".yaml"), stem.count == 4, let year = Int(stem), stem.allSatisfy(\.isASCII)
+      else {
+        problems.append(
+          Diagnostic(
+            .error, file: display,
+            message: "a year file must be named after its year, such as 2027.yaml"))
+        continue
+      }
+      do {
+        let node = try YAMLDocumentLoader.load(
+          contentsOf: folder.appendingPathComponent(file), displayName: display)
+        years.append(try readYear(node, file: display, calendar: name, expectedYear: year))
+      } catch let error as DiagnosticsError {
+        problems += error.diagnostics
+      }
+    }
+    if !problems.isEmpty { throw DiagnosticsError(problems) }
+    return HolidayCalendar(name: name, years: years)
+  }
+
+  /// Reads one year file's text (for tests and tools that check a file before it is added).
+  public static func readYear(
+    data: Data, file: String, calendar: String, expectedYear: Int? = nil
+  ) throws -> HolidayCalendar.Year {
+    let node = try YAMLDocumentLoader.load(data: data, file: file)
+    return try readYear(node, file: file, calendar: calendar, expectedYear: expectedYear)
+  }
+
+  /// A calendar name with no folder under `legal/calendars/`.
+  public struct UnknownCalendar: Error, CustomStringConvertible, Sendable {
+    public var name: String
+    public var available: [String]
+    public var description: String {
+      "no holiday calendar '\(name)'; available: "
+        + (available.isEmpty ? "none (legal/calendars/ is empty)" : available.joined(separator: ", "))
+    }
+  }
+
+  // MARK: Reading
+
+  static func readYear(
+    _ root: Node, file: String, calendar: String, expectedYear: Int?
+  ) throws -> HolidayCalendar.Year {
+    let r = YAMLNodeReader(file: file, nodeBudget: 100_000)
+    guard let top = r.mapping(root, path: "", allowed: ["schema", "calendar", "year", "notice", "holidays"])
+    else { throw DiagnosticsError(r.diagnostics) }
+
+    func required(_ key: String, in map: [String: Node], parent: Node, path: String) -> Node? {
+      if let node = map[key], !YAMLNodeReader.isNull(node) { return node }
+      r.error(
+        "required key '\(key)' is missing", at: map[key] ?? parent,
+        path: path.isEmpty ? key : "\(path).\(key)")
+      return nil
+    }
+
+    if let node = required("schema", in: top, parent: root, path: ""),
+      let schema = r.integer(node, path: "schema", range: 1...Int.max), schema != Self.schema
+    {
+      r.error(
+        "schema \(schema) is newer than this redress reads (\(Self.schema)); update redress", at: node,
+        path: "schema")
+    }
+    if let node = required("calendar", in: top, parent: root, path: ""),
+      let name = r.string(node, path: "calendar"), name != calendar
+    {
+      r.error(
+        "this file is in the folder of calendar '\(calendar)' but says '\(name)'", at: node, path: "calendar")
+    }
+    var year = expectedYear ?? 0
+    if let node = required("year", in: top, parent: root, path: ""),
+      let value = r.integer(node, path: "year", range: 1900...2999)
+    {
+      if let expectedYear, value != expectedYear {
+        r.error("the file is named \(expectedYear).yaml but says year \(value)", at: node, path: "year")
+      }
+      if expectedYear == nil { year = value }
+    }
+
+    var notice: HolidayCalendar.Notice?
+    if let node = required("notice", in: top, parent: root, path: "") {
+      notice = readNotice(node, reader: r)
+    }
+
+    var holidays: [HolidayCalendar.Holiday] = []
+    if let node = required("holidays", in: top, parent: root, path: ""),
+      let list = r.sequence(node, path: "holidays")
+    {
+      if list.isEmpty { r.error("expected at least one holiday", at: node, path: "holidays") }
+      var restOwner: [CalendarDate: (name: String, line: Int?)] = [:]
+      var workOwner: [CalendarDate: (name: String, line: Int?)] = [:]
+      var pendingWork: [(date: CalendarDate, node: Node, path: String, holiday: String)] = []
+      for (index, item) in list.enumerated() {
+        let path = "holidays[\(index)]"
+        guard
+          let map = r.mapping(
+            item, path: path, allowed: ["name", "name_en", "rest", "make_up_working_days", "note"])
+        else { continue }
+        let name = required("name", in: map, parent: item, path: path).flatMap {
+          r.string($0, path: "\(path).name")
+        }
+        let label = name ?? "holiday \(index + 1)"
+        let englishName = map["name_en"].flatMap { r.string($0, path: "\(path).name_en") }
+        let note = map["note"].flatMap { r.string($0, path: "\(path).note") }
+
+        var rest: ClosedRange<CalendarDate>?
+        if let node = required("rest", in: map, parent: item, path: path) {
+          rest = readRange(node, path: "\(path).rest", year: year, reader: r)
+        }
+        if let rest {
+          var day = rest.lowerBound
+          while day <= rest.upperBound {
+            if let owner = restOwner[day] {
+              r.error(
+                "\(day.iso) is already a rest day of \(owner.name)\(owner.line.map { " (line \($0))" } ?? "")",
+                at: map["rest"], path: "\(path).rest")
+            } else {
+              restOwner[day] = (label, map["rest"]?.mark?.line)
+            }
+            day = day.adding(days: 1)
+          }
+        }
+
+        var work: [CalendarDate] = []
+        if let node = map["make_up_working_days"],
+          let days = r.sequence(node, path: "\(path).make_up_working_days")
+        {
+          for (j, dayNode) in days.enumerated() {
+            let dayPath = "\(path).make_up_working_days[\(j)]"
+            guard let date = r.date(dayNode, path: dayPath) else { continue }
+            guard inYear(date, year: year, node: dayNode, path: dayPath, reader: r) else { continue }
+            if !date.isWeekend {
+              r.error(
+                "\(date.iso) is a \(weekdayName(date)); a make-up working day (调休上班) is a Saturday or Sunday",
+                at: dayNode, path: dayPath)
+              continue
+            }
+            if let owner = workOwner[date] {
+              r.error(
+                "\(date.iso) is already a make-up working day of \(owner.name)\(owner.line.map { " (line \($0))" } ?? "")",
+                at: dayNode, path: dayPath)
+              continue
+            }
+            workOwner[date] = (label, dayNode.mark?.line)
+            pendingWork.append((date, dayNode, dayPath, label))
+            work.append(date)
+          }
+        }
+        if let name, let rest {
+          holidays.append(
+            HolidayCalendar.Holiday(
+              name: name, englishName: englishName, rest: rest, makeUpWorkingDays: work, note: note))
+        }
+      }
+      // Checked once every holiday's rest days are known: a day cannot be both.
+      for pending in pendingWork {
+        if let owner = restOwner[pending.date] {
+          r.error(
+            "\(pending.date.iso) is listed as a make-up working day of \(pending.holiday) but is also a rest day of \(owner.name)\(owner.line.map { " (line \($0))" } ?? "")",
+            at: pending.node, path: pending.path)
+        }
+      }
+    }
+
+    if r.hasErrors { throw DiagnosticsError(r.diagnostics) }
+    guard let notice else { throw DiagnosticsError(r.diagnostics) }
+    return HolidayCalendar.Year(
+      year: year, notice: notice, holidays: holidays.sorted { $0.rest.lowerBound < $1.rest.lowerBound },
+      file: file)
+  }
+
+  private static func readNotice(_ node: Node, reader r: YAMLNodeReader) -> HolidayCalendar.Notice? {
+    guard
+      let map = r.mapping(
+        node, path: "notice", allowed: ["title", "number", "date", "url", "basis", "reprints"])
+    else { return nil }
+    func need(_ key: String) -> Node? {
+      if let n = map[key], !YAMLNodeReader.isNull(n) { return n }
+      r.error("required key '\(key)' is missing", at: map[key] ?? node, path: "notice.\(key)")
+      return nil
+    }
+    let title = need("title").flatMap { r.string($0, path: "notice.title") }
+    let date = need("date").flatMap { r.date($0, path: "notice.date") }
+    let url = need("url").flatMap { r.string($0, path: "notice.url") }
+    if let url, let n = map["url"], !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+      r.error("expected the notice's web address (https://…), got \"\(url)\"", at: n, path: "notice.url")
+    }
+    let number = map["number"].flatMap { r.string($0, path: "notice.number") }
+    let basis = map["basis"].flatMap { r.string($0, path: "notice.basis") }
+    var reprints: [String] = []
+    if let n = map["reprints"], let list = r.sequence(n, path: "notice.reprints") {
+      for (i, item) in list.enumerated() {
+        if let s = r.string(item, path: "notice.reprints[\(i)]") { reprints.append(s) }
+      }
+    }
+    guard let title, let date, let url else { return nil }
+    return HolidayCalendar.Notice(
+      title: title, number: number, date: date, url: url, basis: basis, reprints: reprints)
+  }
+
+  /// `rest: 2025-01-01` (one day) or `rest: {from: 2025-01-28, to: 2025-02-04}`.
+  private static func readRange(
+    _ node: Node, path: String, year: Int, reader r: YAMLNodeReader
+  ) -> ClosedRange<CalendarDate>? {
+    if case .mapping = node {
+      guard let map = r.mapping(node, path: path, allowed: ["from", "to"]) else { return nil }
+      guard let fromNode = map["from"], let toNode = map["to"] else {
+        r.error("expected both 'from' and 'to' (the first and the last rest day)", at: node, path: path)
+        return nil
+      }
+      guard let from = r.date(fromNode, path: "\(path).from"), let to = r.date(toNode, path: "\(path).to")
+      else { return nil }
+      guard inYear(from, year: year, node: fromNode, path: "\(path).from", reader: r),
+        inYear(to, year: year, node: toNode, path: "\(path).to", reader: r)
+      else { return nil }
+      guard from <= to else {
+        r.error(
+          "the rest days end (\(to.iso)) before they start (\(from.iso))", at: toNode, path: "\(path).to")
+        return nil
+      }
+      let length = from.days(until: to) + 1
+      guard length <= longestHoliday else {
+        r.error(
+          "\(length) rest days in a row; no announced holiday is longer than \(longestHoliday) days, check the dates",
+          at: toNode, path: "\(path).to")
+        return nil
+      }
+      return from...to
+    }
+    guard let day = r.date(node, path: path) else { return nil }
+    guard inYear(day, year: year, node: node, path: path, reader: r) else { return nil }
+    return day...day
+  }
+
+  private static func inYear(
+    _ date: CalendarDate, year: Int, node: Node, path: String, reader r: YAMLNodeReader
+  ) -> Bool {
+    guard year != 0, date.year != year else { return true }
+    r.error(
+      "\(date.iso) is not in \(year); each file holds only its own year (put it in \(date.year).yaml)",
+      at: node, path: path)
+    return false
+  }
+
+  private static func weekdayName(_ date: CalendarDate) -> String {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][date.weekday - 1]
+  }
+}

@@ -1,0 +1,175 @@
+/// Where a case is in its life (`cli.md`, `status --format json`).
+public enum CaseStage: String, CaseEnum {
+  /// Not filed, and required contents are still missing (`CaseValidator.missingRequiredFields`).
+  case draft
+  /// Not filed, with every required content present: it can be submitted.
+  case ready
+  /// `filing.filed_on` is recorded.
+  case filed
+  /// `filing.accepted_on` is recorded.
+  case accepted
+  /// A `response` event is logged.
+  case answered
+  /// A `closed` event is logged.
+  case closed
+}
+
+/// What the case needs from its owner now (`cli.md`, `status --format json`).
+public enum CaseState: String, CaseEnum {
+  case draft, waiting
+  case dueSoon = "due-soon"
+  case overdue, answered, closed
+}
+
+/// One clock of one case, as of a day.
+public struct CaseClock: Hashable, Sendable {
+  public enum Status: String, CaseEnum {
+    /// Its start date is not recorded yet.
+    case notStarted = "not-started"
+    case open
+    case closed
+  }
+
+  public var definition: ClockDefinition
+  public var status: Status
+  /// The recorded day it runs from; nil when not started.
+  public var start: CalendarDate?
+  public var deadline: Deadline?
+  /// The day it closed and what closed it.
+  public var closedOn: CalendarDate?
+  public var closedBy: ClockCloser?
+  /// `due` − `today` in calendar days, for an open clock.
+  public var daysLeft: Int?
+  /// The routes to offer once this clock has run out (消法 Art. 39), from the catalog.
+  public var routesWhenOverdue: [ClockCatalog.Route] = []
+
+  public var id: String { definition.id }
+  public var due: CalendarDate? { deadline?.due }
+  public var isOpen: Bool { status == .open }
+  /// An open clock whose due day has passed.
+  public var isOverdue: Bool { isOpen && (daysLeft ?? 0) < 0 }
+  /// A clock closed by an answer that came after its due day.
+  public var closedLate: Bool {
+    guard status == .closed, let closedOn, let due else { return false }
+    return closedOn > due
+  }
+}
+
+/// A case's stage, clocks, earliest open due day and state, as of `today`.
+public struct CaseStatus: Hashable, Sendable {
+  public var caseID: String
+  public var venue: Venue
+  public var stage: CaseStage
+  public var state: CaseState
+  /// Every clock of the venue, in the catalog's order.
+  public var clocks: [CaseClock]
+  /// The open clock with the earliest due day (the one `due` shows); nil when none is open.
+  public var dueClock: CaseClock?
+  /// The routes to offer when the case is overdue (消法 Art. 39); empty otherwise.
+  public var nextRoutes: [ClockCatalog.Route]
+  /// The holiday calendar the clocks were counted on (`cn`).
+  public var calendarName: String
+
+  public var due: CalendarDate? { dueClock?.due }
+  public var daysLeft: Int? { dueClock?.daysLeft }
+  /// Years without calendar data that an open clock's due day relied on.
+  public var yearsWithoutData: [Int] {
+    Array(Set(clocks.filter(\.isOpen).flatMap { $0.deadline?.yearsWithoutData ?? [] })).sorted()
+  }
+}
+
+/// Computes the clocks of a case (`rules.md`, "The clocks"; `cli.md`, `status`) from the
+/// catalog of its jurisdiction and a holiday calendar.
+public struct CaseTracker: Sendable {
+  /// A due day at most this many days away is `due-soon` (`cli.md`).
+  public static let dueSoonDays = 3
+
+  public let catalog: ClockCatalog
+  public let calculator: DeadlineCalculator
+
+  public init(catalog: ClockCatalog, calendar: HolidayCalendar) {
+    self.catalog = catalog
+    self.calculator = DeadlineCalculator(calendar: calendar)
+  }
+
+  /// The stage of a case. Before filing, `isDraft` (what the store records: an unfinished
+  /// interview, or a case imported with errors) decides draft against ready; without it, a case
+  /// is ready when nothing required is missing (`CaseValidator.missingRequiredFields`).
+  public static func stage(of c: CaseFile, isDraft: Bool? = nil) -> CaseStage {
+    let events = c.filing?.events ?? []
+    if events.contains(where: { $0.kind == .closed }) { return .closed }
+    if events.contains(where: { $0.kind == .response }) { return .answered }
+    if c.filing?.acceptedOn != nil { return .accepted }
+    if c.filing?.filedOn != nil { return .filed }
+    if let isDraft { return isDraft ? .draft : .ready }
+    return CaseValidator.missingRequiredFields(c).isEmpty ? .ready : .draft
+  }
+
+  public func status(of c: CaseFile, id: String, today: CalendarDate, isDraft: Bool? = nil) -> CaseStatus {
+    let stage = Self.stage(of: c, isDraft: isDraft)
+    let venue = c.effectiveVenue
+    let clocks = catalog.clocks(for: venue).map { clock(for: $0, in: c, today: today) }
+    let dueClock = clocks.filter { $0.isOpen && $0.due != nil }
+      .min { a, b in (a.due!, a.id) < (b.due!, b.id) }
+    let events = c.filing?.events ?? []
+
+    let state: CaseState
+    if stage == .draft || stage == .ready {
+      state = .draft
+    } else if stage == .closed {
+      state = .closed
+    } else if dueClock == nil, events.contains(where: { $0.kind == .response }) {
+      state = .answered
+    } else if let daysLeft = dueClock?.daysLeft {
+      state = daysLeft < 0 ? .overdue : (daysLeft <= Self.dueSoonDays ? .dueSoon : .waiting)
+    } else {
+      state = .waiting
+    }
+
+    let routes = state == .overdue ? dueClock?.routesWhenOverdue ?? [] : []
+    return CaseStatus(
+      caseID: id, venue: venue, stage: stage, state: state, clocks: clocks, dueClock: dueClock,
+      nextRoutes: routes, calendarName: calculator.calendar.name)
+  }
+
+  /// One clock of a case: not started until its start date is recorded; closed by the first
+  /// recorded event (or acceptance) among those that close it; otherwise open, with its due day.
+  public func clock(for definition: ClockDefinition, in c: CaseFile, today: CalendarDate) -> CaseClock {
+    var clock = bareClock(for: definition, in: c, today: today)
+    clock.routesWhenOverdue = definition.whenOverdue.compactMap { catalog.routes[$0] }
+    return clock
+  }
+
+  private func bareClock(for definition: ClockDefinition, in c: CaseFile, today: CalendarDate) -> CaseClock {
+    guard let start = definition.starts.date(in: c.filing) else {
+      return CaseClock(definition: definition, status: .notStarted)
+    }
+    let deadline = try? calculator.deadline(from: start, length: definition.length, unit: definition.unit)
+    // The earliest recorded closer wins; an event logged without a date still closes the clock.
+    var closing: (date: CalendarDate?, by: ClockCloser)?
+    for closer in definition.closedBy {
+      let found: (date: CalendarDate?, by: ClockCloser)?
+      switch closer {
+      case .accepted:
+        found = c.filing?.acceptedOn.map { ($0, closer) }
+      case .response, .closed:
+        let matching = (c.filing?.events ?? []).filter { $0.kind?.rawValue == closer.rawValue }
+        found = matching.isEmpty ? nil : (matching.compactMap { $0.date?.date }.min(), closer)
+      }
+      guard let found else { continue }
+      if let current = closing, let currentDate = current.date {
+        if let date = found.date, date < currentDate { closing = found }
+      } else if closing == nil {
+        closing = found
+      }
+    }
+    if let closing {
+      return CaseClock(
+        definition: definition, status: .closed, start: start, deadline: deadline, closedOn: closing.date,
+        closedBy: closing.by)
+    }
+    return CaseClock(
+      definition: definition, status: .open, start: start, deadline: deadline,
+      daysLeft: deadline.map { today.days(until: $0.due) })
+  }
+}

@@ -1,0 +1,677 @@
+import Foundation
+import ZIPFoundation
+
+/// A Word document (Office Open XML, WordprocessingML), its XML written directly by
+/// `XMLText` and zipped with ZIPFoundation.
+///
+/// (Not through FoundationXML: on Linux, an `XMLElement` that outlives the `XMLDocument` it was
+/// serialised through is freed twice and crashes the process in libxml2, seen here with
+/// swift 6.3.1; a writer of our own is simpler, deterministic and escapes exactly.)
+///
+/// Real Word structures throughout: headings in the built-in styles `heading 1`–`3` (level 1
+/// centred as the title), lists through `word/numbering.xml` (each numbered list restarts at
+/// its own start number), tables as `w:tbl` with borders, fixed column widths and a repeating
+/// header row, right and centred paragraphs through `w:jc`. Body text is 12 pt (小四) in 宋体
+/// (SimSun; the font table names SimSun as the alternative) for Chinese and Times New Roman for
+/// Latin text, with 1.5 line spacing. The page is A4 with 2.54 cm / 3.17 cm margins and a footer
+/// "第 X 页，共 Y 页" (PAGE and NUMPAGES fields). The zip entries carry a fixed date, so the same
+/// document always gives the same bytes.
+public enum DOCXWriter: DocumentWriter {
+  /// Text width of the page in twips: A4 width 11906 less the left and right margins.
+  static let pageWidth = 11906
+  static let pageHeight = 16838
+  static let marginTopBottom = 1440
+  static let marginLeftRight = 1800
+  static var textWidth: Int { pageWidth - 2 * marginLeftRight }
+
+  public static func render(_ doc: DocumentModel) throws -> Data {
+    let language = WordLanguage(doc.language)
+    var numbering = NumberingPlan()
+    let body = bodyElements(doc.writableBlocks, numbering: &numbering)
+    let parts: [(String, XMLText.Element)] = [
+      ("[Content_Types].xml", contentTypes()),
+      ("_rels/.rels", packageRelationships()),
+      ("docProps/core.xml", coreProperties(title: doc.title.asOneLine, language: language)),
+      ("docProps/app.xml", appProperties()),
+      ("word/document.xml", document(body: body)),
+      ("word/styles.xml", styles(language: language)),
+      ("word/numbering.xml", numberingPart(numbering)),
+      ("word/settings.xml", settings()),
+      ("word/fontTable.xml", fontTable()),
+      ("word/footer1.xml", footer(language: language)),
+      ("word/_rels/document.xml.rels", documentRelationships()),
+    ]
+    let archive = try Archive(data: Data(), accessMode: .create)
+    for (path, root) in parts {
+      let data = Data(XMLText.document(root))
+      try archive.addEntry(
+        with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+        permissions: 0o644, compressionMethod: .deflate,
+        provider: { position, size in
+          let start = Int(position)
+          return data.subdata(in: start..<min(start + size, data.count))
+        })
+    }
+    guard let bytes = archive.data else { throw DOCXError.archive }
+    return bytes
+  }
+
+  enum DOCXError: Error, CustomStringConvertible {
+    case archive
+    var description: String { "could not assemble the Word document in memory" }
+  }
+
+  /// 1980-01-01 00:00 UTC, the earliest date a zip entry can carry.
+  static let fixedDate = Date(timeIntervalSince1970: 315_532_800)
+
+  // MARK: Namespaces
+
+  static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+  static let relationshipNamespace =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+  static let packageRelationshipNamespace =
+    "http://schemas.openxmlformats.org/package/2006/relationships"
+  static let officeRelationshipType =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+  // MARK: The body
+
+  /// Which numbering instance each list uses: one shared for bullets, one per numbered list so
+  /// that each restarts at its own number.
+  struct NumberingPlan {
+    static let bulletNumID = 1
+    var orderedStarts: [Int] = []
+
+    mutating func addOrderedList(start: Int) -> Int {
+      orderedStarts.append(start)
+      return Self.bulletNumID + orderedStarts.count
+    }
+  }
+
+  static func bodyElements(_ blocks: [Block], numbering: inout NumberingPlan) -> [XMLText.Element] {
+    var elements: [XMLText.Element] = []
+    for block in blocks {
+      // A table's bottom border needs air before the next paragraph.
+      let afterTable = elements.last?.name == "w:tbl"
+      switch block {
+      case .heading(let level, let inlines):
+        elements.append(paragraph(inlines, style: "Heading\(level)"))
+      case .paragraph(let inlines, let align):
+        elements.append(
+          paragraph(inlines, align: align == .left ? nil : align, spaceBefore: afterTable ? 240 : nil))
+      case .list(let ordered, let start, let items):
+        let numID = ordered ? numbering.addOrderedList(start: start) : NumberingPlan.bulletNumID
+        for (offset, item) in items.enumerated() {
+          elements.append(
+            paragraph(
+              item, style: "ListParagraph", numID: numID, spaceBefore: afterTable && offset == 0 ? 240 : nil))
+        }
+      case .table(let header, let rows):
+        elements.append(table(header: header, rows: rows))
+      }
+    }
+    // Word wants a paragraph after a table that ends the document.
+    if elements.last?.name == "w:tbl" { elements.append(element("w:p")) }
+    return elements
+  }
+
+  static func paragraph(
+    _ inlines: [Inline], style: String? = nil, align: Alignment? = nil, numID: Int? = nil,
+    bold: Bool = false, tableCell: Bool = false, spaceBefore: Int? = nil
+  ) -> XMLText.Element {
+    var properties: [XMLText.Element] = []
+    if let style = tableCell ? "TableText" : style {
+      properties.append(element("w:pStyle", ["w:val": style]))
+    }
+    if let numID {
+      properties.append(
+        element(
+          "w:numPr", [],
+          [element("w:ilvl", ["w:val": "0"]), element("w:numId", ["w:val": String(numID)])]))
+    }
+    if let spaceBefore {
+      properties.append(element("w:spacing", ["w:before": String(spaceBefore)]))
+    }
+    if let align {
+      let value: String
+      switch align {
+      case .left: value = "left"
+      case .center: value = "center"
+      case .right: value = "right"
+      }
+      properties.append(element("w:jc", ["w:val": value]))
+    }
+    var children: [XMLText.Element] = []
+    if !properties.isEmpty { children.append(element("w:pPr", [:], properties)) }
+    children += runs(inlines, bold: bold)
+    return element("w:p", [:], children)
+  }
+
+  static func runs(_ inlines: [Inline], bold: Bool) -> [XMLText.Element] {
+    var result: [XMLText.Element] = []
+    for inline in inlines {
+      switch inline {
+      case .lineBreak:
+        result.append(element("w:r", [:], [element("w:br")]))
+      case .text(let s), .strong(let s):
+        var isBold = bold
+        if case .strong = inline { isBold = true }
+        var content: [XMLText.Element] = []
+        if isBold { content.append(element("w:rPr", [:], [element("w:b"), element("w:bCs")])) }
+        let pieces = s.split(separator: "\t", omittingEmptySubsequences: false)
+        for (offset, piece) in pieces.enumerated() {
+          if offset > 0 { content.append(element("w:tab")) }
+          if !piece.isEmpty {
+            content.append(textElement("w:t", ["xml:space": "preserve"], String(piece)))
+          }
+        }
+        result.append(element("w:r", [:], content))
+      }
+    }
+    return result
+  }
+
+  static func table(header: [[Inline]], rows: [[[Inline]]]) -> XMLText.Element {
+    let widths = columnWidths(header: header, rows: rows)
+    let border = { (name: String) in
+      element(name, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+    }
+    let properties = element(
+      "w:tblPr", [],
+      [
+        element("w:tblStyle", ["w:val": "TableGrid"]),
+        element("w:tblW", ["w:w": String(textWidth), "w:type": "dxa"]),
+        element(
+          "w:tblBorders", [],
+          ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"].map(border)),
+        element("w:tblLayout", ["w:type": "fixed"]),
+        element(
+          "w:tblCellMar", [],
+          [
+            element("w:top", ["w:w": "28", "w:type": "dxa"]),
+            element("w:left", ["w:w": "85", "w:type": "dxa"]),
+            element("w:bottom", ["w:w": "28", "w:type": "dxa"]),
+            element("w:right", ["w:w": "85", "w:type": "dxa"]),
+          ]),
+        element(
+          "w:tblLook",
+          [
+            "w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "0",
+            "w:lastColumn": "0", "w:noHBand": "1", "w:noVBand": "1",
+          ]),
+      ])
+    let grid = element("w:tblGrid", [:], widths.map { element("w:gridCol", ["w:w": String($0)]) })
+    func row(_ cells: [[Inline]], isHeader: Bool) -> XMLText.Element {
+      var rowProperties: [XMLText.Element] = [element("w:cantSplit")]
+      if isHeader { rowProperties.append(element("w:tblHeader")) }
+      var children: [XMLText.Element] = [element("w:trPr", [:], rowProperties)]
+      for (cell, width) in zip(cells, widths) {
+        var cellProperties: [XMLText.Element] = [element("w:tcW", ["w:w": String(width), "w:type": "dxa"])]
+        if isHeader {
+          cellProperties.append(element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": "E7E6E6"]))
+        }
+        children.append(
+          element(
+            "w:tc", [],
+            [
+              element("w:tcPr", [:], cellProperties),
+              paragraph(cell, align: .left, bold: isHeader, tableCell: true),
+            ]))
+      }
+      return element("w:tr", [:], children)
+    }
+    return element(
+      "w:tbl", [],
+      [properties, grid, row(header, isHeader: true)] + rows.map { row($0, isHeader: false) })
+  }
+
+  /// Column widths in twips that add up to the text width. A column whose longest line fits
+  /// in an even share gets just what that line needs; the rest of the width is shared among
+  /// the wider columns in proportion to their longest lines.
+  static func columnWidths(header: [[Inline]], rows: [[[Inline]]]) -> [Int] {
+    let count = header.count
+    guard count > 0 else { return [] }
+    // 10.5 pt table text: one display column (half a Chinese character) is 105 twips; capitals
+    // are wider and Word puts a little space between Chinese and Latin text, hence 15 % more;
+    // plus the cell's left and right margins and some slack.
+    let desired = (0..<count).map { column -> Int in
+      let longest =
+        ([header] + rows).map { row in
+          row[column].lines.map { DisplayWidth.of($0.plainText) }.max() ?? 0
+        }.max() ?? 0
+      return max(longest, 2) * 121 + 2 * 85 + 120
+    }
+    var widths = [Int?](repeating: nil, count: count)
+    var remaining = textWidth
+    while true {
+      let open = (0..<count).filter { widths[$0] == nil }
+      guard !open.isEmpty else { break }
+      let share = remaining / open.count
+      let fitting = open.filter { desired[$0] <= share }
+      if fitting.isEmpty {
+        let total = open.map { desired[$0] }.reduce(0, +)
+        for column in open { widths[column] = remaining * desired[column] / total }
+        break
+      }
+      for column in fitting {
+        widths[column] = desired[column]
+        remaining -= desired[column]
+      }
+    }
+    var result = widths.map { $0 ?? 0 }
+    // Hand what is left (all of it when everything fits) to the columns in proportion.
+    let used = result.reduce(0, +)
+    if used < textWidth {
+      let spare = textWidth - used
+      let total = result.reduce(0, +)
+      result = result.map { $0 + spare * $0 / max(total, 1) }
+    }
+    result[count - 1] += textWidth - result.reduce(0, +)
+    return result
+  }
+
+  static func document(body: [XMLText.Element]) -> XMLText.Element {
+    let section = element(
+      "w:sectPr", [],
+      [
+        element("w:footerReference", ["w:type": "default", "r:id": "rId5"]),
+        element("w:pgSz", ["w:w": String(pageWidth), "w:h": String(pageHeight)]),
+        element(
+          "w:pgMar",
+          [
+            "w:top": String(marginTopBottom), "w:right": String(marginLeftRight),
+            "w:bottom": String(marginTopBottom), "w:left": String(marginLeftRight),
+            "w:header": "851", "w:footer": "992", "w:gutter": "0",
+          ]),
+        element("w:cols", ["w:space": "425"]),
+      ])
+    let root = element("w:document", [:], [element("w:body", [:], body + [section])])
+    root.addNamespace(namespace("w", wordNamespace))
+    root.addNamespace(namespace("r", relationshipNamespace))
+    return root
+  }
+
+  // MARK: The other parts
+
+  static func contentTypes() -> XMLText.Element {
+    let main = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+    let overrides: [(String, String)] = [
+      ("/word/document.xml", main + "document.main+xml"),
+      ("/word/styles.xml", main + "styles+xml"),
+      ("/word/numbering.xml", main + "numbering+xml"),
+      ("/word/settings.xml", main + "settings+xml"),
+      ("/word/fontTable.xml", main + "fontTable+xml"),
+      ("/word/footer1.xml", main + "footer+xml"),
+      ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+      ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+    ]
+    let root = element(
+      "Types", [],
+      [
+        element(
+          "Default",
+          ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"]),
+        element("Default", ["Extension": "xml", "ContentType": "application/xml"]),
+      ] + overrides.map { element("Override", ["PartName": $0.0, "ContentType": $0.1]) })
+    root.addNamespace(namespace("", "http://schemas.openxmlformats.org/package/2006/content-types"))
+    return root
+  }
+
+  static func relationships(_ entries: [(id: String, type: String, target: String)]) -> XMLText.Element {
+    let root = element(
+      "Relationships", [],
+      entries.map { element("Relationship", ["Id": $0.id, "Type": $0.type, "Target": $0.target]) })
+    root.addNamespace(namespace("", packageRelationshipNamespace))
+    return root
+  }
+
+  static func packageRelationships() -> XMLText.Element {
+    relationships([
+      ("rId1", officeRelationshipType + "officeDocument", "word/document.xml"),
+      (
+        "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        "docProps/core.xml"
+      ),
+      ("rId3", officeRelationshipType + "extended-properties", "docProps/app.xml"),
+    ])
+  }
+
+  static func documentRelationships() -> XMLText.Element {
+    relationships([
+      ("rId1", officeRelationshipType + "styles", "styles.xml"),
+      ("rId2", officeRelationshipType + "numbering", "numbering.xml"),
+      ("rId3", officeRelationshipType + "settings", "settings.xml"),
+      ("rId4", officeRelationshipType + "fontTable", "fontTable.xml"),
+      ("rId5", officeRelationshipType + "footer", "footer1.xml"),
+    ])
+  }
+
+  static func coreProperties(title: String, language: WordLanguage) -> XMLText.Element {
+    let root = element(
+      "cp:coreProperties", [],
+      [textElement("dc:title", [:], title), textElement("dc:language", [:], language.tag)])
+    root.addNamespace(
+      namespace("cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"))
+    root.addNamespace(namespace("dc", "http://purl.org/dc/elements/1.1/"))
+    root.addNamespace(namespace("dcterms", "http://purl.org/dc/terms/"))
+    root.addNamespace(namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance"))
+    return root
+  }
+
+  static func appProperties() -> XMLText.Element {
+    let root = element("Properties", [:], [textElement("Application", [:], "redress")])
+    root.addNamespace(
+      namespace("", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"))
+    return root
+  }
+
+  /// The fonts: 宋体 (SimSun) for Chinese, Times New Roman for Latin; 黑体 (SimHei) for section
+  /// headings.
+  static func fonts(eastAsia: String = "宋体") -> XMLText.Element {
+    element(
+      "w:rFonts",
+      [
+        "w:ascii": "Times New Roman", "w:hAnsi": "Times New Roman", "w:eastAsia": eastAsia,
+        "w:cs": "Times New Roman",
+      ])
+  }
+
+  static func size(_ halfPoints: Int) -> [XMLText.Element] {
+    [element("w:sz", ["w:val": String(halfPoints)]), element("w:szCs", ["w:val": String(halfPoints)])]
+  }
+
+  static func styles(language: WordLanguage) -> XMLText.Element {
+    var defaultFonts = fonts()
+    if language.isChinese { defaultFonts = element("w:rFonts", fontAttributes(hint: true)) }
+    let defaults = element(
+      "w:docDefaults", [],
+      [
+        element(
+          "w:rPrDefault", [],
+          [
+            element(
+              "w:rPr", [],
+              [defaultFonts, element("w:kern", ["w:val": "2"])] + size(24) + [
+                element("w:lang", ["w:val": language.latinTag, "w:eastAsia": "zh-CN", "w:bidi": "ar-SA"])
+              ])
+          ]),
+        element(
+          "w:pPrDefault", [],
+          [
+            element(
+              "w:pPr", [:], [element("w:spacing", ["w:after": "0", "w:line": "240", "w:lineRule": "auto"])])
+          ]
+        ),
+      ])
+    func style(
+      _ id: String, name: String, type: String = "paragraph", isDefault: Bool = false,
+      basedOn: String? = nil, next: String? = nil, extra: [XMLText.Element] = [],
+      paragraph: [XMLText.Element] = [], run: [XMLText.Element] = [], tableProperties: XMLText.Element? = nil
+    ) -> XMLText.Element {
+      var attributes: [(String, String)] = [("w:type", type)]
+      if isDefault { attributes.append(("w:default", "1")) }
+      attributes.append(("w:styleId", id))
+      var children: [XMLText.Element] = [element("w:name", ["w:val": name])]
+      if let basedOn { children.append(element("w:basedOn", ["w:val": basedOn])) }
+      if let next { children.append(element("w:next", ["w:val": next])) }
+      children += extra
+      if !paragraph.isEmpty { children.append(element("w:pPr", [:], paragraph)) }
+      if !run.isEmpty { children.append(element("w:rPr", [:], run)) }
+      if let tableProperties { children.append(tableProperties) }
+      return element("w:style", attributes, children)
+    }
+    let bodySpacing = element("w:spacing", ["w:after": "120", "w:line": "360", "w:lineRule": "auto"])
+    let heading = { (level: Int) -> XMLText.Element in
+      let (before, after, halfPoints, eastAsia, align): (Int, Int, Int, String, String?) =
+        switch level {
+        case 1: (240, 360, 36, "宋体", "center")
+        case 2: (240, 120, 28, "黑体", nil)
+        default: (180, 60, 24, "黑体", nil)
+        }
+      var paragraph: [XMLText.Element] = [
+        element("w:keepNext"), element("w:keepLines"),
+        element(
+          "w:spacing",
+          ["w:before": String(before), "w:after": String(after), "w:line": "360", "w:lineRule": "auto"]),
+      ]
+      if let align { paragraph.append(element("w:jc", ["w:val": align])) }
+      paragraph.append(element("w:outlineLvl", ["w:val": String(level - 1)]))
+      return style(
+        "Heading\(level)", name: "heading \(level)", basedOn: "Normal", next: "Normal",
+        extra: [element("w:uiPriority", ["w:val": "9"]), element("w:qFormat")],
+        paragraph: paragraph,
+        run: [fonts(eastAsia: eastAsia), element("w:b"), element("w:bCs")] + size(halfPoints))
+    }
+    let tableBorder = { (name: String) in
+      element(name, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+    }
+    let root = element(
+      "w:styles", [],
+      [
+        defaults,
+        style(
+          "Normal", name: "Normal", isDefault: true, extra: [element("w:qFormat")],
+          paragraph: [bodySpacing, element("w:jc", ["w:val": "left"])]),
+        heading(1), heading(2), heading(3),
+        style(
+          "DefaultParagraphFont", name: "Default Paragraph Font", type: "character", isDefault: true,
+          extra: [
+            element("w:uiPriority", ["w:val": "1"]), element("w:semiHidden"), element("w:unhideWhenUsed"),
+          ]),
+        style(
+          "TableNormal", name: "Normal Table", type: "table", isDefault: true,
+          extra: [
+            element("w:uiPriority", ["w:val": "99"]), element("w:semiHidden"), element("w:unhideWhenUsed"),
+          ],
+          tableProperties: element(
+            "w:tblPr", [],
+            [
+              element("w:tblInd", ["w:w": "0", "w:type": "dxa"]),
+              element(
+                "w:tblCellMar", [],
+                [
+                  element("w:top", ["w:w": "0", "w:type": "dxa"]),
+                  element("w:left", ["w:w": "108", "w:type": "dxa"]),
+                  element("w:bottom", ["w:w": "0", "w:type": "dxa"]),
+                  element("w:right", ["w:w": "108", "w:type": "dxa"]),
+                ]),
+            ])),
+        style(
+          "TableGrid", name: "Table Grid", type: "table", basedOn: "TableNormal",
+          extra: [element("w:uiPriority", ["w:val": "39"])],
+          tableProperties: element(
+            "w:tblPr", [],
+            [
+              element(
+                "w:tblBorders", [],
+                ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"].map(tableBorder))
+            ])),
+        style(
+          "ListParagraph", name: "List Paragraph", basedOn: "Normal",
+          extra: [element("w:uiPriority", ["w:val": "34"]), element("w:qFormat")],
+          paragraph: [element("w:spacing", ["w:after": "60"])]),
+        style(
+          "TableText", name: "Table Text", basedOn: "Normal",
+          extra: [element("w:qFormat")],
+          paragraph: [
+            element("w:spacing", ["w:before": "0", "w:after": "0", "w:line": "300", "w:lineRule": "auto"])
+          ],
+          run: size(21)),
+        style(
+          "Footer", name: "footer", basedOn: "Normal",
+          extra: [element("w:uiPriority", ["w:val": "99"]), element("w:unhideWhenUsed")],
+          paragraph: [
+            element("w:spacing", ["w:after": "0", "w:line": "240", "w:lineRule": "auto"]),
+            element("w:jc", ["w:val": "center"]),
+          ],
+          run: size(18)),
+      ])
+    root.addNamespace(namespace("w", wordNamespace))
+    return root
+  }
+
+  static func fontAttributes(hint: Bool) -> [(String, String)] {
+    var attributes: [(String, String)] = [
+      ("w:ascii", "Times New Roman"), ("w:hAnsi", "Times New Roman"), ("w:eastAsia", "宋体"),
+      ("w:cs", "Times New Roman"),
+    ]
+    if hint { attributes.append(("w:hint", "eastAsia")) }
+    return attributes
+  }
+
+  static func numberingPart(_ plan: NumberingPlan) -> XMLText.Element {
+    func abstract(_ id: Int, format: String, text: String) -> XMLText.Element {
+      element(
+        "w:abstractNum", ["w:abstractNumId": String(id)],
+        [
+          element("w:multiLevelType", ["w:val": "singleLevel"]),
+          element(
+            "w:lvl", ["w:ilvl": "0"],
+            [
+              element("w:start", ["w:val": "1"]),
+              element("w:numFmt", ["w:val": format]),
+              element("w:lvlText", ["w:val": text]),
+              element("w:lvlJc", ["w:val": "left"]),
+              element("w:pPr", [:], [element("w:ind", ["w:left": "840", "w:hanging": "420"])]),
+            ]),
+        ])
+    }
+    var children: [XMLText.Element] = [
+      abstract(0, format: "bullet", text: "•"),
+      abstract(1, format: "decimal", text: "%1."),
+      element(
+        "w:num", ["w:numId": String(NumberingPlan.bulletNumID)], [element("w:abstractNumId", ["w:val": "0"])]),
+    ]
+    for (offset, start) in plan.orderedStarts.enumerated() {
+      children.append(
+        element(
+          "w:num", ["w:numId": String(NumberingPlan.bulletNumID + offset + 1)],
+          [
+            element("w:abstractNumId", ["w:val": "1"]),
+            element(
+              "w:lvlOverride", ["w:ilvl": "0"], [element("w:startOverride", ["w:val": String(start)])]),
+          ]))
+    }
+    let root = element("w:numbering", [:], children)
+    root.addNamespace(namespace("w", wordNamespace))
+    return root
+  }
+
+  static func settings() -> XMLText.Element {
+    let root = element(
+      "w:settings", [],
+      [
+        element("w:zoom", ["w:percent": "100"]),
+        element("w:defaultTabStop", ["w:val": "420"]),
+        element("w:characterSpacingControl", ["w:val": "compressPunctuation"]),
+        element(
+          "w:compat", [],
+          [
+            element(
+              "w:compatSetting",
+              [
+                "w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word",
+                "w:val": "15",
+              ])
+          ]),
+      ])
+    root.addNamespace(namespace("w", wordNamespace))
+    return root
+  }
+
+  /// Font table: lets Word (and LibreOffice) find a substitute for 宋体 and 黑体 by their
+  /// English names and character set (GB2312).
+  static func fontTable() -> XMLText.Element {
+    func font(_ name: String, alternative: String?, family: String, panose: String, charset: String?)
+      -> XMLText.Element
+    {
+      var children: [XMLText.Element] = []
+      if let alternative { children.append(element("w:altName", ["w:val": alternative])) }
+      children.append(element("w:panose1", ["w:val": panose]))
+      if let charset { children.append(element("w:charset", ["w:val": charset])) }
+      children.append(element("w:family", ["w:val": family]))
+      children.append(element("w:pitch", ["w:val": "variable"]))
+      return element("w:font", ["w:name": name], children)
+    }
+    let root = element(
+      "w:fonts", [],
+      [
+        font(
+          "Times New Roman", alternative: nil, family: "roman", panose: "02020603050405020304", charset: nil),
+        font("宋体", alternative: "SimSun", family: "auto", panose: "02010600030101010101", charset: "86"),
+        font("黑体", alternative: "SimHei", family: "modern", panose: "02010609060101010101", charset: "86"),
+      ])
+    root.addNamespace(namespace("w", wordNamespace))
+    return root
+  }
+
+  static func footer(language: WordLanguage) -> XMLText.Element {
+    func field(_ instruction: String) -> XMLText.Element {
+      element(
+        "w:fldSimple", ["w:instr": " \(instruction) "], [element("w:r", [:], [textElement("w:t", [:], "1")])])
+    }
+    func text(_ s: String) -> XMLText.Element {
+      element("w:r", [:], [textElement("w:t", ["xml:space": "preserve"], s)])
+    }
+    let content: [XMLText.Element] =
+      language.isChinese
+      ? [text("第 "), field("PAGE"), text(" 页，共 "), field("NUMPAGES"), text(" 页")]
+      : [text("Page "), field("PAGE"), text(" of "), field("NUMPAGES")]
+    let root = element(
+      "w:ftr", [],
+      [element("w:p", [:], [element("w:pPr", [:], [element("w:pStyle", ["w:val": "Footer"])])] + content)])
+    root.addNamespace(namespace("w", wordNamespace))
+    root.addNamespace(namespace("r", relationshipNamespace))
+    return root
+  }
+
+  // MARK: XML
+
+  static func element(
+    _ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: [XMLText.Element] = []
+  )
+    -> XMLText.Element
+  {
+    element(name, attributes.map { ($0.key, $0.value) }, children)
+  }
+
+  static func element(_ name: String, _ attributes: [(String, String)], _ children: [XMLText.Element] = [])
+    -> XMLText.Element
+  {
+    XMLText.Element(name, attributes: attributes, children: children)
+  }
+
+  static func textElement(_ name: String, _ attributes: KeyValuePairs<String, String>, _ text: String)
+    -> XMLText.Element
+  {
+    let node = element(name, attributes)
+    node.text = text
+    return node
+  }
+
+  static func namespace(_ prefix: String, _ uri: String) -> (String, String) {
+    (prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)", uri)
+  }
+}
+
+/// The document's language as Word tags it.
+struct WordLanguage {
+  var isChinese: Bool
+  /// For dc:language.
+  var tag: String
+  /// For w:lang w:val (the Latin-script language).
+  var latinTag: String
+
+  init(_ bcp47: String) {
+    let lower = bcp47.lowercased()
+    if lower.hasPrefix("zh") {
+      isChinese = true
+      tag = lower.contains("hant") || lower.hasSuffix("-tw") || lower.hasSuffix("-hk") ? "zh-TW" : "zh-CN"
+      latinTag = "en-US"
+    } else {
+      isChinese = false
+      tag = lower.hasPrefix("en") ? "en-US" : (bcp47.isEmpty ? "en-US" : bcp47)
+      latinTag = tag
+    }
+  }
+}

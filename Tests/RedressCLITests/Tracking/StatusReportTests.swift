@@ -1,0 +1,196 @@
+import Foundation
+import RedressCore
+import RedressTestSupport
+import Testing
+
+@testable import RedressCLI
+
+/// `redress status`: the table a person scans, its JSON, and the empty store.
+@Suite struct StatusReportTests {
+  static let today = CalendarDate(iso: "2026-11-02")!
+
+  static func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+
+  /// A case with these names and this filing (what the store's summary holds).
+  static func input(
+    _ id: String, respondent: String?, complainant: String? = "王小明", venue: Venue = .consumerAssociation,
+    filed: String? = nil, accepted: String? = nil, events: [(String, FilingEventKind)] = [],
+    isDraft: Bool? = nil
+  ) -> TrackingData.Input {
+    var c = CaseFile()
+    c.id = id
+    c.venue = venue
+    if let respondent {
+      c.respondent = Respondent()
+      c.respondent?.name = respondent
+    }
+    if let complainant {
+      c.complainant = Complainant()
+      c.complainant?.name = complainant
+    }
+    if filed != nil || accepted != nil || !events.isEmpty {
+      var f = Filing()
+      f.filedOn = filed.map(day)
+      f.acceptedOn = accepted.map(day)
+      f.events = events.map { date, kind in
+        var e = FilingEvent()
+        e.date = EventDate(text: date)
+        e.kind = kind
+        return e
+      }
+      c.filing = f
+    }
+    return TrackingData.Input(id: id, caseFile: c, isDraft: isDraft)
+  }
+
+  static let cases: [TrackingData.Input] = [
+    input("washer-2026", respondent: "某某电器销售有限公司", filed: "2026-10-10", accepted: "2026-10-12"),
+    input("shoes", respondent: "Acme Shoes Ltd", filed: "2026-10-20"),
+    input(
+      "food-agent", respondent: "某食品店", venue: .marketRegulator, filed: "2026-10-22",
+      accepted: "2026-10-26"),
+    input("phone", respondent: "某通信", filed: "2026-10-18"),
+    input("gym", respondent: "健身房", filed: "2026-09-01", events: [("2026-09-10", .response)]),
+    input("sofa", respondent: "家具城", filed: "2026-08-01", events: [("2026-08-30", .closed)]),
+    input("draft-1", respondent: nil, isDraft: true),
+    input("ready-1", respondent: "某网店", isDraft: false),
+  ]
+
+  static func tracked() throws -> [TrackedCase] {
+    try TrackingData(legal: CommandHarness.dataRoot.appendingPathComponent("legal")).statuses(
+      of: cases, today: today)
+  }
+
+  @Test func tableInEnglish() throws {
+    let (env, _) = CommandHarness.commandEnvironment(language: .en)
+    let text = StatusReport.text(
+      try Self.tracked(), today: Self.today, words: TrackingWords(language: .en), output: env.output)
+    #expect(
+      text == """
+        CASE         RESPONDENT            STAGE     DUE                LEFT  STATE
+        washer-2026  某某电器销售有限公司  accepted  2026-10-27  6 days over  overdue
+        phone        某通信                filed     2026-11-02    due today  due soon
+        shoes        Acme Shoes Ltd        filed     2026-11-04       2 days  due soon
+        food-agent   某食品店              accepted  2026-12-25      53 days  waiting
+        gym          健身房                answered  —                     —  answered
+        draft-1      —                     draft     —                     —  not filed
+        ready-1      某网店                ready     —                     —  not filed
+        sofa         家具城                closed    —                     —  closed
+
+        washer-2026: the consumer association's handling window (practice) ended on 2026-10-27 with no answer (office practice, not a statutory deadline).
+          Next you can:
+          · send a follow-up letter (催办函) citing the filing date and the window and asking for a written answer (redress followup writes it)
+          · complain to the market regulator (the national 12315 platform) (《中华人民共和国消费者权益保护法》第三十九条第（三）项)
+          · arbitration, where you and the business agreed to it (《中华人民共和国消费者权益保护法》第三十九条第（四）项)
+          · sue in a people's court (《中华人民共和国消费者权益保护法》第三十九条第（五）项)
+        The consumer association's handling window (practice) ends soon for phone (2026-11-02), shoes (2026-11-04).
+        Once you have filed a ready case, run `redress file CASE --on DATE` to start its clock.
+        """)
+  }
+
+  /// Chinese characters take two columns: every column starts at the same display column.
+  @Test func chineseTableLinesUpByDisplayWidth() throws {
+    let (env, _) = CommandHarness.commandEnvironment(language: .zhHans)
+    let text = StatusReport.text(
+      try Self.tracked(), today: Self.today, words: TrackingWords(language: .zhHans), output: env.output)
+    let rows = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(9).map(String.init)
+    #expect(rows[0].hasPrefix("案件"))
+    #expect(rows[1].hasPrefix("washer-2026  某某电器销售有限公司  已受理  2026-10-27"))
+    // The due day starts at the same display column on every row that has one.
+    let dueRows = rows.dropFirst().filter { $0.contains("2026-") }
+    #expect(dueRows.count == 4)
+    let starts = dueRows.map { DisplayWidth.of(String($0[..<$0.range(of: "2026-")!.lowerBound])) }
+    #expect(Set(starts).count == 1, "\(rows.joined(separator: "\n"))")
+    // So does the stage column, on every row.
+    let stageStarts = rows.dropFirst().map { row in
+      DisplayWidth.of(String(row.prefix { $0 != " " }))
+        + DisplayWidth.of(String(row.drop { $0 != " " }.prefix { $0 == " " }))
+    }
+    #expect(Set(stageStarts).count == 1)
+    #expect(text.contains("超期6天"))
+    #expect(text.contains("今天到期"))
+    #expect(text.contains("下一步可以："))
+    #expect(text.contains("· 向市场监督管理部门投诉（全国12315平台）"))
+  }
+
+  @Test func colourOnlyOnATerminal() throws {
+    let plainEnv = CommandHarness.commandEnvironment(language: .en).0
+    let plain = StatusReport.text(
+      try Self.tracked(), today: Self.today, words: TrackingWords(language: .en), output: plainEnv.output)
+    #expect(!plain.contains("\u{1B}["))
+    let tty = Output(colorOut: true, colorErr: true, writeOut: { _ in }, writeErr: { _ in })
+    let coloured = StatusReport.text(
+      try Self.tracked(), today: Self.today, words: TrackingWords(language: .en), output: tty)
+    #expect(coloured.contains("\u{1B}[31moverdue\u{1B}[0m"))
+  }
+
+  @Test func emptyStoreSaysHowToAddACase() {
+    let (env, _) = CommandHarness.commandEnvironment(language: .zhHans)
+    let text = StatusReport.text(
+      [], today: Self.today, words: TrackingWords(language: .zhHans), output: env.output)
+    #expect(text.contains("还没有保存的案件"))
+    #expect(text.contains("redress new"))
+    #expect(text.contains("redress import"))
+    let store = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "redress-empty-\(UUID().uuidString)")
+    let r = CommandHarness.run(["status", "--today", "2026-11-02"], store: store)
+    #expect(r.code == 0)
+    #expect(r.out.hasPrefix("No cases stored yet."))
+    let json = CommandHarness.run(["status", "--format", "json"], store: store)
+    #expect(json.out == "[]\n")
+  }
+
+  @Test func jsonHasTheContractFields() throws {
+    let text = StatusReport.json(try Self.tracked(), today: Self.today, words: TrackingWords(language: .en))
+      .text()
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    #expect(array.count == 8)
+    let byCase = Dictionary(uniqueKeysWithValues: array.map { ($0["case"] as! String, $0) })
+    for object in array {
+      for key in ["case", "respondent", "stage", "due", "days_left", "state"] {
+        #expect(object.keys.contains(key), "\(key) missing in \(object)")
+      }
+      #expect(CaseStage(rawValue: object["stage"] as! String) != nil)
+      #expect(CaseState(rawValue: object["state"] as! String) != nil)
+    }
+    let washer = try #require(byCase["washer-2026"])
+    #expect(washer["respondent"] as? String == "某某电器销售有限公司")
+    #expect(washer["complainant"] as? String == "王小明")
+    #expect(washer["stage"] as? String == "accepted")
+    #expect(washer["due"] as? String == "2026-10-27")
+    #expect(washer["days_left"] as? Int == -6)
+    #expect(washer["state"] as? String == "overdue")
+    #expect(washer["clock"] as? String == "cn.cca.response-window")
+    #expect(washer["practice"] as? Bool == true)
+    #expect((washer["next_routes"] as? [[String: Any]])?.count == 4)
+    let food = try #require(byCase["food-agent"])
+    #expect(food["due"] as? String == "2026-12-25")
+    #expect(food["state"] as? String == "waiting")
+    let clocks = try #require(food["clocks"] as? [[String: Any]])
+    #expect(clocks.map { $0["status"] as? String } == ["closed", "open"])
+    #expect(clocks.first?["closed_by"] as? String == "accepted")
+    let gym = try #require(byCase["gym"])
+    #expect(gym["due"] is NSNull)
+    #expect(gym["days_left"] is NSNull)
+    #expect(gym["state"] as? String == "answered")
+    #expect(byCase["draft-1"]?["respondent"] is NSNull)
+    #expect(byCase["draft-1"]?["stage"] as? String == "draft")
+    #expect(byCase["ready-1"]?["stage"] as? String == "ready")
+    #expect(byCase["ready-1"]?["state"] as? String == "draft")
+    #expect(byCase["sofa"]?["state"] as? String == "closed")
+  }
+
+  @Test func aDueDayInAYearWithoutDataIsMarked() throws {
+    let cases = [Self.input("late-2026", respondent: "某店", filed: "2026-12-20")]
+    let tracked = try TrackingData(legal: CommandHarness.dataRoot.appendingPathComponent("legal")).statuses(
+      of: cases, today: Self.day("2026-12-21"))
+    let (env, _) = CommandHarness.commandEnvironment(language: .en)
+    let text = StatusReport.text(
+      tracked, today: Self.day("2026-12-21"), words: TrackingWords(language: .en), output: env.output)
+    #expect(text.contains("2027-01-04*"))
+    #expect(text.contains("* Note: the holidays of 2027 are not in the calendar yet"))
+    let json = StatusReport.json(tracked, today: Self.day("2026-12-21"), words: TrackingWords(language: .en))
+      .text()
+    #expect(json.contains("\"weekday_only_years\": [\n      2027\n    ]"))
+  }
+}
