@@ -12,7 +12,7 @@ PYTHON := $(VENV)/bin/python3
 # zlib (zip), pkg-config to find them.
 BUILD_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
 # Needed by the tests as independent checkers: PDF tools and CJK fonts, python venv.
-TEST_PACKAGES := poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip
+TEST_PACKAGES := poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip strace
 # PyPI test oracles: holiday calendar, docx reader, iCalendar parser, pty driver, PDF reader,
 # GitHub's Markdown renderer (cmark-gfm) for the Markdown writer.
 PY_ORACLES := chinesecalendar==1.11.0 python-docx==1.2.0 icalendar==7.3.0 pexpect==4.9.0 pypdf==7.1.0 \

@@ -36,7 +36,7 @@ let package = Package(
         "Sources/CCrypto", "Sources/RedressCore", "Sources/RedressStore",
         "Sources/RedressDocuments", "Sources/RedressMail", "Sources/RedressCLI",
         "Sources/redress", "Sources/RedressTestSupport", "Tests", "README.md",
-        "CONTRIBUTING.md", "Makefile", "docs", "scripts", "Package.swift",
+        "CONTRIBUTING.md", "Makefile", "docs", "scripts", "Package.swift", "Fuzz",
       ],
       sources: ["Sources/RedressData"],
       resources: [.copy("legal"), .copy("templates")]
@@ -90,7 +90,9 @@ let package = Package(
       name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressTestSupport"],
       exclude: ["Goldens"]),
     .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
-    .testTarget(name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"]),
+    .testTarget(
+      name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport", "RedressCore"]),
   ]
 )

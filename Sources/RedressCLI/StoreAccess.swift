@@ -1,25 +1,46 @@
 import Foundation
 import RedressCore
+import RedressStore
 
-/// A case as the store holds it. (The store issue replaces this file with the real thing.)
-public struct StoredCaseSummary: Sendable {
-  public var id: String
-  public var caseFile: CaseFile
-  public init(id: String, caseFile: CaseFile) {
-    self.id = id
-    self.caseFile = caseFile
-  }
-}
+/// A stored case as the store's index holds it: `id`, `caseFile` (only the fields tracking
+/// needs; see `CaseSummary.caseFile`), `isDraft`, `stage`, `evidenceCount`, `createdAt`,
+/// `updatedAt`. No YAML is parsed, so listing thousands of cases stays fast;
+/// `env.loadStoredCase(id)` gives the whole case.
+public typealias StoredCaseSummary = CaseSummary
 
 extension CommandEnvironment {
-  /// The stored case with this id, loaded so that its evidence paths resolve inside the
-  /// store; nil when the store has no such case.
-  func loadStoredCase(_ id: String) throws -> LoadedCase? {
-    nil
+  /// The case store in `storeDirectory`. With `create` a missing store is created; without
+  /// it, nil when there is none yet (a read command never creates a store).
+  func openStore(create: Bool) throws -> CaseStore? {
+    try CaseStore.open(at: storeDirectory, create: create)
   }
 
-  /// Every stored case (drafts included), ordered by id.
+  /// The stored case with this id, loaded so that its evidence paths resolve inside the
+  /// store (`LoadedCase.evidenceURL(for:)`); nil when the store has no such case.
+  func loadStoredCase(_ id: String) throws -> LoadedCase? {
+    guard CaseID.isValid(id), let store = try openStore(create: false) else { return nil }
+    return try store.load(id)
+  }
+
+  /// Every stored case (drafts included), ordered by id. See `StoredCaseSummary.caseFile`
+  /// for the fields present.
   func storedCases() throws -> [StoredCaseSummary] {
-    []
+    guard let store = try openStore(create: false) else { return [] }
+    return try store.summaries()
+  }
+
+  /// The store and the id of a stored case, or an error that says what to do. For the
+  /// commands that change a stored case (`file`, `log`).
+  func requireStoredCase(_ reference: String) throws -> (CaseStore, String) {
+    let store = try openStore(create: false)
+    if let store, CaseID.isValid(reference), try store.contains(reference) {
+      return (store, reference)
+    }
+    let url = resolve(reference)
+    if FileManager.default.fileExists(atPath: url.path) {
+      throw UserError(
+        "\(reference) is a case file, not a stored case; import it first with `redress import \(reference)`")
+    }
+    throw UserError("no stored case '\(reference)'; `redress list` shows the stored cases")
   }
 }

@@ -40,7 +40,8 @@ struct FakeAttachments: FilingAttachmentsProvider {
           fileName: "证据清单.pdf", data: Self.bytes(8_000, seed: 3, header: Array("%PDF-1.7\n".utf8)))),
     ]
     for (i, size) in evidenceSizes.enumerated() {
-      let name = i < names.count ? names[i] : String(format: "证据%02d-照片%d.jpg", i + 1, i + 1)
+      let number = i + 1 < 10 ? "0\(i + 1)" : "\(i + 1)"
+      let name = i < names.count ? names[i] : "证据\(number)-照片\(i + 1).jpg"
       let header: [UInt8] =
         name.hasSuffix(".jpg") || name.hasSuffix(".mp4") ? [0xFF, 0xD8, 0xFF] : Array("<?xml ".utf8)
       out.append(

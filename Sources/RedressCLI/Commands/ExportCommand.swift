@@ -4,7 +4,12 @@ import RedressCore
 struct ExportCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Exports a case: as e-mail files (--eml) or as a case file with its evidence (--yaml).")
+    abstract: "Exports a case: as e-mail files (--eml) or as a case file with its evidence (--yaml).",
+    discussion: """
+      --yaml writes a folder (default ./CASE-ID, or -o DIR) holding CASE-ID.yaml and its
+      evidence files at the paths the case file names, ready for `redress import` on another
+      machine. The folder must not exist or be empty; it appears complete or not at all.
+      """)
 
   @OptionGroup var global: GlobalOptions
 
@@ -17,8 +22,14 @@ struct ExportCommand: RedressRunnable {
   var maxSize: String?
   @Option(name: [.customShort("o"), .long], help: "The folder to write into.") var output: String?
 
+  func validate() throws {
+    if eml == yaml {
+      throw ValidationError("choose one of --yaml (case file and evidence) or --eml (e-mail files)")
+    }
+  }
+
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    if eml { return try exportEML(env) }
-    throw UserError("'redress export' is not available in this build yet")
+    if yaml { return try exportYAML(env) }
+    return try exportEML(env)
   }
 }

@@ -141,10 +141,10 @@ struct CaseEvidenceAttachments: FilingAttachmentsProvider {
     var out: [FilingAttachment] = []
     for (i, item) in loaded.caseFile.evidence.enumerated() {
       guard let file = item.file, !file.isEmpty else { continue }
-      if let problem = CaseValidator.evidencePathProblem(file, base: loaded.baseDirectory) {
+      if let problem = loaded.evidenceProblem(file) {
         throw UserError("evidence[\(i)].file: \(problem)")
       }
-      let url = loaded.baseDirectory.appendingPathComponent(file)
+      let url = loaded.evidenceURL(for: file)
       let name = Self.bundleName(number: i + 1, title: item.title ?? item.id ?? "", file: file)
       out.append(
         FilingAttachment(

@@ -1,10 +1,16 @@
 import ArgumentParser
 import RedressCore
+import RedressStore
 
 struct LogCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
     commandName: "log",
-    abstract: "Records an event: response, follow-up, mediation, closed or note.")
+    abstract: "Records an event: response, follow-up, mediation, closed or note.",
+    discussion: """
+      response: the business or the body answered; follow-up: you chased them (催办);
+      mediation: a mediation session; closed: the complaint ended; note: anything else.
+      Every kind but note needs the filing recorded first (`redress file`).
+      """)
 
   @OptionGroup var global: GlobalOptions
 
@@ -14,6 +20,38 @@ struct LogCommand: RedressRunnable {
   @Option(help: "What happened.") var note: String?
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    throw UserError("'redress log' is not available in this build yet")
+    guard let eventKind = FilingEventKind(rawValue: kind) else {
+      throw UserError(
+        "--kind must be one of \(FilingEventKind.allowedWords.joined(separator: ", ")), not '\(kind)'")
+    }
+    let today = CommandEnvironment.localToday()
+    if on > today { throw UserError("--on \(on.iso) is after today (\(today.iso)); log what has happened") }
+    let (store, id) = try env.requireStoredCase(caseRef)
+    try store.update(id) { c in
+      var filing = c.filing ?? Filing()
+      if let filed = filing.filedOn {
+        if on < filed {
+          throw UserError("--on \(on.iso) is before the filing on \(filed.iso) (filing.filed_on)")
+        }
+      } else if eventKind != .note {
+        throw UserError(
+          "\(id) has no filing day yet; record it first: redress file \(id) --on YYYY-MM-DD")
+      }
+      var event = FilingEvent()
+      event.date = EventDate(date: on)
+      event.kind = eventKind
+      event.note = note
+      filing.events.append(event)
+      // Keep the events in time order; same-day events keep the order they were logged in.
+      filing.events = filing.events.enumerated().sorted { a, b in
+        let da = a.element.date
+        let db = b.element.date
+        if da != db, let x = da, let y = db { return x < y }
+        return a.offset < b.offset
+      }.map(\.element)
+      c.filing = filing
+    }
+    env.output.out("\(id): \(eventKind.rawValue) logged on \(on.iso)")
+    return 0
   }
 }

@@ -1,16 +1,73 @@
 import ArgumentParser
+import Foundation
 import RedressCore
+import RedressStore
 
 struct VerifyCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
     commandName: "verify",
-    abstract: "Re-hashes a bundle or a stored case's evidence; exit 1 when anything changed.")
+    abstract: "Re-hashes a bundle or a stored case's evidence; exit 1 when anything changed.",
+    discussion: """
+      PATH ending in .zip (or any existing file) is checked as an evidence bundle; anything
+      else is the id of a stored case, whose stored evidence files are hashed again and
+      compared with the SHA-256 recorded when they were copied in. Exit 0 when everything
+      matches, 1 naming each file that changed or is missing.
+      """)
 
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "A bundle (zip) or a stored case.") var target: String
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    throw UserError("'redress verify' is not available in this build yet")
+    let url = env.resolve(target)
+    var isFolder: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+    if target.lowercased().hasSuffix(".zip") || (exists && !isFolder.boolValue) {
+      return try verifyBundle(at: url, displayName: target, env: env)
+    }
+    return try verifyStoredCase(target, env: env)
+  }
+
+  /// Re-hashes every stored evidence file of a stored case.
+  func verifyStoredCase(_ id: String, env: CommandEnvironment) throws -> Int32 {
+    guard CaseID.isValid(id), let store = try env.openStore(create: false), try store.contains(id) else {
+      throw UserError(
+        "no bundle \(id) and no stored case with that id; `redress list` shows the stored cases")
+    }
+    let checks = try store.verify(id)
+    var bad = 0
+    for check in checks {
+      let label = [check.evidenceID, check.file].compactMap { $0 }.joined(separator: " ")
+      switch check.problem {
+      case nil:
+        env.output.out("\(env.output.style("ok", .green))       \(label)")
+      case .changed?:
+        bad += 1
+        env.output.out(
+          "\(env.output.style("CHANGED", .red))  \(label): the stored copy no longer matches its SHA-256 "
+            + (check.stored.map { "\($0.blob.sha256.hex) (\(store.blobs.url(for: $0.blob).path))" } ?? ""))
+      case .missing?:
+        bad += 1
+        if let stored = check.stored {
+          env.output.out(
+            "\(env.output.style("MISSING", .red))  \(label): the stored copy \(store.blobs.url(for: stored.blob).path) is gone"
+          )
+        } else {
+          env.output.out("\(env.output.style("MISSING", .red))  \(label): never copied into the store")
+        }
+      case .unreadable?:
+        bad += 1
+        env.output.out(
+          "\(env.output.style("UNREADABLE", .red))  \(label): the stored copy cannot be read"
+            + (check.stored.map { " (\(store.blobs.url(for: $0.blob).path))" } ?? ""))
+      }
+    }
+    if bad == 0 {
+      env.output.out(
+        "\(id): \(checks.count) evidence file\(checks.count == 1 ? "" : "s") verified, all unchanged")
+      return 0
+    }
+    env.output.err("\(id): \(bad) of \(checks.count) evidence files changed or missing")
+    return 1
   }
 }

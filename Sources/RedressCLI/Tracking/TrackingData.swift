@@ -83,9 +83,9 @@ final class TrackingData {
 extension CommandEnvironment {
   /// Every stored case as tracking input.
   func trackedInputs() throws -> [TrackingData.Input] {
-    // When the store records drafts (`StoredCaseSummary.isDraft`), pass it here: the summary's
-    // case file holds only the fields tracking reads, so required contents cannot be judged.
-    try storedCases().map { TrackingData.Input(id: $0.id, caseFile: $0.caseFile, isDraft: nil) }
+    // The summary's case file holds only the fields tracking reads, so required contents
+    // cannot be judged from it: the store's draft flag decides draft against ready.
+    try storedCases().map { TrackingData.Input(id: $0.id, caseFile: $0.caseFile, isDraft: $0.isDraft) }
   }
 }
 

@@ -97,9 +97,12 @@ public enum CaseFileReader {
     } else {
       r.error("missing key 'version'; a case file starts with 'version: 1'", at: node, path: "version")
     }
-    c.id = r.string(m["id"], path: "id")
-    if let id = c.id, let idNode = m["id"], !CaseID.isValid(id) {
-      r.error(CaseID.rule, at: idNode, path: "id")
+    if let id = r.string(m["id"], path: "id") {
+      if CaseID.isValid(id) {
+        c.id = id
+      } else {
+        r.error(CaseID.rule + ", got \"\(id)\"", at: m["id"], path: "id")
+      }
     }
     c.jurisdiction = r.string(m["jurisdiction"], path: "jurisdiction")
     c.venue = r.enumeration(m["venue"], path: "venue")

@@ -24,6 +24,7 @@ public enum CaseFileWriter {
       w.string("email", x.email, indent: 2)
       w.string("address", x.address, indent: 2)
       w.string("postcode", x.postcode, indent: 2)
+      w.closeEmptySection(indent: 2)
     }
     if let x = c.agent {
       w.section("agent", indent: 0)
@@ -31,6 +32,7 @@ public enum CaseFileWriter {
       w.string("phone", x.phone, indent: 2)
       w.word("relationship", x.relationship?.rawValue, indent: 2)
       w.string("authorization", x.authorization, indent: 2)
+      w.closeEmptySection(indent: 2)
     }
     if let x = c.respondent {
       w.section("respondent", indent: 0)
@@ -41,6 +43,7 @@ public enum CaseFileWriter {
       w.string("postcode", x.postcode, indent: 2)
       w.string("store", x.store, indent: 2)
       w.bool("private_individual", x.privateIndividual, indent: 2)
+      w.closeEmptySection(indent: 2)
     }
     if let x = c.purchase {
       w.section("purchase", indent: 0)
@@ -71,6 +74,7 @@ public enum CaseFileWriter {
       w.word("warranty_until", x.warrantyUntil?.iso, indent: 2)
       w.bool("sold_as_clearance", x.soldAsClearance, indent: 2)
       w.bool("farm_inputs", x.farmInputs, indent: 2)
+      w.closeEmptySection(indent: 2)
     }
     if let x = c.damage {
       w.section("damage", indent: 0)
@@ -83,6 +87,7 @@ public enum CaseFileWriter {
       w.bool("fraud_alleged", x.fraudAlleged, indent: 2)
       w.bool("food_safety_violation", x.foodSafetyViolation, indent: 2)
       w.string("losses", x.losses?.text, indent: 2)
+      w.closeEmptySection(indent: 2)
     }
     if let x = c.negotiation {
       w.section("negotiation", indent: 0)
@@ -252,6 +257,7 @@ public enum CaseFileWriter {
       if let dashIndent = pendingDash {
         lines.append(String(repeating: " ", count: dashIndent) + "- {}")
         pendingDash = nil
+        lastSectionLine = nil
       }
     }
 

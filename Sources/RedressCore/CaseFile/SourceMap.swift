@@ -51,12 +51,45 @@ public struct LoadedCase: Sendable {
   /// The folder that holds the case file; `evidence[].file` is relative to it.
   public var baseDirectory: URL
   public var url: URL?
+  /// For a case held in the store: the stored copy of each `evidence[].file` path (the
+  /// store keeps evidence under its SHA-256, not under the case's own paths). Nil for a case
+  /// file on disk, whose paths are relative to `baseDirectory`.
+  public var storedEvidence: [String: URL]?
 
-  public init(caseFile: CaseFile, sourceMap: SourceMap, baseDirectory: URL, url: URL?) {
+  public init(
+    caseFile: CaseFile, sourceMap: SourceMap, baseDirectory: URL, url: URL?,
+    storedEvidence: [String: URL]? = nil
+  ) {
     self.caseFile = caseFile
     self.sourceMap = sourceMap
     self.baseDirectory = baseDirectory
     self.url = url
+    self.storedEvidence = storedEvidence
+  }
+
+  /// The file that holds the bytes of the evidence path `file` (as written in
+  /// `evidence[].file`): the stored copy for a stored case, else `file` below the case
+  /// file's folder. Read evidence through this, never by joining paths yourself.
+  public func evidenceURL(for file: String) -> URL {
+    if let stored = storedEvidence {
+      return stored[file] ?? baseDirectory.appendingPathComponent("(not in the store)/\(file)")
+    }
+    return baseDirectory.appendingPathComponent(file)
+  }
+
+  /// Why the evidence path `file` cannot be used, or nil.
+  public func evidenceProblem(_ file: String) -> String? {
+    guard let stored = storedEvidence else {
+      return CaseValidator.evidencePathProblem(file, base: baseDirectory)
+    }
+    guard let url = stored[file] else {
+      return "\"\(file)\" was never copied into the store; import the case again with the file beside it"
+    }
+    var st = stat()
+    guard lstat(url.path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+      return "the stored copy of \"\(file)\" is missing (\(url.path)); `redress verify` checks every file"
+    }
+    return nil
   }
 
   /// Reads and decodes a case file; throws `DiagnosticsError` listing every problem.

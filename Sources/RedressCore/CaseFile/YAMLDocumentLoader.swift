@@ -11,7 +11,12 @@ public enum YAMLDocumentLoader {
   /// Deeper than any real case file by far; deeper input would exhaust the parser's stack.
   public static let maxDepth = 64
 
-  public static func load(contentsOf url: URL, displayName: String) throws -> Node {
+  /// `resolver` decides the tags of plain scalars. redress reads every value from its text
+  /// (`YAMLNodeReader`), so the default is `.basic`, which skips the regular expressions of
+  /// Yams' default resolver.
+  public static func load(contentsOf url: URL, displayName: String, resolver: Resolver = .basic) throws
+    -> Node
+  {
     let data: Data
     do {
       let handle = try FileHandle(forReadingFrom: url)
@@ -22,10 +27,10 @@ public enum YAMLDocumentLoader {
         Diagnostic(.error, file: displayName, message: "cannot read the file: \(Self.reason(error))")
       ])
     }
-    return try load(data: data, file: displayName)
+    return try load(data: data, file: displayName, resolver: resolver)
   }
 
-  public static func load(data: Data, file: String) throws -> Node {
+  public static func load(data: Data, file: String, resolver: Resolver = .basic) throws -> Node {
     func fail(_ message: String, line: Int? = nil, column: Int? = nil) -> DiagnosticsError {
       DiagnosticsError([Diagnostic(.error, file: file, line: line, column: column, message: message)])
     }
@@ -50,7 +55,7 @@ public enum YAMLDocumentLoader {
     }
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      node = try Yams.compose(yaml: text, resolver)
     } catch let error as YamlError {
       throw DiagnosticsError([diagnostic(from: error, file: file)])
     } catch {

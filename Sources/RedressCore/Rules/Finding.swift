@@ -11,10 +11,13 @@ public struct Finding: Hashable, Sendable {
   /// The case fields the finding is about.
   public var fields: [String]
   public var citations: [Citation]
+  /// The rule's one-line summary, keyed like `messages` (a heading for the finding).
+  public var summary: [String: String]
 
   public init(
     rule: String, severity: FindingSeverity, messages: [String: String],
-    advice: [String: String] = [:], fields: [String], citations: [Citation]
+    advice: [String: String] = [:], fields: [String], citations: [Citation],
+    summary: [String: String] = [:]
   ) {
     self.rule = rule
     self.severity = severity
@@ -22,7 +25,16 @@ public struct Finding: Hashable, Sendable {
     self.advice = advice
     self.fields = fields
     self.citations = citations
+    self.summary = summary
   }
+
+  /// The summary in `language`, with the same fallbacks as `message(in:)`.
+  public func summary(in language: String) -> String {
+    summary[language] ?? summary["zh-Hans"] ?? summary["en"] ?? rule
+  }
+
+  /// The citations a letter may present as law: statute and regulation, never practice.
+  public var legalBases: [Citation] { citations.filter { $0.confidence != .practice } }
 
   /// The message in `language`, falling back to Simplified Chinese, then English.
   public func message(in language: String) -> String {
@@ -58,14 +70,55 @@ public struct Citation: Hashable, Sendable {
   public var article: String
   /// `statute`, `regulation` or `practice`; practice is never presented as law.
   public var confidence: CitationConfidence
+  /// The source's name per language (`zh-Hans`, `en`); `source` is the Chinese one.
+  public var sourceNames: [String: String]
+  /// The article per language (`第五十五条第一款`, `Art. 55(1)`).
+  public var articleNames: [String: String]
+  /// What a reader should know about the source (replaced, not checked), per language.
+  public var notes: [String: String]
 
-  public init(source: String, article: String, confidence: CitationConfidence) {
+  public init(
+    source: String, article: String, confidence: CitationConfidence,
+    sourceNames: [String: String] = [:], articleNames: [String: String] = [:],
+    notes: [String: String] = [:]
+  ) {
     self.source = source
     self.article = article
     self.confidence = confidence
+    self.sourceNames = sourceNames
+    self.articleNames = articleNames
+    self.notes = notes
+  }
+
+  /// The source's name in `language`, falling back to the Chinese name.
+  public func source(in language: String) -> String {
+    sourceNames[language] ?? sourceNames["zh-Hans"] ?? source
+  }
+
+  /// The article in `language`, falling back to the Chinese form.
+  public func article(in language: String) -> String {
+    articleNames[language] ?? articleNames["zh-Hans"] ?? article
+  }
+
+  /// The note in `language`, if the source has one.
+  public func note(in language: String) -> String? {
+    notes[language] ?? notes["zh-Hans"] ?? notes["en"]
   }
 }
 
 public enum CitationConfidence: String, CaseEnum {
   case statute, regulation, practice
+}
+
+extension Array where Element == Finding {
+  /// The statute and regulation citations of the advice (`info`) findings, each once, in
+  /// order: what a complaint letter cites as the legal bases that apply.
+  public var legalBasesOfAdvice: [Citation] {
+    var seen = Set<Citation>()
+    var out: [Citation] = []
+    for f in self where f.severity == .info {
+      for c in f.legalBases where seen.insert(c).inserted { out.append(c) }
+    }
+    return out
+  }
 }

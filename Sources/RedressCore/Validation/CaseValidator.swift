@@ -168,7 +168,7 @@ public struct CaseValidator: Sendable {
         warning("\(p).title", "give the item a title; the evidence list shows it")
       }
       if let file = e.file, checkFiles {
-        if let m = Self.evidencePathProblem(file, base: loaded.baseDirectory) { error("\(p).file", m) }
+        if let m = loaded.evidenceProblem(file) { error("\(p).file", m) }
       }
     }
     if let agent = c.agent {

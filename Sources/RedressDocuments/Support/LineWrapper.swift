@@ -1,3 +1,5 @@
+import RedressCore
+
 /// Greedy line wrapping by display columns (CJK counts 2) for the plain-text writer.
 ///
 /// A line may break at a space (the space is dropped) or between two Chinese characters; never

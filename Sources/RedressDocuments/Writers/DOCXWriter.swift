@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 import ZIPFoundation
 
 /// A Word document (Office Open XML, WordprocessingML), its XML written directly by

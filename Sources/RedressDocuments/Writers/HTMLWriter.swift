@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 
 /// One self-contained HTML file: UTF-8, the document's language on `<html lang>`, a viewport
 /// for phones, and embedded CSS that prints on A4 with page margins in a serif face (Song for

@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 
 /// Plain UTF-8 text, readable in Notepad or a terminal: wrapped at 72 columns (a Chinese
 /// character counts two), the title centred and underlined with `=`, section headings underlined

@@ -1,3 +1,4 @@
+import RedressCore
 import Testing
 
 @testable import RedressCLI

@@ -2,14 +2,14 @@
 /// Japanese, Korean, fullwidth punctuation, most emoji) take two, combining marks and
 /// zero-width characters none, everything else one. Tables pad with this, not `count`, so
 /// that columns of Chinese text line up.
-enum DisplayWidth {
-  static func of(_ text: String) -> Int {
+public enum DisplayWidth {
+  public static func of(_ text: String) -> Int {
     var width = 0
     for scalar in text.unicodeScalars { width += of(scalar) }
     return width
   }
 
-  static func of(_ scalar: Unicode.Scalar) -> Int {
+  public static func of(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     if v >= 0x20 && v < 0x7F { return 1 }  // printable ASCII, the common case
     if isWide(v) { return 2 }
@@ -22,9 +22,12 @@ enum DisplayWidth {
     return 1
   }
 
+  /// Whether `scalar` is East Asian Wide or Fullwidth.
+  public static func isWide(_ scalar: Unicode.Scalar) -> Bool { isWide(scalar.value) }
+
   /// The East Asian Wide (W) and Fullwidth (F) ranges of Unicode's EastAsianWidth.txt, folded
   /// into blocks.
-  static func isWide(_ v: UInt32) -> Bool {
+  public static func isWide(_ v: UInt32) -> Bool {
     switch v {
     case 0x1100...0x115F,  // Hangul Jamo initial consonants
       0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD...0x25FE,
@@ -56,13 +59,13 @@ enum DisplayWidth {
   }
 
   /// `text` padded with spaces to `width` columns (left-aligned, or right-aligned).
-  static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+  public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
     let fill = String(repeating: " ", count: max(0, width - of(text)))
     return right ? fill + text : text + fill
   }
 
   /// `text` cut to at most `width` columns, ending in `…` when cut.
-  static func truncate(_ text: String, to width: Int) -> String {
+  public static func truncate(_ text: String, to width: Int) -> String {
     guard of(text) > width else { return text }
     var out = ""
     var used = 0

@@ -1,9 +1,7 @@
-import RedressCore
-
 /// A JSON value whose object keys keep the order they were given in, so that JSON output reads
 /// in the order `cli.md` documents (Foundation's encoder does not keep it). Printed with two
 /// spaces of indentation, Chinese text as itself.
-indirect enum OrderedJSON: Equatable {
+public indirect enum OrderedJSON: Equatable, Sendable {
   case null
   case bool(Bool)
   case int(Int)
@@ -11,14 +9,14 @@ indirect enum OrderedJSON: Equatable {
   case array([OrderedJSON])
   case object([(String, OrderedJSON)])
 
-  static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool { lhs.text() == rhs.text() }
+  public static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool { lhs.text() == rhs.text() }
 
-  static func string(_ value: String?) -> OrderedJSON { value.map { .string($0) } ?? .null }
-  static func int(_ value: Int?) -> OrderedJSON { value.map { .int($0) } ?? .null }
-  static func date(_ value: CalendarDate?) -> OrderedJSON { value.map { .string($0.iso) } ?? .null }
+  public static func string(_ value: String?) -> OrderedJSON { value.map { .string($0) } ?? .null }
+  public static func int(_ value: Int?) -> OrderedJSON { value.map { .int($0) } ?? .null }
+  public static func date(_ value: CalendarDate?) -> OrderedJSON { value.map { .string($0.iso) } ?? .null }
 
   /// The text, pretty-printed (`indent` > 0) or on one line.
-  func text(indent: Int = 2) -> String {
+  public func text(indent: Int = 2) -> String {
     var out = ""
     write(into: &out, level: 0, indent: indent)
     return out
@@ -62,7 +60,7 @@ indirect enum OrderedJSON: Equatable {
     }
   }
 
-  static func quote(_ s: String, into out: inout String) {
+  public static func quote(_ s: String, into out: inout String) {
     out += "\""
     // Most strings need no escaping: copy them whole.
     let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }

@@ -1,0 +1,586 @@
+import Foundation
+import GRDB
+import RedressCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The case store: one folder holding `redress.sqlite` (SQLite in WAL mode, through GRDB) and
+/// `evidence/` (every evidence file under its SHA-256). Several redress processes may use one
+/// store at once: writes wait for each other (busy timeout) instead of failing, and every
+/// change of a case is one transaction, so a killed process leaves a case whole or absent.
+///
+/// A case is stored as its case-file YAML (the truth, so the case file round-trips) plus an
+/// index of the fields `list` and `status` need. Its evidence files are mapped from the paths
+/// the case file names (`evidence/invoice.xml`) to the stored copies.
+public final class CaseStore: Sendable {
+  public static let databaseName = "redress.sqlite"
+  static let lockName = "redress.lock"
+
+  /// The store folder.
+  public let directory: URL
+  public let blobs: BlobStore
+  let pool: DatabasePool
+  /// Called when a new case needs an id and for timestamps; a seam for tests.
+  let clock: @Sendable () -> Date
+
+  private init(directory: URL, pool: DatabasePool, clock: @escaping @Sendable () -> Date) {
+    self.directory = directory
+    self.blobs = BlobStore(root: directory)
+    self.pool = pool
+    self.clock = clock
+  }
+
+  public var databaseURL: URL { directory.appendingPathComponent(Self.databaseName) }
+
+  /// Opens the store in `directory`. With `create`, a missing store is created (folders 0700,
+  /// files 0600); without it, a folder with no store gives nil and nothing is written.
+  public static func open(
+    at directory: URL, create: Bool, clock: @escaping @Sendable () -> Date = { Date() }
+  ) throws -> CaseStore? {
+    let dbPath = directory.appendingPathComponent(databaseName).path
+    if !create && !FileManager.default.fileExists(atPath: dbPath) { return nil }
+    try PrivateFiles.makeFolder(directory)
+
+    // Creating the database and running migrations happen under a file lock, so two
+    // processes opening a new store at once do not race to create the same tables.
+    let lockPath = directory.appendingPathComponent(lockName).path
+    let lock = PrivateFiles.systemOpen(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
+    guard lock >= 0 else { throw StoreError.io("cannot open the store lock", lockPath) }
+    defer { close(lock) }
+    while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+
+    // SQLite gives the -wal and -shm files the mode of the database file: make that 0600
+    // before SQLite first opens it.
+    let created = PrivateFiles.systemOpen(dbPath, O_RDWR | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
+    if created >= 0 { close(created) }
+    for suffix in ["", "-wal", "-shm"] { PrivateFiles.restrict(dbPath + suffix) }
+
+    var config = Configuration()
+    config.busyMode = .timeout(60)
+    config.foreignKeysEnabled = true
+    config.label = "redress store"
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: dbPath, configuration: config)
+      let migrator = StoreSchema.migrator
+      let (complete, superseded) = try pool.read { db in
+        (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
+      }
+      if superseded {
+        throw StoreError(
+          .unusableStore,
+          "the store in \(directory.path) was written by a newer redress; update redress to use it")
+      }
+      if !complete { try migrator.migrate(pool) }
+    } catch let e as StoreError {
+      throw e
+    } catch let e as DatabaseError {
+      throw StoreError(.unusableStore, "cannot open the store \(dbPath): \(e.message ?? "\(e)")")
+    }
+    for suffix in ["", "-wal", "-shm"] { PrivateFiles.restrict(dbPath + suffix) }
+    return CaseStore(directory: directory, pool: pool, clock: clock)
+  }
+
+  // MARK: - Reading
+
+  /// Whether a case with this id is stored.
+  public func contains(_ id: String) throws -> Bool {
+    try database {
+      try pool.read { db in
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM stored_case WHERE id = ?)", arguments: [id])
+          ?? false
+      }
+    }
+  }
+
+  /// The whole stored case, or nil.
+  public func fetch(_ id: String) throws -> StoredCase? {
+    let found: (Row, [Row])? = try database {
+      try pool.read { db in
+        guard
+          let row = try Row.fetchOne(
+            db,
+            sql: """
+              SELECT d.yaml, c.is_draft, c.created_at, c.updated_at
+              FROM stored_case c JOIN case_document d ON d.case_id = c.id WHERE c.id = ?
+              """, arguments: [id])
+        else { return nil }
+        let evidence = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT file, evidence_id, original_name, size, sha256 FROM evidence_file
+            WHERE case_id = ? ORDER BY file
+            """, arguments: [id])
+        return (row, evidence)
+      }
+    }
+    guard let (row, evidenceRows) = found else { return nil }
+    let yaml: String = row["yaml"]
+    let name = "\(id) (stored case)"
+    let node = try YAMLDocumentLoader.load(data: Data(yaml.utf8), file: name)
+    let (caseFile, map) = try CaseFileReader.decodeWithLocations(node, file: name)
+    let evidence = evidenceRows.compactMap { r -> StoredEvidence? in
+      guard let digest = SHA256Digest(hex: r["sha256"] as String) else { return nil }
+      return StoredEvidence(
+        file: r["file"], evidenceID: r["evidence_id"], originalName: r["original_name"],
+        blob: StoredBlob(sha256: digest, size: r["size"]))
+    }
+    return StoredCase(
+      id: id, caseFile: caseFile, sourceMap: map, yaml: yaml, isDraft: row["is_draft"],
+      createdAt: Date(timeIntervalSince1970: row["created_at"]),
+      updatedAt: Date(timeIntervalSince1970: row["updated_at"]), evidence: evidence)
+  }
+
+  /// The stored case as a `LoadedCase` whose evidence paths resolve to the stored copies.
+  public func load(_ id: String) throws -> LoadedCase? {
+    guard let stored = try fetch(id) else { return nil }
+    return loaded(stored)
+  }
+
+  /// `stored` as a `LoadedCase` whose evidence paths resolve to the stored copies.
+  public func loaded(_ stored: StoredCase) -> LoadedCase {
+    var map: [String: URL] = [:]
+    for e in stored.evidence { map[e.file] = blobs.url(for: e.blob) }
+    return LoadedCase(
+      caseFile: stored.caseFile, sourceMap: stored.sourceMap, baseDirectory: directory, url: nil,
+      storedEvidence: map)
+  }
+
+  /// Every stored case, ordered by id, from the index alone (no YAML is parsed, so this stays
+  /// fast for thousands of cases). See `CaseSummary.caseFile` for which fields are present.
+  public func summaries() throws -> [CaseSummary] {
+    // Both queries are sorted by case id, so events are matched to cases by walking the two
+    // in step. Columns are read straight from the statement: at 10,000 cases the cost of a
+    // `Row` per case is most of the time.
+    try database {
+      try pool.read { db in
+        let eventStatement = try db.makeStatement(
+          sql: "SELECT case_id, day, minute, kind, note FROM case_event ORDER BY case_id, position")
+        let eventCursor = try String.fetchCursor(eventStatement)
+        let es = eventStatement.sqliteStatement
+        var pendingEvent: (caseID: String, event: FilingEvent)?
+        func nextEvent() throws -> (String, FilingEvent)? {
+          guard let caseID = try eventCursor.next() else { return nil }
+          var e = FilingEvent()
+          if let day = Int.fromStatement(es, atUncheckedIndex: 1) {
+            e.date = EventDate(
+              date: CalendarDate(julianDay: day), minuteOfDay: Int.fromStatement(es, atUncheckedIndex: 2))
+          }
+          e.kind = String.fromStatement(es, atUncheckedIndex: 3).flatMap(FilingEventKind.init(rawValue:))
+          e.note = String.fromStatement(es, atUncheckedIndex: 4)
+          return (caseID, e)
+        }
+        pendingEvent = try nextEvent()
+
+        let statement = try db.makeStatement(
+          sql: """
+            SELECT id, is_draft, stage, jurisdiction, venue, language, addressee, complainant_name,
+              respondent_name, purchase_date, filed_on, accepted_on, reference, evidence_count,
+              created_at, updated_at
+            FROM stored_case ORDER BY id
+            """)
+        let cursor = try String.fetchCursor(statement)
+        let s = statement.sqliteStatement
+        func text(_ i: CInt) -> String? { String.fromStatement(s, atUncheckedIndex: i) }
+        func date(_ i: CInt) -> CalendarDate? {
+          Int.fromStatement(s, atUncheckedIndex: i).map(CalendarDate.init(julianDay:))
+        }
+        var out: [CaseSummary] = []
+        out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stored_case") ?? 0)
+        while let id = try cursor.next() {
+          var c = CaseFile()
+          c.id = id
+          c.jurisdiction = text(3)
+          c.venue = text(4).flatMap(Venue.init(rawValue:))
+          c.language = text(5).flatMap(DocumentLanguage.init(rawValue:))
+          c.addressee = text(6)
+          if let name = text(7) {
+            var p = Complainant()
+            p.name = name
+            c.complainant = p
+          }
+          if let name = text(8) {
+            var r = Respondent()
+            r.name = name
+            c.respondent = r
+          }
+          if let d = date(9) {
+            var p = Purchase()
+            p.date = d
+            c.purchase = p
+          }
+          var f = Filing()
+          f.filedOn = date(10)
+          f.acceptedOn = date(11)
+          f.reference = text(12)
+          // SQLite orders text by bytes; compare the same way (not by Unicode equivalence).
+          while let (caseID, event) = pendingEvent, !id.utf8.lexicographicallyPrecedes(caseID.utf8) {
+            if caseID.utf8.elementsEqual(id.utf8) { f.events.append(event) }
+            pendingEvent = try nextEvent()
+          }
+          if f.filedOn != nil || f.acceptedOn != nil || f.reference != nil || !f.events.isEmpty {
+            c.filing = f
+          }
+          out.append(
+            CaseSummary(
+              id: id, isDraft: Bool(sqliteStatement: s, index: 1),
+              stage: text(2).flatMap(CaseStage.init(rawValue:)) ?? .draft, caseFile: c,
+              evidenceCount: Int(sqliteStatement: s, index: 13) ?? 0,
+              createdAt: Date(timeIntervalSince1970: Double(sqliteStatement: s, index: 14)),
+              updatedAt: Date(timeIntervalSince1970: Double(sqliteStatement: s, index: 15))))
+        }
+        return out
+      }
+    }
+  }
+
+  // MARK: - Writing
+
+  /// How `save` treats a case whose id is already stored.
+  public enum SaveMode: Sendable {
+    /// It is an error (`StoreError.Kind.duplicateID`).
+    case insert
+    /// The stored case is replaced entirely, evidence included.
+    case replace
+    /// The stored case is updated; evidence files it already has stay mapped unless the
+    /// case no longer names them.
+    case update
+  }
+
+  /// Stores `caseFile` in one transaction and returns its id (assigned when the case has
+  /// none: `case-YYYYMMDD-N`, the day of saving in local time). `evidence` maps paths named by
+  /// `evidence[].file` to copies already in the store (`ingest`). Cheap enough to call after
+  /// every answer of the interview.
+  @discardableResult
+  public func save(
+    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment] = [:],
+    mode: SaveMode = .update
+  ) throws -> String {
+    try saveReporting(caseFile, draft: draft, evidence: evidence, mode: mode).id
+  }
+
+  /// `save`, also telling whether a stored case was replaced (decided inside the transaction).
+  func saveReporting(
+    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode
+  ) throws -> (id: String, replaced: Bool) {
+    let now = clock()
+    return try database {
+      try pool.writeWithoutTransaction { db in
+        var saved = (id: "", replaced: false)
+        try db.inTransaction(.immediate) {
+          saved = try write(caseFile, draft: draft, evidence: evidence, mode: mode, now: now, db)
+          return .commit
+        }
+        return saved
+      }
+    }
+  }
+
+  /// Saves an unfinished interview: `save(_, draft: true, mode: .update)`.
+  @discardableResult
+  public func saveDraft(_ caseFile: CaseFile, evidence: [String: EvidenceAttachment] = [:]) throws
+    -> String
+  {
+    try save(caseFile, draft: true, evidence: evidence, mode: .update)
+  }
+
+  /// Reads the stored case, lets `change` edit it, and saves it, all in one transaction, so
+  /// two commands changing one case do not lose each other's change. Returns the new case.
+  @discardableResult
+  public func update(
+    _ id: String, draft: Bool? = nil, _ change: (inout CaseFile) throws -> Void
+  ) throws -> CaseFile {
+    let now = clock()
+    return try database {
+      try pool.writeWithoutTransaction { db in
+        var result = CaseFile()
+        try db.inTransaction(.immediate) {
+          guard
+            let row = try Row.fetchOne(
+              db,
+              sql: """
+                SELECT d.yaml, c.is_draft FROM stored_case c JOIN case_document d ON d.case_id = c.id
+                WHERE c.id = ?
+                """, arguments: [id])
+          else {
+            throw StoreError(.notFound, "no stored case '\(id)'; `redress list` shows the stored cases")
+          }
+          var c = try CaseFileReader.read(text: row["yaml"], file: "\(id) (stored case)")
+          try change(&c)
+          c.id = id
+          _ = try write(c, draft: draft ?? row["is_draft"], evidence: [:], mode: .update, now: now, db)
+          result = c
+          return .commit
+        }
+        return result
+      }
+    }
+  }
+
+  /// Removes a case (its evidence copies stay until no case uses them and a later import
+  /// cleans up).
+  public func delete(_ id: String) throws {
+    try database {
+      try pool.write { db in
+        try db.execute(sql: "DELETE FROM stored_case WHERE id = ?", arguments: [id])
+      }
+    }
+  }
+
+  private func write(
+    _ input: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode, now: Date,
+    _ db: Database
+  ) throws -> (id: String, replaced: Bool) {
+    var c = input
+    let id: String
+    if let given = c.id {
+      guard CaseID.isValid(given) else { throw StoreError(.invalidCase, "'\(given)': \(CaseID.rule)") }
+      id = given
+    } else {
+      id = try nextID(now, db)
+      c.id = id
+    }
+    let existing = try Row.fetchOne(
+      db, sql: "SELECT created_at FROM stored_case WHERE id = ?", arguments: [id])
+    if existing != nil && mode == .insert {
+      throw StoreError(
+        .duplicateID, "a case with id '\(id)' is already stored; use --replace to replace it")
+    }
+    let createdAt: Double = existing?["created_at"] ?? now.timeIntervalSince1970
+
+    // Evidence: the new copies, plus (when updating) the old mapping of paths still named.
+    var mapping: [String: EvidenceAttachment] = [:]
+    if existing != nil && mode == .update {
+      for r in try Row.fetchAll(
+        db, sql: "SELECT file, original_name, size, sha256 FROM evidence_file WHERE case_id = ?",
+        arguments: [id])
+      {
+        if let digest = SHA256Digest(hex: r["sha256"] as String) {
+          mapping[r["file"]] = EvidenceAttachment(
+            blob: StoredBlob(sha256: digest, size: r["size"]), originalName: r["original_name"])
+        }
+      }
+    }
+    for (file, attachment) in evidence { mapping[file] = attachment }
+    var rows: [(file: String, evidenceID: String?, attachment: EvidenceAttachment)] = []
+    var seen: Set<String> = []
+    for item in c.evidence {
+      guard let file = item.file, !seen.contains(file), let attachment = mapping[file] else { continue }
+      seen.insert(file)
+      // The copy must still be there now, inside the transaction that records it: a cleanup
+      // run deletes unreferenced copies only inside a transaction of its own.
+      var st = stat()
+      guard lstat(blobs.url(for: attachment.blob).path, &st) == 0 else {
+        throw StoreError(
+          .io, "the stored copy of \"\(file)\" disappeared before it was recorded; run the import again")
+      }
+      rows.append((file, item.id, attachment))
+    }
+
+    if existing != nil {
+      try db.execute(sql: "DELETE FROM stored_case WHERE id = ?", arguments: [id])
+    }
+    let stage = CaseTracker.stage(of: c, isDraft: draft)
+    try db.execute(
+      sql: """
+        INSERT INTO stored_case (id, is_draft, stage, jurisdiction, venue, language, addressee,
+          complainant_name, respondent_name, purchase_date, filed_on, accepted_on, reference,
+          evidence_count, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id, draft, stage.rawValue, c.jurisdiction, c.venue?.rawValue,
+        c.language?.rawValue, c.addressee, c.complainant?.name, c.respondent?.name,
+        c.purchase?.date?.julianDay,
+        c.filing?.filedOn?.julianDay, c.filing?.acceptedOn?.julianDay, c.filing?.reference, rows.count,
+        createdAt,
+        now.timeIntervalSince1970,
+      ])
+    try db.execute(
+      sql: "INSERT INTO case_document (case_id, yaml) VALUES (?, ?)",
+      arguments: [id, CaseFileWriter.yaml(for: c)])
+    for (i, e) in (c.filing?.events ?? []).enumerated() {
+      try db.execute(
+        sql: "INSERT INTO case_event (case_id, position, day, minute, kind, note) VALUES (?, ?, ?, ?, ?, ?)",
+        arguments: [id, i, e.date?.date.julianDay, e.date?.minuteOfDay, e.kind?.rawValue, e.note])
+    }
+    for r in rows {
+      try db.execute(
+        sql: """
+          INSERT INTO evidence_file (case_id, file, evidence_id, original_name, size, sha256, blob_path)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          id, r.file, r.evidenceID, r.attachment.originalName, r.attachment.blob.size,
+          r.attachment.blob.sha256.hex, r.attachment.blob.relativePath,
+        ])
+    }
+    return (id, existing != nil)
+  }
+
+  /// `case-YYYYMMDD-N`: the first N not yet used that day.
+  private func nextID(_ now: Date, _ db: Database) throws -> String {
+    let parts = Calendar.current.dateComponents([.year, .month, .day], from: now)
+    let day = String(format: "%04d%02d%02d", parts.year!, parts.month!, parts.day!)
+    let prefix = "case-\(day)-"
+    let taken = try String.fetchAll(
+      db, sql: "SELECT id FROM stored_case WHERE id LIKE ?", arguments: ["\(prefix)%"])
+    let numbers = Set(taken.compactMap { Int($0.dropFirst(prefix.count)) })
+    var n = 1
+    while numbers.contains(n) { n += 1 }
+    return "\(prefix)\(n)"
+  }
+
+  // MARK: - Evidence
+
+  /// Copies the evidence file `source` into the store (hashing it on the way) and returns the
+  /// attachment to pass to `save`. Save promptly: copies no case refers to are removed by a
+  /// later cleanup once they are a day old.
+  public func ingest(
+    _ source: EvidenceSource, originalName: String? = nil, progress: ((Int64) -> Void)? = nil
+  )
+    throws -> EvidenceAttachment
+  {
+    let blob = try blobs.ingest(source, progress: progress)
+    let name = originalName ?? (source.displayName as NSString).lastPathComponent
+    return EvidenceAttachment(blob: blob, originalName: name)
+  }
+
+  /// Re-hashes every stored evidence file of case `id` and reports each one, with what is
+  /// wrong with it; an evidence path the store never received is reported as missing.
+  public func verify(_ id: String) throws -> [EvidenceCheck] {
+    guard let stored = try fetch(id) else {
+      throw StoreError(.notFound, "no stored case '\(id)'; `redress list` shows the stored cases")
+    }
+    var checks: [EvidenceCheck] = []
+    var byFile: [String: StoredEvidence] = [:]
+    for e in stored.evidence { byFile[e.file] = e }
+    var seen: Set<String> = []
+    for item in stored.caseFile.evidence {
+      guard let file = item.file, seen.insert(file).inserted else { continue }
+      if let e = byFile[file] {
+        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: e, problem: blobs.check(e.blob)))
+      } else {
+        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: nil, problem: .missing))
+      }
+    }
+    return checks
+  }
+
+  /// Removes what interrupted imports left behind: temporary files no process is writing,
+  /// and stored copies no case refers to that are older than `minimumAge` seconds. Runs in a
+  /// write transaction, so it never races a save that is recording a copy.
+  public func collectGarbage(minimumAge: TimeInterval = 24 * 3600) throws {
+    blobs.removeAbandonedTemporaryFiles()
+    let cutoff = Int(clock().timeIntervalSince1970 - minimumAge)
+    let candidates = blobs.allBlobs().filter { $0.modified <= cutoff }
+    guard !candidates.isEmpty else { return }
+    try database {
+      try pool.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          let used = Set(try String.fetchAll(db, sql: "SELECT DISTINCT blob_path FROM evidence_file"))
+          for c in candidates where !used.contains(c.relativePath) {
+            unlink(directory.appendingPathComponent(c.relativePath).path)
+          }
+          return .commit
+        }
+      }
+    }
+  }
+
+  /// Runs `body`, turning SQLite errors into `StoreError`s a person can read.
+  func database<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let e as DatabaseError {
+      throw StoreError(.io, "the store \(databaseURL.path) failed: \(e.message ?? "\(e)")")
+    }
+  }
+}
+
+/// A stored case in full.
+public struct StoredCase: Sendable {
+  public var id: String
+  public var caseFile: CaseFile
+  /// Where each field sits in `yaml`.
+  public var sourceMap: SourceMap
+  /// The case file as stored (what `export --yaml` writes).
+  public var yaml: String
+  /// An unfinished interview.
+  public var isDraft: Bool
+  public var createdAt: Date
+  public var updatedAt: Date
+  /// The stored evidence files, by the path the case file names them with.
+  public var evidence: [StoredEvidence]
+}
+
+/// One evidence file of a stored case.
+public struct StoredEvidence: Hashable, Sendable {
+  /// The path as written in `evidence[].file`.
+  public var file: String
+  /// The id of the (first) evidence item naming it.
+  public var evidenceID: String?
+  /// The file's name when it was copied in.
+  public var originalName: String
+  public var blob: StoredBlob
+}
+
+/// An evidence file copied into the store and not yet (or already) recorded for a case.
+public struct EvidenceAttachment: Hashable, Sendable {
+  public var blob: StoredBlob
+  public var originalName: String
+  public init(blob: StoredBlob, originalName: String) {
+    self.blob = blob
+    self.originalName = originalName
+  }
+}
+
+/// A stored case as the index knows it, without parsing its YAML.
+public struct CaseSummary: Hashable, Sendable {
+  public var id: String
+  public var isDraft: Bool
+  public var stage: CaseStage
+  /// Only the fields `list`, `status` and `remind` need: `id`, `jurisdiction`, `venue`,
+  /// `language`, `addressee`, `complainant.name`, `respondent.name`, `purchase.date` and the
+  /// whole `filing` (events included). Every other field is absent here: load the case
+  /// (`CaseStore.load`) for the whole of it.
+  public var caseFile: CaseFile
+  /// How many evidence files are stored for it.
+  public var evidenceCount: Int
+  public var createdAt: Date
+  public var updatedAt: Date
+
+  public init(
+    id: String, isDraft: Bool = false, stage: CaseStage? = nil, caseFile: CaseFile, evidenceCount: Int = 0,
+    createdAt: Date = Date(), updatedAt: Date = Date()
+  ) {
+    self.id = id
+    self.isDraft = isDraft
+    self.stage = stage ?? CaseTracker.stage(of: caseFile, isDraft: isDraft)
+    self.caseFile = caseFile
+    self.evidenceCount = evidenceCount
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+  }
+
+  /// A summary of a whole `caseFile` under `id` (tests, callers outside the store): a draft
+  /// exactly when required contents are missing.
+  public init(id: String, caseFile: CaseFile) {
+    self.init(
+      id: id, isDraft: !CaseValidator.missingRequiredFields(caseFile).isEmpty, stage: nil, caseFile: caseFile)
+  }
+}
+
+/// The result of re-hashing one stored evidence file.
+public struct EvidenceCheck: Hashable, Sendable {
+  public var file: String
+  public var evidenceID: String?
+  /// Nil when the store never received the file.
+  public var stored: StoredEvidence?
+  /// Nil when the stored copy matches.
+  public var problem: BlobProblem?
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A store failure worded for the person at the terminal: what went wrong, which case or
+/// file, and what to do. `kind` lets callers tell the cases apart without parsing text.
+public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    /// A case with this id is already stored (import without `--replace`).
+    case duplicateID
+    /// No stored case has this id.
+    case notFound
+    /// The case itself cannot be stored (an invalid id…).
+    case invalidCase
+    /// An evidence file cannot be used (symlink, device, folder, outside the case folder…).
+    case badEvidence
+    /// The store was written by a newer redress, or its files are unusable.
+    case unusableStore
+    /// A read or write failed (disk full, permissions…).
+    case io
+    /// An export target already holds files.
+    case targetExists
+  }
+
+  public var kind: Kind
+  public var message: String
+  /// For `badEvidence`: the evidence path as written in the case file, so a caller can
+  /// point at the line that names it.
+  public var evidenceFile: String?
+
+  public init(_ kind: Kind, _ message: String, evidenceFile: String? = nil) {
+    self.kind = kind
+    self.message = message
+    self.evidenceFile = evidenceFile
+  }
+
+  public var description: String { message }
+
+  /// A failed system call on `path`, with the system's own reason.
+  static func io(_ what: String, _ path: String, errno code: Int32 = errno) -> StoreError {
+    StoreError(.io, "\(what) \(path): \(String(cString: strerror(code)))")
+  }
+}

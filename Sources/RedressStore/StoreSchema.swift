@@ -1,0 +1,64 @@
+import GRDB
+
+/// The versioned schema of the store. A migration, once released, is never edited: a change
+/// is a new migration appended here.
+///
+/// The case file's YAML (`case_document.yaml`) is the truth; `stored_case` and `case_event`
+/// are an index of it, rewritten whenever the case is saved, so that `list` and `status` can
+/// run over thousands of cases without parsing a YAML document (and, the YAML being in a
+/// table of its own, without reading one from disk). Times are seconds since 1970 (UTC);
+/// calendar days are Julian day numbers (`CalendarDate.julianDay`), an event's time of day
+/// minutes after midnight.
+enum StoreSchema {
+  static var migrator: DatabaseMigrator {
+    var m = DatabaseMigrator()
+    m.registerMigration("v1: cases, events, evidence") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE stored_case (
+            id TEXT NOT NULL PRIMARY KEY,
+            is_draft BOOLEAN NOT NULL,
+            stage TEXT NOT NULL,
+            jurisdiction TEXT,
+            venue TEXT,
+            language TEXT,
+            addressee TEXT,
+            complainant_name TEXT,
+            respondent_name TEXT,
+            purchase_date INTEGER,
+            filed_on INTEGER,
+            accepted_on INTEGER,
+            reference TEXT,
+            evidence_count INTEGER NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+          );
+          CREATE TABLE case_document (
+            case_id TEXT NOT NULL PRIMARY KEY REFERENCES stored_case(id) ON DELETE CASCADE,
+            yaml TEXT NOT NULL
+          );
+          CREATE TABLE case_event (
+            case_id TEXT NOT NULL REFERENCES stored_case(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            day INTEGER,
+            minute INTEGER,
+            kind TEXT,
+            note TEXT,
+            PRIMARY KEY (case_id, position)
+          );
+          CREATE TABLE evidence_file (
+            case_id TEXT NOT NULL REFERENCES stored_case(id) ON DELETE CASCADE,
+            file TEXT NOT NULL,
+            evidence_id TEXT,
+            original_name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            blob_path TEXT NOT NULL,
+            PRIMARY KEY (case_id, file)
+          );
+          CREATE INDEX evidence_file_sha256 ON evidence_file(sha256);
+          """)
+    }
+    return m
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import RedressCore
+import RedressTestSupport
+import Testing
+
+@testable import RedressCLI
+
+/// Runs `redress ARGS` in-process with captured output, the repository's data and no colour.
+func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
+  code: Int32, out: String, err: String
+) {
+  let (output, read) = Output.capturing()
+  let root = Fixtures.repositoryRoot
+  do {
+    let command = try RedressCommand.parseAsRoot(args)
+    guard let runnable = command as? any RedressRunnable else {
+      return (64, "", "not a runnable command: \(args)")
+    }
+    let env = CommandEnvironment(
+      global: runnable.global, output: output,
+      environment: ["REDRESS_DATA": root.path, "LANG": language, "HOME": NSTemporaryDirectory()],
+      currentDirectory: root)
+    let code: Int32
+    do {
+      code = try runnable.execute(env)
+    } catch {
+      code = env.report(error)
+    }
+    let (out, err) = read()
+    return (code, out, err)
+  } catch {
+    return (64, "", RedressCommand.fullMessage(for: error))
+  }
+}
+
+@Suite struct CheckCommandTests {
+  static let blocked = "Tests/RedressCLITests/Fixtures/blocked-three-ways.yaml"
+
+  @Test func washerIsAdmissibleWithItsAdvice() throws {
+    let r = runRedress(["check", Fixtures.washerCase.path, "--today", "2026-11-22", "--format", "json"])
+    #expect(r.code == 0, "\(r.err)")
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    #expect(doc["case"] as? String == "washer-2026")
+    #expect(doc["venue"] as? String == "consumer-association")
+    #expect(doc["admissible"] as? Bool == true)
+    let rules = (doc["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
+    #expect(rules == ["cn.quality-return-7d", "cn.burden-reversed"])
+  }
+
+  @Test func foodAgentIsAdmissibleAndStatesTheMaximum() throws {
+    let r = runRedress(["check", Fixtures.foodAgentCase.path, "--today", "2026-11-22", "--format", "json"])
+    #expect(r.code == 0, "\(r.err)")
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    #expect(doc["admissible"] as? Bool == true)
+    let findings = try #require(doc["findings"] as? [[String: Any]])
+    let byRule = Dictionary(uniqueKeysWithValues: findings.map { ($0["rule"] as! String, $0) })
+    #expect(byRule["cn.food-punitive"]?["severity"] as? String == "info")
+    #expect(byRule["cn.fraud-punitive"]?["severity"] as? String == "info")
+    let message = (byRule["cn.food-punitive"]?["message"] as? String ?? "").replacingOccurrences(
+      of: ",", with: "")
+    #expect(message.contains("5360"))
+    #expect(byRule["cn.claim-exceeds-statutory"] == nil)
+    try expectRulesGolden(r.out, "Tests/RedressCLITests/Fixtures/goldens/check-food-agent.json")
+  }
+
+  @Test func aBlockedCaseExitsOneAndListsEveryBlock() throws {
+    let r = runRedress(["check", Self.blocked, "--today", "2026-11-22", "--format", "json"])
+    #expect(r.code == 1)
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    #expect(doc["admissible"] as? Bool == false)
+    let findings = try #require(doc["findings"] as? [[String: Any]])
+    #expect(
+      findings.filter { $0["severity"] as? String == "block" }.compactMap { $0["rule"] as? String } == [
+        "cn.not-consumer-purpose", "cn.private-seller", "cn.warranty-expired",
+      ])
+  }
+
+  /// The text report, as a person reads it, in Chinese and in English.
+  @Test func textOutputGoldens() throws {
+    let washer = runRedress(["check", Fixtures.washerCase.path, "--today", "2026-11-22"])
+    #expect(washer.code == 0)
+    try expectRulesGolden(washer.out, "Tests/RedressCLITests/Fixtures/goldens/check-washer.txt")
+    let zh = runRedress(["check", Self.blocked, "--today", "2026-11-22"])
+    #expect(zh.code == 1)
+    #expect(!zh.out.contains("\u{1B}["))
+    try expectRulesGolden(zh.out, "Tests/RedressCLITests/Fixtures/goldens/check-blocked.txt")
+    let en = runRedress(["check", Self.blocked, "--today", "2026-11-22", "--lang", "en"])
+    #expect(en.code == 1)
+    try expectRulesGolden(en.out, "Tests/RedressCLITests/Fixtures/goldens/check-blocked-en.txt")
+  }
+
+  @Test func interfaceLanguageChoosesTheJSONMessages() throws {
+    let en = runRedress(
+      ["check", Fixtures.foodAgentCase.path, "--today", "2026-11-22", "--format", "json"],
+      language: "en_GB.UTF-8")
+    #expect(en.out.contains("\"message\": \"The food is below the safety standard"))
+    #expect(en.out.contains("¥5,360.00"))
+  }
+
+  @Test func aCaseFileWithAnUnknownKeyIsBadInput() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "redress-check-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let bad = dir.appendingPathComponent("bad.yaml")
+    let text = try String(contentsOf: Fixtures.washerCase, encoding: .utf8)
+    try text.replacingOccurrences(of: "venue:", with: "venu:").write(
+      to: bad, atomically: true, encoding: .utf8)
+    let r = runRedress(["check", bad.path, "--format", "json"])
+    #expect(r.code >= 2)
+    #expect(r.out.isEmpty)
+    #expect(r.err.contains("unknown key 'venu'"))
+    #expect(r.err.contains("bad.yaml:5:1"))
+  }
+
+  @Test func aJurisdictionWithoutAPackIsBadInput() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "redress-check-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let tw = dir.appendingPathComponent("tw.yaml")
+    let text = try String(contentsOf: Fixtures.washerCase, encoding: .utf8)
+    try text.replacingOccurrences(of: "jurisdiction: cn ", with: "jurisdiction: tw ").write(
+      to: tw, atomically: true, encoding: .utf8)
+    let r = runRedress(["check", tw.path])
+    #expect(r.code == 2)
+    #expect(
+      r.err.contains("tw.yaml:4:15: error: jurisdiction: no rule pack for jurisdiction 'tw'; available: cn"))
+  }
+
+  @Test func aCaseWithoutAnIDIsNamedByItsFile() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "redress-check-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let file = dir.appendingPathComponent("my-kettle.yaml")
+    let text = try String(contentsOf: Fixtures.washerCase, encoding: .utf8)
+    try text.replacingOccurrences(of: "id: washer-2026 ", with: "").write(
+      to: file, atomically: true, encoding: .utf8)
+    let r = runRedress(["check", file.path, "--today", "2026-11-22", "--format", "json"])
+    #expect(r.out.contains("\"case\": \"my-kettle\""))
+  }
+
+  @Test func aFormatOtherThanTextOrJSONIsAUsageError() {
+    let r = runRedress(["check", Fixtures.washerCase.path, "--format", "xml"])
+    #expect(r.code == 64)
+  }
+}
+
+@Suite struct RulesCommandTests {
+  @Test func listShowsEveryRuleWithItsSeverities() throws {
+    let r = runRedress(["rules"])
+    #expect(r.code == 0)
+    #expect(r.out.contains("cn.no-evidence                  block                 warn              没有任何证据"))
+    try expectRulesGolden(r.out, "Tests/RedressCLITests/Fixtures/goldens/rules-list.txt")
+  }
+
+  @Test func explainPrintsRationaleCitationsAndExamples() throws {
+    let r = runRedress(["rules", "explain", "cn.time-barred"])
+    #expect(r.code == 0)
+    for needle in ["第一百八十八条", "today is after damage.discovered_on + 3 years", "discovered_on: 2024-02-29"] {
+      #expect(
+        r.out.contains(needle)
+          || runRedress(["rules", "explain", "cn.time-barred", "--lang", "en"]).out.contains(needle),
+        "\(needle)")
+    }
+    try expectRulesGolden(r.out, "Tests/RedressCLITests/Fixtures/goldens/rules-explain-time-barred.txt")
+    let en = runRedress(["rules", "explain", "time-barred", "--lang", "en"])
+    #expect(en.code == 0)
+    try expectRulesGolden(en.out, "Tests/RedressCLITests/Fixtures/goldens/rules-explain-time-barred-en.txt")
+  }
+
+  @Test func explainingAnUnknownRuleSuggestsTheNearest() {
+    let r = runRedress(["rules", "explain", "cn.time-bared"])
+    #expect(r.code == 2)
+    #expect(r.err.contains("no rule 'cn.time-bared' in pack cn; did you mean 'cn.time-barred'?"))
+  }
+
+  @Test func testRunsEveryExample() {
+    let r = runRedress(["rules", "test"])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.hasPrefix("cn: 25 rules, "))
+    #expect(r.out.contains("examples: all hold"))
+  }
+
+  @Test func docPrintsDocsRulesMd() throws {
+    let r = runRedress(["rules", "doc"])
+    let file = try String(
+      contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+    #expect(r.out == file)
+  }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import RedressCore
+import RedressTestSupport
+import Testing
+
+@Suite struct RuleEngineTests {
+  let engine: RuleEngine
+  init() throws { engine = try RuleFixtures.engine() }
+
+  /// A case can be blocked for several reasons at once; every one is reported, blocks first.
+  @Test func aCaseBlockedForThreeReasonsReportsAllThree() throws {
+    var c = try RuleFixtures.baseCase()
+    c.purchase?.purpose = .business
+    c.respondent?.privateIndividual = true
+    c.damage?.category = .lostProperty
+    c.negotiation = nil
+    let findings = engine.evaluate(c, today: RuleFixtures.today)
+    #expect(
+      findings.filter { $0.severity == .block }.map(\.rule) == [
+        "cn.not-consumer-purpose", "cn.private-seller", "cn.lost-property",
+      ])
+    #expect(findings.map(\.rule).last == "cn.no-negotiation")
+    #expect(!RuleEngine.isAdmissible(findings))
+    let report = CheckReport(
+      caseName: "x", jurisdiction: "cn", venue: .consumerAssociation, today: RuleFixtures.today,
+      findings: findings)
+    #expect(!report.admissible)
+  }
+
+  @Test func findingsAreOrderedBlockWarnInfoThenPackOrder() throws {
+    var c = CaseFile()
+    c.claims = []
+    var p = Purchase()
+    p.channel = .online
+    p.receivedOn = CalendarDate(iso: "2026-11-20")
+    c.purchase = p
+    let findings = engine.evaluate(c, today: RuleFixtures.today)
+    let ranks = findings.map { $0.severity }
+    #expect(ranks == ranks.sorted())
+    let order = engine.pack.rules.map(\.id)
+    for severity in FindingSeverity.allCases {
+      let ids = findings.filter { $0.severity == severity }.map(\.rule)
+      #expect(ids == ids.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
+    }
+    #expect(
+      findings.map(\.rule) == [
+        "cn.missing-contents", "cn.no-evidence", "cn.purpose-unstated", "cn.no-negotiation",
+        "cn.no-reason-return",
+      ])
+    let missing = try #require(findings.first)
+    #expect(missing.fields == CaseValidator.missingRequiredFields(c))
+    #expect(missing.message(in: "zh-Hans").contains("投诉人姓名（complainant.name）"))
+  }
+
+  @Test func severityDependsOnTheVenue() throws {
+    var c = try RuleFixtures.baseCase()
+    c.evidence = []
+    c.venue = .consumerAssociation
+    #expect(engine.evaluate(c, today: RuleFixtures.today).first?.severity == .block)
+    c.venue = .marketRegulator
+    #expect(engine.evaluate(c, today: RuleFixtures.today).first?.severity == .warn)
+    #expect(
+      engine.evaluate(c, today: RuleFixtures.today, venue: .consumerAssociation).first?.severity == .block)
+  }
+
+  /// A rule whose inputs are absent does not fire; the two that report absence do.
+  @Test func absentInputsDoNotFire() throws {
+    let findings = engine.evaluate(CaseFile(), today: RuleFixtures.today).map(\.rule)
+    #expect(
+      findings == ["cn.missing-contents", "cn.no-evidence", "cn.purpose-unstated", "cn.no-negotiation"])
+  }
+
+  /// 民法典 Arts. 201–202 as the contract states them: 2026-10-01 + 7 days = 2026-10-08;
+  /// 2024-02-29 + 3 years = 2027-02-28.
+  @Test func dateArithmeticFollowsTheCivilCode() throws {
+    var c = try RuleFixtures.baseCase()
+    c.purchase?.channel = .online
+    c.purchase?.receivedOn = CalendarDate(iso: "2026-10-01")
+    for (day, fires) in [("2026-10-08", true), ("2026-10-09", false)] {
+      #expect(
+        (engine.evaluate(rule: "cn.no-reason-return", on: c, today: CalendarDate(iso: day)!) != nil) == fires)
+    }
+    c.damage?.discoveredOn = CalendarDate(iso: "2024-02-29")
+    for (day, fires) in [("2027-02-28", false), ("2027-03-01", true)] {
+      let f = engine.evaluate(rule: "cn.time-barred", on: c, today: CalendarDate(iso: day)!)
+      #expect((f != nil) == fires, "\(day)")
+      if let f { #expect(f.message(in: "en").contains("2027-02-28")) }
+    }
+    c.damage?.discoveredOn = CalendarDate(iso: "9998-06-01")
+    #expect(engine.evaluate(rule: "cn.time-barred", on: c, today: CalendarDate(iso: "9999-12-31")!) == nil)
+  }
+
+  @Test func sharedExamplesAreAdmissibleWithTheirAdvice() throws {
+    let washer = try RuleFixtures.loadCase(Fixtures.washerCase)
+    let w = engine.evaluate(washer, today: RuleFixtures.today)
+    #expect(w.map(\.rule) == ["cn.quality-return-7d", "cn.burden-reversed"])
+    let food = try RuleFixtures.loadCase(Fixtures.foodAgentCase)
+    let f = engine.evaluate(food, today: RuleFixtures.today)
+    #expect(f.map(\.rule) == ["cn.fraud-punitive", "cn.food-punitive"])
+    #expect(f.allSatisfy { $0.legalBases == $0.citations })
+  }
+
+  @Test func jsonHasTheContractShape() throws {
+    let c = try RuleFixtures.loadCase(Fixtures.foodAgentCase)
+    let report = CheckReport(
+      caseName: c.id!, jurisdiction: "cn", venue: c.effectiveVenue, today: RuleFixtures.today,
+      findings: engine.evaluate(c, today: RuleFixtures.today))
+    let text = report.json(language: "zh-Hans")
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(doc["case"] as? String == "milk-powder-2026")
+    #expect(doc["jurisdiction"] as? String == "cn")
+    #expect(doc["venue"] as? String == "market-regulator")
+    #expect(doc["today"] as? String == "2026-11-22")
+    #expect(doc["admissible"] as? Bool == true)
+    let findings = try #require(doc["findings"] as? [[String: Any]])
+    #expect(findings.count == 2)
+    for f in findings {
+      #expect(f["rule"] is String && f["severity"] as? String == "info" && f["message"] is String)
+      #expect(f["fields"] is [String])
+      let citations = try #require(f["citations"] as? [[String: Any]])
+      #expect(
+        !citations.isEmpty && citations.allSatisfy { $0["source"] is String && $0["article"] is String })
+    }
+    #expect(text.hasPrefix("{\n  \"case\": \"milk-powder-2026\",\n  \"jurisdiction\": \"cn\","))
+    #expect(text.contains("《中华人民共和国食品安全法》"))
+    let en = report.json(language: "en")
+    #expect(en.contains("\"source\": \"Food Safety Law of the PRC (2021 amendment)\""))
+  }
+
+  @Test func jsonEscapesControlCharactersAndQuotes() {
+    let s = OrderedJSON.string("a\"b\\c\n\u{1}中").text()
+    #expect(s == "\"a\\\"b\\\\c\\n\\u0001中\"")
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import RedressCore
+import RedressTestSupport
+import Testing
+
+/// The pack against the contract and the case model: ids, severities, examples, fields.
+@Suite struct RulePackMetaTests {
+  @Test func idsAreUniqueAndExactlyTheContractsInItsOrder() throws {
+    let pack = try RuleFixtures.engine().pack
+    let ids = pack.rules.map(\.id)
+    #expect(Set(ids).count == ids.count)
+    #expect(ids == RuleFixtures.contract.map(\.id))
+  }
+
+  @Test func severitiesPerVenueAreTheContracts() throws {
+    let pack = try RuleFixtures.engine().pack
+    #expect(pack.venues.map(\.venue) == [.consumerAssociation, .marketRegulator])
+    for entry in RuleFixtures.contract {
+      let rule = try #require(pack.rule(entry.id))
+      #expect(rule.severity(in: .consumerAssociation) == entry.association, "\(entry.id)")
+      #expect(rule.severity(in: .marketRegulator) == entry.regulator, "\(entry.id)")
+    }
+  }
+
+  @Test func everyRuleHasBothKindsOfExampleCitationsAndBothLanguages() throws {
+    let pack = try RuleFixtures.engine().pack
+    for rule in pack.rules {
+      #expect(rule.examples.contains { $0.kind == .applies }, "\(rule.id) has no example that applies")
+      #expect(
+        rule.examples.contains { $0.kind == .doesNotApply }, "\(rule.id) has no example that does not apply")
+      #expect(!rule.citations.isEmpty, "\(rule.id) cites nothing")
+      for texts in [rule.summary, rule.rationale, rule.messageTexts, rule.adviceTexts] {
+        #expect(texts["zh-Hans"]?.isEmpty == false && texts["en"]?.isEmpty == false, "\(rule.id)")
+      }
+      for c in rule.citations {
+        #expect(!c.source(in: "zh-Hans").isEmpty && !c.article(in: "zh-Hans").isEmpty, "\(rule.id)")
+        #expect(!c.source(in: "en").isEmpty && !c.article(in: "en").isEmpty, "\(rule.id)")
+      }
+    }
+  }
+
+  /// Where a rule rests on practice, its message says so in both languages (`rules.md`).
+  @Test func practiceIsNamedAsPractice() throws {
+    let pack = try RuleFixtures.engine().pack
+    var practiceRules = 0
+    for rule in pack.rules where rule.citations.contains(where: { $0.confidence == .practice }) {
+      practiceRules += 1
+      #expect(rule.messageTexts["zh-Hans"]?.contains("实务") == true, "\(rule.id)")
+      #expect(rule.messageTexts["en"]?.contains("practice") == true, "\(rule.id)")
+    }
+    #expect(practiceRules >= 10)
+    let lost = try #require(pack.rule("cn.lost-property"))
+    #expect(lost.citations.allSatisfy { $0.confidence == .practice })
+    #expect(lost.adviceTexts["zh-Hans"]?.contains("公安机关") == true)
+  }
+
+  /// The field table of the rules equals the case file's keys, section by section.
+  @Test func fieldTableMatchesTheCaseFileKeys() {
+    typealias K = CaseFileReader.Keys
+    let sections: [(String, [String])] = [
+      ("", K.root), ("complainant.", K.complainant), ("agent.", K.agent), ("respondent.", K.respondent),
+      ("purchase.", K.purchase), ("purchase.items[].", K.item), ("damage.", K.damage),
+      ("negotiation.", K.negotiation), ("negotiation.attempts[].", K.attempt),
+      ("negotiation.settlement.", K.settlement), ("proceedings.", K.proceedings), ("claims[].", K.claim),
+      ("evidence[].", K.evidence), ("filing.", K.filing), ("filing.events[].", K.event),
+    ]
+    var expected: [String] = []
+    for (prefix, keys) in sections { expected += keys.map { prefix + $0 } }
+    #expect(Set(CaseFieldSchema.allPaths) == Set(expected))
+    #expect(CaseFieldSchema.allPaths.count == expected.count)
+  }
+
+  /// Every path of the table is in the value tree of a case that fills every field, with a
+  /// value of the table's type.
+  @Test func valueTreeCoversEveryFieldWithItsType() throws {
+    var c = try RuleFixtures.loadCase(Fixtures.washerCase)
+    c.negotiation?.settlement?.reached = true
+    var item = c.purchase!.items[0]
+    item.quantity = 1
+    c.purchase!.items = [item]
+    let root = CaseFieldSchema.values(of: c)
+    for field in CaseFieldSchema.fields {
+      var current: [CaseFieldSchema.Value] = [root]
+      for part in field.path.split(separator: ".") {
+        let isList = part.hasSuffix("[]")
+        let key = isList ? String(part.dropLast(2)) : String(part)
+        current = current.compactMap { $0[key] }
+        if isList {
+          current = current.flatMap { v -> [CaseFieldSchema.Value] in
+            if case .list(let items) = v { return items }
+            return []
+          }
+        }
+      }
+      let value = try #require(current.first, "no value for \(field.path)")
+      switch (field.type, value) {
+      case (.text, .text), (.word, .word), (.flag, .flag), (.date, .date), (.money, .money),
+        (.number, .number), (.section, .section), (.list, .list):
+        break
+      default:
+        Issue.record("\(field.path): declared \(field.type), got \(value)")
+      }
+      if case .word(let words) = field.type, case .word(let w) = value {
+        #expect(words.contains(w), "\(field.path)")
+      }
+    }
+  }
+
+  /// No rule fires on the base case the examples are merged over, at either venue.
+  @Test func baseCaseOfTheExamplesIsClean() throws {
+    let engine = try RuleFixtures.engine()
+    let base = try RuleFixtures.baseCase()
+    for venue in Venue.allCases {
+      let findings = engine.evaluate(base, today: engine.pack.exampleToday, venue: venue)
+      #expect(findings.isEmpty, "\(venue): \(findings.map(\.rule))")
+    }
+  }
+
+  /// `cn.missing-contents` (a list in the pack) agrees with `CaseValidator.missingRequiredFields`.
+  @Test func missingContentsAgreesWithTheValidator() throws {
+    let engine = try RuleFixtures.engine()
+    var cases: [CaseFile] = [CaseFile(), try RuleFixtures.baseCase()]
+    cases.append(try RuleFixtures.loadCase(Fixtures.washerCase))
+    cases.append(try RuleFixtures.loadCase(Fixtures.foodAgentCase))
+    for rule in engine.pack.rules {
+      for example in rule.examples {
+        cases.append(try RuleExampleRunner.exampleCase(example, engine: engine))
+      }
+    }
+    var partial = CaseFile()
+    partial.agent = Agent()
+    partial.purchase = Purchase()
+    partial.purchase?.items = [Item()]
+    partial.complainant = Complainant()
+    partial.complainant?.name = " "
+    cases.append(partial)
+    for c in cases {
+      let finding = engine.evaluate(rule: "cn.missing-contents", on: c, today: RuleFixtures.today)
+      #expect((finding?.fields ?? []) == CaseValidator.missingRequiredFields(c))
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import RedressCore
+import Testing
+
+@testable import RedressStore
+
+@Suite struct EvidenceIngestTests {
+  /// Sizes around the 1 MiB chunk and the buffer ring, and empty.
+  @Test(arguments: [0, 1, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 9 * (1 << 20) + 777])
+  func copiesAndHashesExactly(size: Int) throws {
+    let dir = try TempFolder()
+    var bytes = [UInt8](repeating: 0, count: size)
+    for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: i &* 2_654_435_761 >> 7) }
+    let source = try dir.write("in.bin", Data(bytes))
+    let blobs = BlobStore(root: dir.path("store"))
+    var seen: Int64 = 0
+    let blob = try blobs.ingest(try EvidenceSource.open(path: source.path)) { seen = $0 }
+    #expect(blob.size == Int64(size))
+    #expect(seen == Int64(size))
+    #expect(blob.sha256 == SHA256Stream.digest(Data(bytes)))
+    #expect(blob.relativePath == "evidence/\(blob.sha256.hex.prefix(2))/\(blob.sha256.hex)")
+    #expect(try Data(contentsOf: blobs.url(for: blob)) == Data(bytes))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: blobs.temporaryFolder.path).isEmpty)
+  }
+
+  /// Large files go around the page cache (O_DIRECT); the last chunk is never aligned.
+  @Test(arguments: [3 * (1 << 20), 3 * (1 << 20) + 4095, 17 * (1 << 20) + 1])
+  func directWritesCopyExactly(size: Int) throws {
+    let dir = try TempFolder()
+    var bytes = [UInt8](repeating: 0, count: size)
+    for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: (i &* 40503) >> 5) }
+    let source = try dir.write("in.bin", Data(bytes))
+    var blobs = BlobStore(root: dir.path("store"))
+    blobs.directWriteMinimum = 1
+    let blob = try blobs.ingest(try EvidenceSource.open(path: source.path))
+    #expect(blob.sha256 == SHA256Stream.digest(Data(bytes)))
+    #expect(try Data(contentsOf: blobs.url(for: blob)) == Data(bytes))
+    #expect(mode(blobs.url(for: blob).path) == 0o600)
+  }
+
+  @Test func copyRefusesToOverwrite() throws {
+    let dir = try TempFolder()
+    let source = try dir.write("a.txt", Data("abc".utf8))
+    let target = try dir.write("b.txt", Data("old".utf8))
+    #expect(throws: StoreError.self) {
+      try FileHasher.copy(try EvidenceSource.open(path: source.path), to: target)
+    }
+    #expect(try Data(contentsOf: target) == Data("old".utf8))
+    let fresh = dir.path("c.txt")
+    let r = try FileHasher.copy(try EvidenceSource.open(path: source.path), to: fresh)
+    #expect(r.hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(mode(fresh.path) == 0o600)
+  }
+
+  // MARK: - Hostile evidence
+
+  private func refusal(_ relative: String, under base: URL) -> String? {
+    do {
+      _ = try EvidenceSource.open(relativePath: relative, under: base)
+      return nil
+    } catch let e as StoreError {
+      #expect(e.kind == .badEvidence)
+      #expect(e.evidenceFile == relative)
+      return e.message
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  @Test func refusesASymbolicLink() throws {
+    let dir = try TempFolder()
+    try dir.write("outside/secret.txt", Data("secret".utf8))
+    try FileManager.default.createDirectory(at: dir.path("case/evidence"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.path("case/evidence/link.txt").path,
+      withDestinationPath: dir.path("outside/secret.txt").path)
+    #expect(
+      refusal("evidence/link.txt", under: dir.path("case"))
+        == "\"evidence/link.txt\" is a symbolic link; put the file itself there")
+  }
+
+  @Test func refusesAPathThroughASymbolicLinkedFolder() throws {
+    let dir = try TempFolder()
+    try dir.write("outside/secret.txt", Data("secret".utf8))
+    try FileManager.default.createDirectory(at: dir.path("case"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.path("case/evidence").path, withDestinationPath: dir.path("outside").path)
+    #expect(
+      refusal("evidence/secret.txt", under: dir.path("case"))
+        == "\"evidence/secret.txt\" goes through \"evidence\", a symbolic link; put the files themselves there"
+    )
+  }
+
+  @Test func refusesAFIFOWithoutBlocking() throws {
+    let dir = try TempFolder()
+    try FileManager.default.createDirectory(at: dir.path("case"), withIntermediateDirectories: true)
+    #expect(mkfifo(dir.path("case/pipe").path, 0o600) == 0)
+    #expect(refusal("pipe", under: dir.path("case")) == "\"pipe\" is a named pipe (FIFO), not a file")
+  }
+
+  @Test func refusesAFolderAndADevice() throws {
+    let dir = try TempFolder()
+    try FileManager.default.createDirectory(
+      at: dir.path("case/evidence/sub"), withIntermediateDirectories: true)
+    #expect(refusal("evidence/sub", under: dir.path("case")) == "\"evidence/sub\" is a folder; name a file")
+    #expect(
+      refusal("../../../../../../dev/null", under: dir.path("case"))
+        == "\"../../../../../../dev/null\" leaves the case file's folder; put the evidence beside or below the case file"
+    )
+    #expect(throws: StoreError.self) { try EvidenceSource.open(path: "/dev/null") }
+  }
+
+  @Test func refusesEscapesAndAbsolutePaths() throws {
+    let dir = try TempFolder()
+    try dir.write("secret.txt", Data("s".utf8))
+    try FileManager.default.createDirectory(at: dir.path("case"), withIntermediateDirectories: true)
+    #expect(
+      refusal("../secret.txt", under: dir.path("case"))?.contains("leaves the case file's folder") == true)
+    #expect(
+      refusal("a/../../secret.txt", under: dir.path("case"))?.contains("leaves the case file's folder")
+        == true)
+    #expect(
+      refusal(dir.path("secret.txt").path, under: dir.path("case"))?.contains("is an absolute path") == true)
+    #expect(refusal("nothing-here.txt", under: dir.path("case"))?.contains("does not exist") == true)
+  }
+
+  @Test func importOfAHostileCaseStoresNothing() throws {
+    let dir = try TempFolder()
+    let store = try #require(try CaseStore.open(at: dir.path("store"), create: true))
+    let source = try TempFolder()
+    var loaded = try sampleCase(id: "hostile", in: source, evidence: ["evidence/ok.jpg": "fine"])
+    #expect(mkfifo(source.path("evidence/pipe").path, 0o600) == 0)
+    var e = Evidence()
+    e.id = "E2"
+    e.file = "evidence/pipe"
+    loaded.caseFile.evidence.append(e)
+    #expect(throws: StoreError.self) { try store.importCase(loaded, replace: false) }
+    #expect(try store.contains("hostile") == false)
+    #expect(try store.summaries().isEmpty)
+  }
+}
