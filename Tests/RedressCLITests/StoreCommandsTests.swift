@@ -228,11 +228,11 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: box.root.appendingPathComponent("out").path))
   }
 
-  @Test func verifyOfABundleGoesToItsSeam() throws {
+  @Test func verifyOfAMissingBundleIsAnError() throws {
     let box = try Sandbox()
     let r = try box.run("verify", "bundle.zip")
     #expect(r.code == 2)
-    #expect(r.err.contains("verifying a bundle (bundle.zip) is not available in this build yet"))
+    #expect(r.err.contains("bundle.zip: the file does not exist"))
     let unknown = try box.run("verify", "no-such-case")
     #expect(unknown.code == 2)
     #expect(unknown.err.contains("no stored case with that id"))

@@ -1,18 +1,155 @@
 import ArgumentParser
+import Foundation
 import RedressCore
+import RedressDocuments
 
 struct LetterCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
     commandName: "letter",
-    abstract: "Writes the complaint letter (投诉书).")
+    abstract: "Writes the complaint letter (投诉书).",
+    discussion: """
+      The letter is in the case's document language (`language` in the case file). Without -o
+      it is written to the current folder as 投诉书-<case id>.<format> (complaint-<case id>.…
+      for English); `-o -` prints txt, md or html. An existing file of that name is replaced
+      in one step (never half-written); the path written is printed. --redact masks the
+      complainant's ID number, phone, e-mail and street address for a public posting.
+      """)
 
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "A case file or the id of a stored case.") var caseRef: String
   @Option(help: "txt, md, html, docx or pdf.") var format: String = "pdf"
-  @Option(name: [.customShort("o"), .long], help: "The file to write.") var output: String?
+  @Option(name: [.customShort("o"), .long], help: "The file to write, or - for standard output.")
+  var output: String?
+  @Option(help: "The letter's date (YYYY-MM-DD); default today.") var today: CalendarDate?
+  @Flag(help: "Mask personal data (ID number, phone, e-mail, street address) for a public posting.")
+  var redact = false
+  @Option(
+    name: .customLong("doc-lang"),
+    help: "Write the letter in zh-Hans, zh-Hant or en instead of the case's `language`.")
+  var documentLanguage: String?
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    throw UserError("'redress letter' is not available in this build yet")
+    let format = try DocumentFormat.parse(format)
+    let day = today ?? CommandEnvironment.localToday()
+    var loaded = try env.loadCase(caseRef)
+    if let documentLanguage {
+      loaded.caseFile.language = try DocumentLanguage.parse(documentLanguage)
+    }
+    let documents = try env.caseDocuments(loaded, today: day, purpose: .letter)
+    let model = try documents.letter(redact: redact)
+    let data = try format.render(model)
+    try env.writeDocument(
+      data, format: format, output: output, defaultName: documents.fileName(.letter, format))
+    return 0
+  }
+}
+
+extension DocumentFormat {
+  /// The `--format` value, or a usage error listing the formats.
+  static func parse(_ text: String) throws -> DocumentFormat {
+    guard let f = DocumentFormat(rawValue: text.lowercased()) else {
+      throw UserError(
+        "unknown format '\(text)'; use one of: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))",
+        exitCode: 64)
+    }
+    return f
+  }
+}
+
+extension DocumentLanguage {
+  /// The `--doc-lang` value, or a usage error listing the languages.
+  static func parse(_ text: String) throws -> DocumentLanguage {
+    guard let l = DocumentLanguage(rawValue: text) else {
+      throw UserError(
+        "unknown document language '\(text)'; use one of: \(DocumentLanguage.allowedWords.joined(separator: ", "))",
+        exitCode: 64)
+    }
+    return l
+  }
+}
+
+/// What a document is for, to word the warnings that come with it.
+enum DocumentPurpose {
+  case letter, bundle, followUp
+}
+
+extension CommandEnvironment {
+  /// The documents of a case on `today`, with the rule pack's findings (the letter cites the
+  /// legal bases among them). Warns on standard error when the case lacks required content,
+  /// when a blocking rule fires, and when its language has no templates of its own.
+  func caseDocuments(_ loaded: LoadedCase, today: CalendarDate, purpose: DocumentPurpose) throws
+    -> CaseDocuments
+  {
+    let c = loaded.caseFile
+    let findings = try documentFindings(c, today: today)
+    let documents = try CaseDocuments(
+      caseFile: c, findings: findings, today: today, templates: try data().templates)
+    let warn = output.styleErr("warning:", .yellow)
+    if documents.fellBack {
+      output.err(
+        "\(warn) no \(c.effectiveLanguage.rawValue) templates yet; the documents are in \(documents.language)"
+      )
+    }
+    if purpose != .followUp {
+      let missing = CaseValidator.missingRequiredFields(c)
+      if !missing.isEmpty {
+        output.err(
+          "\(warn) the case lacks what the body requires: \(missing.joined(separator: ", ")); those parts are blank. `redress validate \(caseRef(loaded))` lists every problem"
+        )
+      }
+      let blocks = findings.filter { $0.severity == .block }
+      for f in blocks {
+        output.err("\(warn) \(f.rule): \(f.message(in: language.rawValue))")
+      }
+      if !blocks.isEmpty {
+        output.err("\(warn) the body would refuse this complaint as it stands; `redress check` explains why")
+      }
+    }
+    return documents
+  }
+
+  private func caseRef(_ loaded: LoadedCase) -> String {
+    loaded.url.map { $0.lastPathComponent } ?? loaded.caseFile.id ?? "CASE"
+  }
+
+  /// The rule pack's findings on a case, for the legal bases the letter cites.
+  func documentFindings(_ c: CaseFile, today: CalendarDate) throws -> [Finding] {
+    let legal = try data().legal
+    guard RulePackDirectory.jurisdictions(in: legal).contains(c.effectiveJurisdiction) else {
+      output.err(
+        "\(output.styleErr("warning:", .yellow)) no rule pack for jurisdiction '\(c.effectiveJurisdiction)'; the letter cites no legal basis"
+      )
+      return []
+    }
+    return try RuleEngine.load(packAt: legal, jurisdiction: c.effectiveJurisdiction).evaluate(c, today: today)
+  }
+
+  /// Writes a rendered document: to standard output for `-o -` (text formats, or any format
+  /// when standard output is not a terminal), else atomically (0600) to the file, replacing
+  /// one that exists, and prints the path.
+  func writeDocument(_ data: Data, format: DocumentFormat, output path: String?, defaultName: String) throws {
+    if path == "-" {
+      if !format.isText && isatty(STDOUT_FILENO) == 1 {
+        throw UserError("a \(format.rawValue) file cannot be shown on the terminal; give -o FILE, or pipe it")
+      }
+      if format.isText {
+        output.out(String(decoding: data, as: UTF8.self), terminator: "")
+      } else {
+        FileHandle.standardOutput.write(data)
+      }
+      return
+    }
+    let url = resolve(path ?? defaultName)
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+      throw UserError("\(path ?? defaultName) is a folder; give a file name")
+    }
+    do {
+      try AtomicFile.write(data, to: url)
+    } catch {
+      throw UserError("cannot write \(url.path): \(error)")
+    }
+    self.output.out(path ?? defaultName)
   }
 }

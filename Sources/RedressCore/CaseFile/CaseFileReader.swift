@@ -174,13 +174,15 @@ public enum CaseFileReader {
         }
       }
       x.amountPaid = r.money(f["amount_paid"], path: "purchase.amount_paid")
-      x.currency = r.string(f["currency"], path: "purchase.currency")
-      if let cur = x.currency, let curNode = f["currency"],
-        !(cur.count == 3 && cur.allSatisfy({ $0.isASCII && $0.isUppercase }))
-      {
-        r.error(
-          "expected a three-letter currency code such as CNY, got \"\(cur)\"", at: curNode,
-          path: "purchase.currency")
+      if let cur = r.string(f["currency"], path: "purchase.currency") {
+        // A value reported as an error is never kept, so the partial case stays writable.
+        if cur.count == 3 && cur.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+          x.currency = cur
+        } else {
+          r.error(
+            "expected a three-letter currency code such as CNY, got \"\(cur)\"", at: f["currency"],
+            path: "purchase.currency")
+        }
       }
       x.warrantyUntil = r.date(f["warranty_until"], path: "purchase.warranty_until")
       x.soldAsClearance = r.bool(f["sold_as_clearance"], path: "purchase.sold_as_clearance")

@@ -1,0 +1,56 @@
+/// What the e-mail body (`templates/<language>/email-body.md`) prints when the filing is sent
+/// by e-mail (issue 6): a greeting to the body, who files against whom, what this message
+/// carries and, when the filing is split across messages, what the others carry. Rendered to
+/// plain text and to HTML by the writers; its title is the message's subject.
+public struct EmailBodyContext: TemplateContext, Hashable {
+  public static let kind = TemplateKind.emailBody
+
+  public var caseId: String?
+  public var date: String
+  public var addressee: String
+  public var complainant: PersonFields
+  public var agent: AgentFields?
+  public var respondentName: String?
+  public var itemSummary: String?
+  /// Set when the filing is split across several messages.
+  public var split: SplitFields?
+  /// The files this message carries.
+  public var attachments: [AttachmentLine]
+
+  public struct SplitFields: TemplateFields, Hashable {
+    /// This message's number, `1`.
+    public var part: String
+    /// How many messages, `3`.
+    public var total: String
+    public var otherParts: [PartLine]
+  }
+
+  public struct PartLine: TemplateFields, Hashable {
+    public var part: String
+    public var attachments: [AttachmentLine]
+  }
+
+  public struct AttachmentLine: TemplateFields, Hashable {
+    public var name: String
+    /// `1.2 MB`, when known.
+    public var size: String?
+  }
+
+  public static var sample: EmailBodyContext {
+    EmailBodyContext(
+      caseId: "sample-2026", date: "2026年11月22日", addressee: "某市消费者协会",
+      complainant: PersonFields(
+        name: "王小明", gender: "男", idNumber: "11010519491231002X", phone: "13800138000",
+        email: "x@example.com", address: "北京市朝阳区某某路1号", postcode: "100020", evidenceRefs: "证据3"),
+      agent: AgentFields(
+        name: "李律师", relationship: "律师", phone: "13900139000", authority: "一般代理",
+        evidenceRefs: "证据2"),
+      respondentName: "某某电器销售有限公司", itemSummary: "滚筒洗衣机",
+      split: SplitFields(
+        part: "1", total: "2",
+        otherParts: [
+          PartLine(part: "2", attachments: [AttachmentLine(name: "证据02-视频.mp4", size: "18.0 MB")])
+        ]),
+      attachments: [AttachmentLine(name: "投诉书-sample-2026.pdf", size: "80 KB")])
+  }
+}

@@ -1,0 +1,30 @@
+/// What the evidence list (证据清单, `templates/<language>/evidence-list.md`) prints: a header
+/// naming the case and the parties, then one row per exhibit in the letter's numbering.
+public struct EvidenceListContext: TemplateContext, Hashable {
+  public static let kind = TemplateKind.evidenceList
+
+  public var caseId: String?
+  /// What the complaint is about (案由): `滚筒洗衣机质量问题`.
+  public var matter: String?
+  /// The body's reference, once the complaint is filed.
+  public var reference: String?
+  public var date: String
+  public var complainantName: String?
+  public var agentName: String?
+  public var respondentName: String?
+  /// How many exhibits.
+  public var count: String
+  public var items: [EvidenceLine]
+
+  public static var sample: EvidenceListContext {
+    EvidenceListContext(
+      caseId: "sample-2026", matter: "滚筒洗衣机质量问题", reference: "GD2026101200001",
+      date: "2026年11月22日", complainantName: "王小明", agentName: "李律师",
+      respondentName: "某某电器销售有限公司", count: "1",
+      items: [
+        EvidenceLine(
+          number: "1", reference: "证据1", title: "电子发票", kind: "发票", date: "2026年10月1日",
+          proves: "购买时间、商品及价款", file: "证据01-电子发票.xml")
+      ])
+  }
+}

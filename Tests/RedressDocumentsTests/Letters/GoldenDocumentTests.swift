@@ -1,0 +1,101 @@
+import Foundation
+import RedressCore
+import RedressTestSupport
+import Testing
+
+@testable import RedressDocuments
+
+/// Every template rendered from the shared example cases (`--today 2026-11-22`) in the text
+/// formats, compared with the golden files beside this test. Re-record with
+/// `REDRESS_RECORD=1`; a recording run fails once so nothing is blessed unread.
+@Suite struct GoldenDocumentTests {
+  static let today = CalendarDate(iso: "2026-11-22")!
+  static let templates = Fixtures.repositoryRoot.appendingPathComponent("templates")
+  static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Goldens")
+
+  struct Sample: CustomStringConvertible, Sendable {
+    var name: String
+    var language: DocumentLanguage
+    var description: String { "\(name).\(language.rawValue)" }
+  }
+
+  static let samples = [
+    Sample(name: "washer", language: .zhHans), Sample(name: "food-agent", language: .zhHans),
+    Sample(name: "washer", language: .en), Sample(name: "food-agent", language: .en),
+  ]
+
+  /// The example case, with the rule engine's findings where the rules have landed.
+  static func documents(_ sample: Sample) throws -> CaseDocuments {
+    let url = sample.name == "washer" ? Fixtures.washerCase : Fixtures.foodAgentCase
+    var c = try LoadedCase.load(contentsOf: url).caseFile
+    c.language = sample.language
+    if sample.name == "food-agent" {
+      // Filed with the regulator and never accepted: the follow-up letter's case.
+      var f = Filing()
+      f.filedOn = CalendarDate(iso: "2026-10-30")
+      f.reference = "SZ2026103000017"
+      c.filing = f
+    }
+    return try CaseDocuments(caseFile: c, findings: try findings(c), today: today, templates: templates)
+  }
+
+  static let engine = try! RuleEngine.load(
+    packAt: Fixtures.repositoryRoot.appendingPathComponent("legal"), jurisdiction: "cn")
+
+  static func findings(_ c: CaseFile) throws -> [Finding] { engine.evaluate(c, today: today) }
+
+  static func models(_ sample: Sample) throws -> [(String, DocumentModel)] {
+    let d = try documents(sample)
+    var out: [(String, DocumentModel)] = [
+      ("letter", try d.letter()), ("letter-redacted", try d.letter(redact: true)),
+      ("evidence-list", try d.evidenceList()),
+    ]
+    if let poa = try d.powerOfAttorney() { out.append(("power-of-attorney", poa)) }
+    let plan = try FollowUpPlan.make(
+      for: d.builder.caseFile, today: today, tracker: FollowUpPlanTests.tracker)
+    out.append(("follow-up", try d.model(d.builder.followUp(plan, calendarNote: nil))))
+    let pdf = EmailBodyContext.AttachmentLine(name: d.fileName(.letter, .pdf), size: "84 KB")
+    let docx = EmailBodyContext.AttachmentLine(name: d.fileName(.letter, .docx), size: "12 KB")
+    out.append(("email-body", try d.model(d.builder.emailBody(attachments: [pdf, docx]))))
+    out.append(
+      (
+        "email-body-split",
+        try d.model(
+          d.builder.emailBody(
+            attachments: [pdf, docx], part: 1,
+            otherParts: [(2, [EmailBodyContext.AttachmentLine(name: "证据02-漏水视频.mp4", size: "18.4 MB")])]))
+      ))
+    return out
+  }
+
+  @Test(arguments: samples)
+  func textFormatsMatchTheirGoldens(sample: Sample) throws {
+    var recorded: [String] = []
+    for (document, model) in try Self.models(sample) {
+      for format in [DocumentFormat.txt, .md, .html] {
+        let data = try format.render(model)
+        let url = Self.goldens.appendingPathComponent(sample.name)
+          .appendingPathComponent("\(document).\(sample.language.rawValue).\(format.fileExtension)")
+        if Fixtures.isRecording {
+          try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+          try data.write(to: url)
+          recorded.append(url.lastPathComponent)
+          continue
+        }
+        guard let golden = FileManager.default.contents(atPath: url.path) else {
+          Issue.record("no golden \(url.path); record with REDRESS_RECORD=1")
+          continue
+        }
+        #expect(
+          String(decoding: data, as: UTF8.self) == String(decoding: golden, as: UTF8.self),
+          "\(sample.name)/\(url.lastPathComponent) differs from its golden; re-record with REDRESS_RECORD=1 and read the diff"
+        )
+      }
+    }
+    if Fixtures.isRecording {
+      Issue.record("recorded \(recorded.count) goldens for \(sample); run again without REDRESS_RECORD")
+    }
+  }
+}
