@@ -85,10 +85,26 @@ struct ExportEMLEndToEndTests {
     #expect(report.fromMailboxes.first?.displayName == "王小明")
     #expect(report.toMailboxes.first?.displayName == "杭州市消保委")
     #expect(report.dateISO?.hasPrefix("2026-11-18T") == true)
+    // The bundle's members, in the bundle's order: the documents, then the evidence.
     let names = report.attachments.compactMap(\.filename)
-    #expect(names.contains("证据01-电子发票.xml"))
-    #expect(names.contains("证据02-漏水照片.jpg"))
-    #expect(names.contains("证据03-授权委托书.pdf"))
+    #expect(
+      names == [
+        "投诉书-washer-2026.pdf", "投诉书-washer-2026.docx", "证据清单-washer-2026.pdf", "授权委托书-washer-2026.pdf",
+        "证据01-电子发票.xml", "证据02-漏水照片.jpg", "证据03-授权委托书.pdf",
+      ])
+    #expect(
+      report.attachments.prefix(4).map(\.contentType) == [
+        "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/pdf", "application/pdf",
+      ])
+    // The body is the e-mail body template, listing every attachment.
+    let plain = try #require(report.plain)
+    #expect(plain.hasPrefix("杭州市消费者权益保护委员会："))
+    #expect(plain.contains("投诉人王小明就与某某电器销售有限公司之间的消费者权益争议"))
+    #expect(plain.contains("本邮件附件："))
+    for name in names { #expect(plain.contains(name)) }
+    #expect(!plain.contains("第1封"))
+    #expect(report.html?.contains("证据02-漏水照片.jpg") == true)
     let sources = [
       "证据01-电子发票.xml": "invoice.xml", "证据02-漏水照片.jpg": "leak.jpg", "证据03-授权委托书.pdf": "authorization.pdf",
     ]
@@ -119,9 +135,19 @@ struct ExportEMLEndToEndTests {
     #expect(reports.map(\.subject) == (1...3).map { "投诉：某某电器销售有限公司 滚筒洗衣机（王小明）（\($0)/3）" })
     #expect(reports.allSatisfy { $0.to == "undisclosed-recipients:;" })
     let all = reports.flatMap(\.attachments)
-    #expect(all.count == 7)
-    #expect(Set(all.compactMap(\.filename)).count == 7)
-    for r in reports { #expect(r.plain?.contains("证据06-漏水照片五.jpg") == true) }
+    #expect(all.count == 11)
+    #expect(Set(all.compactMap(\.filename)).count == 11)
+    // The first message carries the letter.
+    #expect(
+      reports[0].attachments.prefix(2).compactMap(\.filename) == [
+        "投诉书-washer-2026.pdf", "投诉书-washer-2026.docx",
+      ])
+    for (i, r) in reports.enumerated() {
+      let plain = try #require(r.plain)
+      #expect(plain.contains("本投诉分3封邮件发送，本邮件为第\(i + 1)封"))
+      for other in (1...3) where other != i + 1 { #expect(plain.contains("第\(other)封邮件附件：")) }
+      for name in all.compactMap(\.filename) { #expect(plain.contains(name), "\(name) in message \(i + 1)") }
+    }
     let digests = try MailOracle.sha256(
       ["a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.jpg"].map { folder.source($0) })
     let photoDigests = all.filter { $0.filename?.hasSuffix(".jpg") == true }.map(\.sha256)

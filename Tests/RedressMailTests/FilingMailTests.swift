@@ -1,5 +1,6 @@
 import Foundation
 import RedressCore
+import RedressDocuments
 import RedressTestSupport
 import Testing
 
@@ -410,5 +411,37 @@ struct FilingMailHarness {
         index: 1, total: 1, messages: [[FilingAttachmentSummary(fileName: "<script>&.pdf", byteCount: 5)]]),
       language: .zhHans)
     #expect(html.contains("<li>&lt;script&gt;&amp;.pdf（5 bytes）</li>"))
+  }
+}
+
+@Suite struct MailPlainTextTests {
+  @Test func documentsBecomeUnwrappedParagraphs() {
+    let long = String(repeating: "投诉人就消费者权益争议向您提交投诉。", count: 8)
+    let doc = DocumentModel(
+      title: "t", language: "zh-Hans",
+      blocks: [
+        .paragraph([.text("某市消费者协会：")], align: .left),
+        .paragraph([.text(long)], align: .left),
+        .list(ordered: false, start: 1, items: [[.text("a.pdf（1 KB）")], [.strong("b.jpg")]]),
+        .list(ordered: true, start: 3, items: [[.text("c")]]),
+        .table(
+          header: [[.text("序号")], [.text("名称")]],
+          rows: [[[.text("1")], [.text("x"), .lineBreak, .text("y")]]]),
+      ])
+    #expect(
+      MailPlainText.render(doc) == """
+        某市消费者协会：
+
+        \(long)
+
+        - a.pdf（1 KB）
+        - b.jpg
+
+        3. c
+
+        序号 | 名称
+        1 | x y
+
+        """)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RedressCore
+import RedressDocuments
 import RedressMail
 
 /// `redress export CASE --eml`: the filing as e-mail message files, each within the size limit,
@@ -10,12 +11,6 @@ struct EMLExport {
   var from: String?
   var maxSize: String?
   var output: String?
-  /// Where the attachments come from (the documents and the evidence files).
-  var attachments: (CommandEnvironment) throws -> FilingAttachmentsProvider = { _ in
-    CaseEvidenceAttachments()
-  }
-  var text: (CommandEnvironment) throws -> FilingMailTextProvider = { _ in BuiltInFilingMailText() }
-
   func run(_ env: CommandEnvironment) throws -> Int32 {
     // Options first, so a typo is reported before any work.
     let limit: Int64
@@ -33,7 +28,8 @@ struct EMLExport {
 
     let loaded = try env.loadCase(caseRef)
     let caseFile = loaded.caseFile
-    let problems = CaseValidator(today: CommandEnvironment.localToday()).validate(loaded)
+    let clock = MailClock(environment: env.environment)
+    let problems = CaseValidator(today: clock.today).validate(loaded)
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty {
       for d in errors { env.output.err(DiagnosticPrinter.format(d, output: env.output)) }
@@ -44,19 +40,21 @@ struct EMLExport {
     let sender = try senderMailbox(caseFile)
     let caseID = caseFile.id ?? loaded.url?.deletingPathExtension().lastPathComponent ?? "filing"
 
-    let clock = MailClock(environment: env.environment)
+    let documents = try env.caseDocuments(loaded, today: clock.today, purpose: .bundle)
     let composer = FilingMailComposer(
       from: sender, to: recipients, maxSize: limit, now: clock.now, timeZone: TimeZone.current,
-      seed: clock.seed, text: try text(env))
+      seed: clock.seed, text: TemplateFilingMailText(documents: documents))
     let folder = env.resolve(output ?? ".")
     let files: [URL]
     do {
-      let list = try attachments(env).attachments(for: loaded)
+      let list = try DocumentAttachments(documents: documents).attachments(for: loaded)
       let messages = try composer.compose(caseFile: caseFile, caseID: caseID, attachments: list)
       files = try MessageFileWriter.write(messages, caseID: caseID, to: folder, limit: limit)
       report(env, messages: messages, files: files, limit: limit, recipients: recipients)
     } catch let error as MailError {
       throw UserError(error.description)
+    } catch let error as BundleError {
+      throw UserError(error.message)
     }
     return 0
   }
@@ -122,6 +120,11 @@ struct EMLExport {
 struct MailClock {
   var now: Date
   var seed: String
+  /// The documents' date: the local day of `now`.
+  var today: CalendarDate {
+    let parts = Calendar.current.dateComponents([.year, .month, .day], from: now)
+    return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+  }
 
   init(environment: [String: String]) {
     if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0) }) {
@@ -134,30 +137,57 @@ struct MailClock {
   }
 }
 
-/// Every evidence file of the case, named as the bundle names it (`证据01-<title>.<ext>`).
-/// This stands alone until the documents (letter, evidence list, power of attorney) are wired.
-struct CaseEvidenceAttachments: FilingAttachmentsProvider {
-  func attachments(for loaded: LoadedCase) throws -> [FilingAttachment] {
-    var out: [FilingAttachment] = []
-    for (i, item) in loaded.caseFile.evidence.enumerated() {
-      guard let file = item.file, !file.isEmpty else { continue }
-      if let problem = loaded.evidenceProblem(file) {
-        throw UserError("evidence[\(i)].file: \(problem)")
-      }
-      let url = loaded.evidenceURL(for: file)
-      let name = Self.bundleName(number: i + 1, title: item.title ?? item.id ?? "", file: file)
-      out.append(
-        FilingAttachment(
-          role: item.kind == .powerOfAttorney ? .powerOfAttorney : .evidence(id: item.id ?? "\(i + 1)"),
-          attachment: try MailAttachment(fileName: name, file: url)))
-    }
-    return out
-  }
+/// The filing's files, exactly the bundle's members (`CaseDocuments.bundleMembers`): the letter
+/// as PDF and Word, the evidence list, the power of attorney when an agent files, and every
+/// evidence file as `证据01-<title>.<ext>`, in that order.
+struct DocumentAttachments: FilingAttachmentsProvider {
+  var documents: CaseDocuments
 
-  static func bundleName(number: Int, title: String, file: String) -> String {
-    let ext = MediaType.fileExtension(of: (file as NSString).lastPathComponent)
-    let n = number < 10 ? "0\(number)" : "\(number)"
-    let stem = MailAttachment.sanitizedFileName(title)
-    return "证据\(n)-\(stem)" + (ext.isEmpty ? "" : "." + ext)
+  func attachments(for loaded: LoadedCase) throws -> [FilingAttachment] {
+    let members = try documents.bundleMembers(
+      evidenceURL: { loaded.evidenceURL(for: $0) }, evidenceProblem: { loaded.evidenceProblem($0) })
+    return try members.map { member in
+      let role: FilingAttachment.Role
+      switch member.role {
+      case "letter", "letter-docx": role = .letter
+      case "evidence-list": role = .evidenceList
+      case "power-of-attorney": role = .powerOfAttorney
+      case "evidence": role = .evidence(id: member.evidenceID ?? member.name)
+      default: role = .other
+      }
+      switch member.source {
+      case .data(let data):
+        return FilingAttachment(role: role, attachment: MailAttachment(fileName: member.name, data: data))
+      case .file(let url):
+        return FilingAttachment(role: role, attachment: try MailAttachment(fileName: member.name, file: url))
+      }
+    }
+  }
+}
+
+/// The subject and body from the e-mail body template (`templates/<language>/email-body.md`):
+/// its title is the subject ("（1/3）" added for a split filing), its text the plain part, its
+/// HTML rendering the HTML part.
+struct TemplateFilingMailText: FilingMailTextProvider {
+  var documents: CaseDocuments
+
+  func text(for caseFile: CaseFile, part: FilingMailPart) throws -> FilingMailText {
+    func lines(_ files: [FilingAttachmentSummary]) -> [EmailBodyContext.AttachmentLine] {
+      files.map { EmailBodyContext.AttachmentLine(name: $0.fileName, size: ByteSize.describe($0.byteCount)) }
+    }
+    let others = part.messages.enumerated().filter { $0.offset + 1 != part.index }.map {
+      (part: $0.offset + 1, attachments: lines($0.element))
+    }
+    let model = try documents.emailBody(
+      attachments: lines(part.carried), part: part.index, otherParts: others)
+    var subject = model.title
+    if part.total > 1 {
+      subject +=
+        documents.language.hasPrefix("zh")
+        ? "（\(part.index)/\(part.total)）" : " (\(part.index)/\(part.total))"
+    }
+    let plain = MailPlainText.render(model)
+    let html = String(decoding: try HTMLWriter.render(model), as: UTF8.self)
+    return FilingMailText(subject: subject, plain: plain, html: html)
   }
 }
