@@ -50,7 +50,9 @@ struct EMLExport {
       let list = try DocumentAttachments(documents: documents).attachments(for: loaded)
       let messages = try composer.compose(caseFile: caseFile, caseID: caseID, attachments: list)
       files = try MessageFileWriter.write(messages, caseID: caseID, to: folder, limit: limit)
-      report(env, messages: messages, files: files, limit: limit, recipients: recipients)
+      report(
+        env, messages: messages, files: files, limit: limit, recipients: recipients,
+        filedOn: caseFile.filing?.filedOn)
     } catch let error as MailError {
       throw UserError(error.description)
     } catch let error as BundleError {
@@ -87,7 +89,8 @@ struct EMLExport {
   }
 
   func report(
-    _ env: CommandEnvironment, messages: [MailMessage], files: [URL], limit: Int64, recipients: Recipients
+    _ env: CommandEnvironment, messages: [MailMessage], files: [URL], limit: Int64, recipients: Recipients,
+    filedOn: CalendarDate?
   ) {
     let o = env.output
     if messages.count > 1 {
@@ -110,7 +113,9 @@ struct EMLExport {
     o.out("")
     o.out("Next: open each .eml file in your mail client, check the text and the attachments, and send it.")
     o.out("  Outlook opens it as a draft ready to send; in Thunderbird use Message > Edit As New Message.")
-    o.out("  Then record the filing: redress file \(caseRef) --on <date you sent it>")
+    if filedOn == nil {
+      o.out("  Then record the filing: redress file \(caseRef) --on <date you sent it>")
+    }
   }
 }
 
