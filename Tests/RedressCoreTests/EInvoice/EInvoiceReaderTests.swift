@@ -1,9 +1,8 @@
 import Foundation
-import RedressCore
 import RedressTestSupport
 import Testing
 
-@testable import RedressDocuments
+@testable import RedressCore
 
 @Suite struct EInvoiceReaderTests {
   static let example = Fixtures.sharedExamples.appendingPathComponent("evidence/invoice.xml")

@@ -1,5 +1,4 @@
 import Foundation
-import RedressCore
 
 /// What a fully digitalised e-invoice (数电票, 全面数字化的电子发票) says about a purchase: the
 /// seller, the lines and the totals, read by `EInvoiceReader` from the XML the tax platform

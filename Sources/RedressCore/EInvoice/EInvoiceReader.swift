@@ -1,5 +1,4 @@
 import Foundation
-import RedressCore
 
 #if canImport(FoundationXML)
   import FoundationXML
