@@ -35,7 +35,7 @@ struct VerifyCommand: RedressRunnable {
     }
     let checks = try store.verify(id)
     let w = env.words
-    /// The mark, coloured, and the spaces that line the labels up.
+    // The mark, coloured, and the spaces that line the labels up.
     func marked(_ m: CommandWords.Mark) -> String {
       let text = w.mark(m)
       return env.output.style(text, m == .ok ? .green : .red) + w.padding(after: text, to: 9)
