@@ -22,10 +22,10 @@ public enum ByteSize {
     let numberEnd = t.firstIndex { !($0.isASCII && ($0.isNumber || $0 == ".")) } ?? t.endIndex
     let number = String(t[..<numberEnd])
     let unitText = t[numberEnd...].trimmingCharacters(in: .whitespaces).lowercased()
-    guard !number.isEmpty else { throw MailError.invalidSize(text: text, reason: "no number") }
+    guard !number.isEmpty else { throw MailError.invalidSize(text: text, reason: .noNumber) }
     let parts = number.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count <= 2, !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty else {
-      throw MailError.invalidSize(text: text, reason: "\"\(number)\" is not a number")
+      throw MailError.invalidSize(text: text, reason: .notANumber(number))
     }
     let multiplier: Int64
     if unitText.isEmpty {
@@ -33,25 +33,24 @@ public enum ByteSize {
     } else if let unit = units.first(where: { $0.0 == unitText }) {
       multiplier = unit.1
     } else {
-      throw MailError.invalidSize(text: text, reason: "unknown unit \"\(unitText)\"")
+      throw MailError.invalidSize(text: text, reason: .unknownUnit(unitText))
     }
     let whole = String(parts[0])
     let fraction = parts.count == 2 ? String(parts[1]) : ""
     guard whole.count <= 12, fraction.count <= 9, let w = Int64(whole),
       let f = Int64(fraction.isEmpty ? "0" : fraction)
-    else { throw MailError.invalidSize(text: text, reason: "the number is too large") }
+    else { throw MailError.invalidSize(text: text, reason: .tooLarge) }
     var scale: Int64 = 1
     for _ in 0..<fraction.count { scale *= 10 }
     let (product, overflow) = w.multipliedReportingOverflow(by: multiplier)
-    guard !overflow else { throw MailError.invalidSize(text: text, reason: "the number is too large") }
+    guard !overflow else { throw MailError.invalidSize(text: text, reason: .tooLarge) }
     // multiplier ≤ 2^30 and f < 10^9, so f * multiplier fits in Int64.
     let bytes = product + f * multiplier / scale
     guard bytes >= smallestMessageLimit else {
-      throw MailError.invalidSize(
-        text: text, reason: "too small; a message needs at least \(describe(smallestMessageLimit))")
+      throw MailError.invalidSize(text: text, reason: .tooSmall)
     }
     guard bytes <= largestMessageLimit else {
-      throw MailError.invalidSize(text: text, reason: "larger than any mail system accepts")
+      throw MailError.invalidSize(text: text, reason: .overMailLimit)
     }
     return bytes
   }

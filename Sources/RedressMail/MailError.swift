@@ -1,9 +1,9 @@
 /// What can stop an e-mail export; each message says what went wrong and what to do.
 public enum MailError: Error, Equatable, Sendable, CustomStringConvertible {
   /// An address given for `From` or `To` is not one we can put in a header.
-  case invalidAddress(address: String, reason: String)
+  case invalidAddress(address: String, reason: AddressProblem)
   /// `--max-size` could not be read.
-  case invalidSize(text: String, reason: String)
+  case invalidSize(text: String, reason: SizeProblem)
   /// One attachment needs a message larger than the limit even when it travels alone.
   case attachmentTooLarge(name: String, fileSize: Int64, messageSize: Int64, limit: Int64)
   /// The letter (first message) does not fit within the limit.
@@ -45,8 +45,46 @@ public enum MailError: Error, Equatable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Why an address cannot go into a header.
+  public enum AddressProblem: Equatable, Sendable, CustomStringConvertible {
+    case controlCharacter, empty, malformed
+
+    public var description: String {
+      switch self {
+      case .controlCharacter: return "it contains a control character (a line break or similar)"
+      case .empty: return "it is empty"
+      case .malformed:
+        return "expected an address like name@example.com (ASCII letters, digits and . _ % + - only)"
+      }
+    }
+  }
+
+  /// Why a `--max-size` value was not understood.
+  public enum SizeProblem: Equatable, Sendable, CustomStringConvertible {
+    case noNumber
+    case notANumber(String)
+    case unknownUnit(String)
+    case tooLarge
+    /// Below `ByteSize.smallestMessageLimit`.
+    case tooSmall
+    /// Above `ByteSize.largestMessageLimit`.
+    case overMailLimit
+
+    public var description: String {
+      switch self {
+      case .noNumber: return "no number"
+      case .notANumber(let number): return "\"\(number)\" is not a number"
+      case .unknownUnit(let unit): return "unknown unit \"\(unit)\""
+      case .tooLarge: return "the number is too large"
+      case .tooSmall:
+        return "too small; a message needs at least \(ByteSize.describe(ByteSize.smallestMessageLimit))"
+      case .overMailLimit: return "larger than any mail system accepts"
+      }
+    }
+  }
+
   /// User input quoted back without its control characters.
-  static func printable(_ s: String) -> String {
+  public static func printable(_ s: String) -> String {
     String(
       String.UnicodeScalarView(
         s.unicodeScalars.map { HeaderText.isUnsafe($0) ? "\u{FFFD}" : $0 }))

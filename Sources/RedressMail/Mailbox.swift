@@ -43,14 +43,10 @@ public struct Mailbox: Hashable, Sendable {
   /// nil for an address we can put in a header; else why not. Stricter than RFC 5322 in what it
   /// accepts (no quoted local parts, no comments, no domain literals), so nothing in it needs
   /// quoting or can end a header line.
-  static func addressProblem(_ address: String) -> String? {
-    if address.unicodeScalars.contains(where: HeaderText.isUnsafe) {
-      return "it contains a control character (a line break or similar)"
-    }
-    if address.isEmpty { return "it is empty" }
-    if Identifiers.emailProblem(address) != nil {
-      return "expected an address like name@example.com (ASCII letters, digits and . _ % + - only)"
-    }
+  static func addressProblem(_ address: String) -> MailError.AddressProblem? {
+    if address.unicodeScalars.contains(where: HeaderText.isUnsafe) { return .controlCharacter }
+    if address.isEmpty { return .empty }
+    if Identifiers.emailProblem(address) != nil { return .malformed }
     return nil
   }
 

@@ -122,9 +122,10 @@ struct ExportEMLEndToEndTests {
       ("漏水照片四", "d.jpg", 300_000), ("漏水照片五", "e.jpg", 300_000),
     ])
     defer { folder.remove() }
-    let r = try export(folder, ["--max-size", "900KB"])
+    let r = try export(folder, ["--max-size", "900KB", "--lang", "en"])
     #expect(r.exitCode == 0, "\(r.stderr)")
     #expect(written(folder) == ["washer-2026-1of3.eml", "washer-2026-2of3.eml", "washer-2026-3of3.eml"])
+    #expect(r.stdout.contains("so it is split into 3 messages; send them all, in order:"))
     #expect(r.stderr.contains("no --to"))
     let files = written(folder).map { folder.dir.appendingPathComponent("out/\($0)") }
     for f in files {

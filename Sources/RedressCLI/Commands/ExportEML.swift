@@ -17,13 +17,13 @@ struct EMLExport {
     do {
       limit = try maxSize.map(ByteSize.parse) ?? ByteSize.defaultMessageLimit
     } catch let error as MailError {
-      throw UserError(error.description)
+      throw UserError(env.words.mailError(error))
     }
     let recipients: Recipients
     do {
       recipients = try to.map { .mailboxes([try Mailbox(parsing: $0)]) } ?? .undisclosed
     } catch let error as MailError {
-      throw UserError("--to: \(error.description)")
+      throw UserError("--to: " + env.words.mailError(error))
     }
 
     let loaded = try env.loadCase(caseRef)
@@ -33,11 +33,9 @@ struct EMLExport {
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty {
       for d in errors { env.output.err(DiagnosticPrinter.format(d, output: env.output)) }
-      throw UserError(
-        "\(caseRef) has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix \(errors.count == 1 ? "it" : "them") before sending the complaint"
-      )
+      throw UserError(env.words.caseHasErrors(caseRef, errors: errors.count))
     }
-    let sender = try senderMailbox(caseFile)
+    let sender = try senderMailbox(caseFile, env.words)
     let caseID = caseFile.id ?? loaded.url?.deletingPathExtension().lastPathComponent ?? "filing"
 
     let documents = try env.caseDocuments(loaded, today: clock.today, purpose: .bundle)
@@ -54,7 +52,7 @@ struct EMLExport {
         env, messages: messages, files: files, limit: limit, recipients: recipients,
         filedOn: caseFile.filing?.filedOn)
     } catch let error as MailError {
-      throw UserError(error.description)
+      throw UserError(env.words.mailError(error))
     } catch let error as BundleError {
       throw UserError(error.message)
     }
@@ -62,7 +60,7 @@ struct EMLExport {
   }
 
   /// `--from`, else the complainant's e-mail with their name.
-  func senderMailbox(_ caseFile: CaseFile) throws -> Mailbox {
+  func senderMailbox(_ caseFile: CaseFile, _ words: CommandWords) throws -> Mailbox {
     let complainant = caseFile.complainant
     if let from {
       do {
@@ -75,16 +73,16 @@ struct EMLExport {
         }
         return mailbox
       } catch let error as MailError {
-        throw UserError("--from: \(error.description)")
+        throw UserError("--from: " + words.mailError(error))
       }
     }
     guard let email = complainant?.email, !email.isEmpty else {
-      throw UserError(MailError.missingSender.description)
+      throw UserError(words.mailError(.missingSender))
     }
     do {
       return try Mailbox(address: email, displayName: complainant?.name)
     } catch let error as MailError {
-      throw UserError("complainant.email: \(error.description); correct it or give --from")
+      throw UserError(words.complainantEmail(words.mailError(error)))
     }
   }
 
@@ -93,28 +91,22 @@ struct EMLExport {
     filedOn: CalendarDate?
   ) {
     let o = env.output
+    let w = env.words
     if messages.count > 1 {
-      o.out(
-        "The filing is larger than \(ByteSize.describe(limit)), so it is split into \(messages.count) messages; send them all, in order:"
-      )
+      o.out(w.splitFiling(limit: ByteSize.describe(limit), messages: messages.count))
     }
     for (message, file) in zip(messages, files) {
-      let count = message.attachments.count
       o.out(
-        "  " + o.style(file.path, .bold)
-          + "  \(ByteSize.describe(message.encodedSize)), \(count) attachment\(count == 1 ? "" : "s")")
+        "  " + o.style(file.path, .bold) + "  "
+          + w.messageSize(ByteSize.describe(message.encodedSize), attachments: message.attachments.count))
     }
     if case .undisclosed = recipients {
-      o.err(
-        o.styleErr("note:", .yellow)
-          + " no --to was given: the messages have no recipient yet; add the body's complaint address in your mail client before sending"
-      )
+      o.err(o.styleErr("note:", .yellow) + " " + w.noRecipient)
     }
     o.out("")
-    o.out("Next: open each .eml file in your mail client, check the text and the attachments, and send it.")
-    o.out("  Outlook opens it as a draft ready to send; in Thunderbird use Message > Edit As New Message.")
+    for line in w.emlNext { o.out(line) }
     if filedOn == nil {
-      o.out("  Then record the filing: redress file \(caseRef) --on <date you sent it>")
+      o.out(w.recordFiling(caseRef))
     }
   }
 }
