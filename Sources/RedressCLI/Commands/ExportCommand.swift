@@ -29,6 +29,10 @@ struct ExportCommand: RedressRunnable {
   @Option(name: .customLong("max-size"), help: "Largest message, e.g. 20MB or 10MiB (with --eml).")
   var maxSize: String?
   @Option(name: [.customShort("o"), .long], help: "The folder to write into.") var output: String?
+  @Option(
+    help: ArgumentHelp(
+      "The date the documents carry, YYYY-MM-DD (with --eml; default today).", valueName: "date"))
+  var today: CalendarDate?
 
   func validate() throws {
     if eml == yaml {

@@ -11,6 +11,8 @@ struct EMLExport {
   var from: String?
   var maxSize: String?
   var output: String?
+  /// The documents' date (`--today`); the local day of the export's clock otherwise.
+  var today: CalendarDate?
   func run(_ env: CommandEnvironment) throws -> Int32 {
     // Options first, so a typo is reported before any work.
     let limit: Int64
@@ -29,7 +31,8 @@ struct EMLExport {
     let loaded = try env.loadCase(caseRef)
     let caseFile = loaded.caseFile
     let clock = MailClock(environment: env.environment)
-    let problems = CaseValidator(today: clock.today).validate(loaded)
+    let day = today ?? clock.today
+    let problems = CaseValidator(today: day).validate(loaded)
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty {
       for d in errors { env.output.err(DiagnosticPrinter.format(d, output: env.output)) }
@@ -38,7 +41,7 @@ struct EMLExport {
     let sender = try senderMailbox(caseFile, env.words)
     let caseID = caseFile.id ?? loaded.url?.deletingPathExtension().lastPathComponent ?? "filing"
 
-    let documents = try env.caseDocuments(loaded, today: clock.today, purpose: .bundle)
+    let documents = try env.caseDocuments(loaded, today: day, purpose: .bundle)
     let composer = FilingMailComposer(
       from: sender, to: recipients, maxSize: limit, now: clock.now, timeZone: TimeZone.current,
       seed: clock.seed, text: TemplateFilingMailText(documents: documents))
