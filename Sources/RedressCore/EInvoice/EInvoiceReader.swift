@@ -88,8 +88,18 @@ public enum EInvoiceReader {
     // or NOTATION declaration (in any letter case) is refused outright.
     let comment = Array("<!--".utf8)
     let cdata = Array("<![CDATA[".utf8)
+    // Every `<?` must be the XML declaration at the very start: an e-invoice has no other
+    // processing instruction, and FoundationXML's parser crashes on some (`<?x?>`, found by
+    // fuzzing).
+    let declaration = Array("<?xml".utf8)
     var i = 0
     while i + 1 < bytes.count {
+      if bytes[i] == UInt8(ascii: "<") && bytes[i + 1] == UInt8(ascii: "?") {
+        let isDeclaration =
+          i == 0 && bytes.starts(with: declaration) && bytes.count > declaration.count
+          && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[declaration.count])
+        guard isDeclaration else { throw EInvoiceError(.declarationForbidden) }
+      }
       if bytes[i] == UInt8(ascii: "<") && bytes[i + 1] == UInt8(ascii: "!") {
         let rest = bytes[i...]
         guard rest.starts(with: comment) || rest.starts(with: cdata) else {
@@ -208,7 +218,8 @@ public struct EInvoiceError: Error, Equatable, Sendable, CustomStringConvertible
     case tooLarge(limit: Int)
     case notUTF8
     case unsupportedEncoding(String)
-    /// A DOCTYPE, ENTITY or other markup declaration: refused, never parsed.
+    /// A DOCTYPE, ENTITY or other markup declaration, or a processing instruction other than
+    /// the XML declaration: refused, never parsed.
     case declarationForbidden
     /// Not well-formed XML; where the parser stopped (0 when unknown).
     case malformed(line: Int, column: Int)
@@ -232,7 +243,7 @@ public struct EInvoiceError: Error, Equatable, Sendable, CustomStringConvertible
     case .unsupportedEncoding(let e): return "the file declares encoding \(e); only UTF-8 is read"
     case .declarationForbidden:
       return
-        "the file holds a DOCTYPE or ENTITY declaration, which an e-invoice never has; refused for safety"
+        "the file holds a DOCTYPE or ENTITY declaration or a processing instruction, which an e-invoice never has; refused for safety"
     case .malformed(let line, let column):
       return line > 0
         ? "the file is not well-formed XML (line \(line), column \(column))"
