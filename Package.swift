@@ -27,13 +27,21 @@ let package = Package(
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]
     ),
+    // zlib (CRC-32 and raw deflate) for the evidence bundle's zip writer. Named apart from
+    // ZIPFoundation's own `CZlib` module, which is internal to that package.
+    .systemLibrary(
+      name: "CZlibRedress",
+      path: "Sources/CZlibRedress",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     // The data a lawyer or translator reviews: the rule packs and calendars under legal/, the
     // document templates under templates/. Shipped as resources; found through DataLocator.
     .target(
       name: "RedressData",
       path: ".",
       exclude: [
-        "Sources/CCrypto", "Sources/RedressCore", "Sources/RedressStore",
+        "Sources/CCrypto", "Sources/CZlibRedress", "Sources/RedressCore", "Sources/RedressStore",
         "Sources/RedressDocuments", "Sources/RedressMail", "Sources/RedressCLI",
         "Sources/redress", "Sources/RedressTestSupport", "Tests", "README.md",
         "CONTRIBUTING.md", "Makefile", "docs", "scripts", "Package.swift", "Fuzz",
@@ -58,7 +66,7 @@ let package = Package(
     .target(
       name: "RedressDocuments",
       dependencies: [
-        "RedressCore", "RedressStore",
+        "RedressCore", "RedressStore", "CZlibRedress",
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]

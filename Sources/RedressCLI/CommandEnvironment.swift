@@ -66,8 +66,18 @@ public struct CommandEnvironment {
 
   /// Today in the local time zone, unless `--today` fixed it.
   public static func localToday() -> CalendarDate {
-    let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    // The C library's local time (TZ, else /etc/localtime, as Foundation's): it spares a
+    // command that only needs the day the loading of a whole `Calendar`.
+    var now = time(nil)
+    var parts = tm()
+    if localtime_r(&now, &parts) != nil,
+      let day = CalendarDate(
+        year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    {
+      return day
+    }
+    let components = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    return CalendarDate(year: components.year!, month: components.month!, day: components.day!)!
   }
 
   /// Prints an error the way the user should see it and returns the exit code.

@@ -28,8 +28,9 @@ public struct BlobStore: Sendable {
   /// The store folder.
   public let root: URL
   /// Files at least this large are written around the page cache (O_DIRECT) where the file
-  /// system allows it: the disk is the limit for them, and the CPU is better spent hashing.
-  public var directWriteMinimum: Int64 = 64 << 20
+  /// system allows it. Off by default: buffered writes flushed as they go (`FlushPacer`)
+  /// measured faster and steadier (1.3 s against 1.5 to 2.4 s for 1 GiB).
+  public var directWriteMinimum: Int64 = .max
 
   public init(root: URL) { self.root = root }
 

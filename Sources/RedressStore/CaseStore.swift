@@ -238,6 +238,78 @@ public final class CaseStore: Sendable {
     }
   }
 
+  /// What `status` and `remind` read of a stored case: the index columns the clocks depend on
+  /// and the party names. Event notes are left out.
+  public struct TrackingRow: Sendable {
+    public var id: String
+    /// Whether the store holds it as a draft (decides draft against ready before filing).
+    public var isDraft: Bool
+    public var jurisdiction: String?
+    public var venue: Venue?
+    public var complainantName: String?
+    public var respondentName: String?
+    /// `filed_on`, `accepted_on`, `reference` and every event's date and kind; nil when none.
+    public var filing: Filing?
+  }
+
+  /// Every stored case's `TrackingRow`, ordered by id: only the columns tracking needs, read
+  /// straight from the statements (the fixed cost of `status` over thousands of cases is
+  /// SQLite's per-column work, so fewer columns is faster).
+  public func trackingRows() throws -> [TrackingRow] {
+    try database {
+      try pool.read { db in
+        let eventStatement = try db.makeStatement(
+          sql: "SELECT case_id, day, minute, kind FROM case_event ORDER BY case_id, position")
+        let eventCursor = try String.fetchCursor(eventStatement)
+        let es = eventStatement.sqliteStatement
+        func nextEvent() throws -> (String, FilingEvent)? {
+          guard let caseID = try eventCursor.next() else { return nil }
+          var e = FilingEvent()
+          if let day = Int.fromStatement(es, atUncheckedIndex: 1) {
+            e.date = EventDate(
+              date: CalendarDate(julianDay: day), minuteOfDay: Int.fromStatement(es, atUncheckedIndex: 2))
+          }
+          e.kind = String.fromStatement(es, atUncheckedIndex: 3).flatMap(FilingEventKind.init(rawValue:))
+          return (caseID, e)
+        }
+        var pendingEvent = try nextEvent()
+
+        let statement = try db.makeStatement(
+          sql: """
+            SELECT id, is_draft, jurisdiction, venue, complainant_name, respondent_name, filed_on,
+              accepted_on, reference
+            FROM stored_case ORDER BY id
+            """)
+        let cursor = try String.fetchCursor(statement)
+        let s = statement.sqliteStatement
+        func text(_ i: CInt) -> String? { String.fromStatement(s, atUncheckedIndex: i) }
+        func date(_ i: CInt) -> CalendarDate? {
+          Int.fromStatement(s, atUncheckedIndex: i).map(CalendarDate.init(julianDay:))
+        }
+        var rows: [TrackingRow] = []
+        while let id = try cursor.next() {
+          var f = Filing()
+          f.filedOn = date(6)
+          f.acceptedOn = date(7)
+          f.reference = text(8)
+          // SQLite orders text by bytes; compare the same way (not by Unicode equivalence).
+          while let (caseID, event) = pendingEvent, !id.utf8.lexicographicallyPrecedes(caseID.utf8) {
+            if caseID.utf8.elementsEqual(id.utf8) { f.events.append(event) }
+            pendingEvent = try nextEvent()
+          }
+          let hasFiling = f.filedOn != nil || f.acceptedOn != nil || f.reference != nil || !f.events.isEmpty
+          rows.append(
+            TrackingRow(
+              id: id, isDraft: Bool(sqliteStatement: s, index: 1), jurisdiction: text(2),
+              venue: text(3).flatMap(Venue.init(rawValue:)), complainantName: text(4),
+              respondentName: text(5),
+              filing: hasFiling ? f : nil))
+        }
+        return rows
+      }
+    }
+  }
+
   // MARK: - Writing
 
   /// How `save` treats a case whose id is already stored.

@@ -10,14 +10,11 @@ import Foundation
 /// constant memory: the calling thread reads 1 MiB chunks with `read(2)` and hashes them while
 /// a second thread writes the chunks already read. A ring of eight buffers connects the two,
 /// so reading, hashing and writing overlap and neither side waits for the other for long.
-/// Buffered writes start their writeback as they go (`Writeback`), so the final fsync is
-/// short; direct writes (`DirectIO`) skip the page cache altogether.
+/// Buffered writes are flushed as they go (`FlushPacer`), so the final fsync is short;
+/// direct writes (`DirectIO`) skip the page cache altogether.
 enum HashingCopier {
   static let chunkSize = 1 << 20
   static let bufferCount = 8
-  /// How often writeback of what was written is started (Linux), so the final fsync has
-  /// little left to do.
-  static let writebackWindow: Int64 = 16 << 20
 
   struct Result {
     var digest: SHA256Digest
@@ -134,11 +131,16 @@ enum HashingCopier {
 
     func writeLoop(to fd: Int32) {
       var written: Int64 = 0
-      var flushedUpTo: Int64 = 0
+      let pacer = FlushPacer(fd: fd)
       while true {
         condition.lock()
         while pending.isEmpty && !finished { condition.wait() }
         if pending.isEmpty {
+          condition.unlock()
+          // The pacer's syncing is over before the caller's fsync and close.
+          let syncFailure = pacer.finish()
+          condition.lock()
+          if writeErrno == nil, let syncFailure { writeErrno = syncFailure }
           writerDone = true
           condition.broadcast()
           condition.unlock()
@@ -159,10 +161,8 @@ enum HashingCopier {
           failure = writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer(index)[0..<length]))
         }
         written += Int64(length)
-        if failure == nil, !direct, written - flushedUpTo >= HashingCopier.writebackWindow {
-          Writeback.start(fd, offset: flushedUpTo, length: written - flushedUpTo)
-          flushedUpTo = written
-        }
+        if failure == nil, !direct { failure = pacer.wrote(upTo: written) }
+        if failure != nil { _ = pacer.finish() }
 
         condition.lock()
         free.append(index)
@@ -221,9 +221,94 @@ enum DirectIO {
   }
 }
 
+/// Paces the flushing of a large file while it is written: writeback of every 16 MiB starts as
+/// soon as it is written (`Writeback`), and every 64 MiB a thread of the pacer's own syncs the
+/// file (`fdatasync`) while writing goes on, so that the disk's cache flush overlaps with the
+/// copying and hashing instead of all coming in the final `fsync`. On the benchmark machine (a
+/// virtual disk) a 1 GiB copy took 1.3 s this way, 1.8 s with writeback alone, 1.9 s syncing
+/// on the writing thread, and 1.5 to 2.4 s written around the page cache (O_DIRECT). The
+/// caller still calls `fsync` before renaming the file into place, after `finish()`.
+public final class FlushPacer: @unchecked Sendable {
+  public static let startWindow: Int64 = 16 << 20
+  public static let syncWindow: Int64 = 64 << 20
+
+  private let fd: Int32
+  private var started: Int64 = 0
+  private var syncRequestedAt: Int64 = 0
+  // Shared with the syncing thread, under `condition`.
+  private let condition = NSCondition()
+  private var threadStarted = false
+  private var requested = false
+  private var stopping = false
+  private var threadDone = false
+  private var failure: Int32?
+
+  /// Paces `fd`, which must stay open until `finish()` has returned.
+  public init(fd: Int32) { self.fd = fd }
+
+  deinit { _ = finish() }
+
+  /// Call after each write, with the number of bytes written so far (from one thread). Returns
+  /// the `errno` of a failed sync: the write has failed (a later `fsync` may not report it
+  /// again).
+  public func wrote(upTo written: Int64) -> Int32? {
+    if written - started >= Self.startWindow {
+      Writeback.start(fd, offset: started, length: written - started)
+      started = written
+    }
+    condition.lock()
+    defer { condition.unlock() }
+    if let failure { return failure }
+    if written - syncRequestedAt >= Self.syncWindow {
+      syncRequestedAt = written
+      requested = true
+      if !threadStarted {
+        threadStarted = true
+        let thread = Thread { [self] in syncLoop() }
+        thread.stackSize = 1 << 16
+        thread.start()
+      }
+      condition.broadcast()
+    }
+    return nil
+  }
+
+  /// Stops the syncing thread and waits for it; returns the `errno` of a failed sync. Call it
+  /// before the final `fsync` and before closing the file.
+  public func finish() -> Int32? {
+    condition.lock()
+    defer { condition.unlock() }
+    stopping = true
+    condition.broadcast()
+    while threadStarted && !threadDone { condition.wait() }
+    return failure
+  }
+
+  private func syncLoop() {
+    condition.lock()
+    while true {
+      while !requested && !stopping { condition.wait() }
+      if !requested { break }
+      requested = false
+      condition.unlock()
+      #if os(Linux)
+        let status = fdatasync(fd)
+      #else
+        let status = fsync(fd)
+      #endif
+      let code = status == 0 ? nil : errno
+      condition.lock()
+      if let code, failure == nil { failure = code }
+    }
+    threadDone = true
+    condition.broadcast()
+    condition.unlock()
+  }
+}
+
 /// Starts writeback of a written range without waiting for it (Linux `sync_file_range`,
 /// which Glibc's Swift module does not export; looked up once at run time). Elsewhere a no-op.
-enum Writeback {
+public enum Writeback {
   private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
   private static let syncFileRange: SyncFileRange? = {
@@ -237,7 +322,7 @@ enum Writeback {
     #endif
   }()
 
-  static func start(_ fd: Int32, offset: Int64, length: Int64) {
+  public static func start(_ fd: Int32, offset: Int64, length: Int64) {
     // SYNC_FILE_RANGE_WRITE = 2
     _ = syncFileRange?(fd, offset, length, 2)
   }

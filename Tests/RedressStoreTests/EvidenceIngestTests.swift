@@ -38,6 +38,29 @@ import Testing
     #expect(mode(blobs.url(for: blob).path) == 0o600)
   }
 
+  /// A copy larger than `FlushPacer.syncWindow` is synced on the pacer's thread as it goes;
+  /// the copy is whole. (A sparse source: reading it costs nothing.)
+  @Test func aLargeCopyIsSyncedAsItGoes() throws {
+    let dir = try TempFolder()
+    let source = try dir.write("big.bin", Data())
+    let size = 2 * FlushPacer.syncWindow + 12_345
+    #expect(truncate(source.path, off_t(size)) == 0)
+    let blobs = BlobStore(root: dir.path("store"))
+    let blob = try blobs.ingest(try EvidenceSource.open(path: source.path))
+    #expect(blob.size == size)
+    #expect(blob.sha256 == (try FileHasher.sha256(ofFileAt: source.path)).digest)
+    #expect(blobs.check(blob) == nil)
+  }
+
+  /// A sync that fails is reported (a later fsync might not report it again).
+  @Test func aFailedSyncIsReported() {
+    let pacer = FlushPacer(fd: -1)
+    #expect(pacer.wrote(upTo: 1000) == nil)
+    _ = pacer.wrote(upTo: FlushPacer.syncWindow)
+    #expect(pacer.finish() == EBADF)
+    #expect(pacer.wrote(upTo: 2 * FlushPacer.syncWindow) == EBADF)
+  }
+
   @Test func copyRefusesToOverwrite() throws {
     let dir = try TempFolder()
     let source = try dir.write("a.txt", Data("abc".utf8))

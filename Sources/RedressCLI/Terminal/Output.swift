@@ -68,7 +68,11 @@ public final class Output: @unchecked Sendable {
       }
     }
 
-    public func apply(_ text: String) -> String { "\u{1B}[\(code)m\(text)\u{1B}[0m" }
+    public func apply(_ text: String) -> String { opening + text + Self.closing }
+
+    /// The escape sequence that starts the style, and the one that ends any style.
+    var opening: String { "\u{1B}[\(code)m" }
+    static let closing = "\u{1B}[0m"
   }
 }
 

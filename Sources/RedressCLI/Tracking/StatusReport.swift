@@ -6,6 +6,12 @@ enum StatusReport {
   /// Overdue and due-soon cases first, earliest due day first; then cases with no open clock:
   /// answered, waiting, not filed, closed; ties by id.
   static func sorted(_ cases: [TrackedCase]) -> [TrackedCase] {
+    sortedIndices(cases).map { cases[$0] }
+  }
+
+  /// The positions of `cases` in the order of `sorted`: small keys of integers are sorted, so
+  /// that no comparison looks at a string.
+  static func sortedIndices(_ cases: [TrackedCase]) -> [Int] {
     func rank(_ t: TrackedCase) -> Int {
       if t.status.due != nil { return 0 }
       switch t.status.state {
@@ -15,16 +21,24 @@ enum StatusReport {
       case .closed: return 4
       }
     }
-    // Sort small keys, not the cases themselves (a case is a large value to move around).
-    let keys = cases.enumerated().map { index, t in
-      (rank: rank(t), due: t.status.due?.julianDay ?? 0, id: t.id, index: index)
+    // Ids are compared once, up front: the store gives its cases in id order already, and
+    // otherwise one sort by id gives each case its place among the ids.
+    var idOrder = Array(cases.indices)
+    let byID = { (a: Int, b: Int) -> Bool in
+      // SQLite and the store order ids by their bytes; so does this.
+      cases[a].id.utf8.lexicographicallyPrecedes(cases[b].id.utf8)
     }
-    return keys.sorted { a, b in
-      if a.rank != b.rank { return a.rank < b.rank }
-      if a.due != b.due { return a.due < b.due }
-      if a.id != b.id { return a.id < b.id }
-      return a.index < b.index
-    }.map { cases[$0.index] }
+    if zip(idOrder, idOrder.dropFirst()).contains(where: { byID($1, $0) }) { idOrder.sort(by: byID) }
+    var idRank = [Int](repeating: 0, count: cases.count)
+    for (rank, index) in idOrder.enumerated() { idRank[index] = rank }
+
+    var keys: [(rank: Int, due: Int, id: Int, index: Int)] = []
+    keys.reserveCapacity(cases.count)
+    for (index, t) in cases.enumerated() {
+      keys.append((rank(t), t.status.due?.julianDay ?? 0, idRank[index], index))
+    }
+    keys.sort { a, b in (a.rank, a.due, a.id, a.index) < (b.rank, b.due, b.id, b.index) }
+    return keys.map(\.index)
   }
 
   // MARK: JSON
@@ -113,84 +127,148 @@ enum StatusReport {
         "No cases stored yet. Start a complaint with `redress new`, or add a case file you already have with `redress import CASE.yaml`."
       )
     }
-    let ordered = sorted(cases)
+    let order = sortedIndices(cases)
     let header = [
       words.pick("案件", "案件", "CASE"), words.pick("被投诉方", "被投訴方", "RESPONDENT"),
       words.pick("阶段", "階段", "STAGE"), words.pick("到期日", "到期日", "DUE"),
       words.pick("剩余", "剩餘", "LEFT"), words.pick("状态", "狀態", "STATE"),
-    ]
-    var rows: [[String]] = []
+    ].map(Cell.init)
+    // The table is built as bytes in one buffer. Words that repeat on every row (stages,
+    // states, days left) are made once with their display widths.
+    let stages = CaseStage.allCases.map { Cell(words.stage($0)) }
+    let states = CaseState.allCases.map { Cell(words.state($0)) }
+    var daysLeftCells: [Int: Cell] = [:]
+    let none = Cell("—")
+    var rows: [Row] = []
+    rows.reserveCapacity(order.count)
+    var widths = header.map(\.width)
     var anyEstimate = false
-    for t in ordered {
-      let s = t.status
-      var due = s.due.map { $0.iso } ?? "—"
-      if !s.yearsWithoutData.isEmpty && s.due != nil {
-        due += "*"
-        anyEstimate = true
+    for index in order {
+      let t = cases[index]
+      var due = none
+      if let day = t.status.due {
+        let estimate = !t.status.yearsWithoutData.isEmpty
+        anyEstimate = anyEstimate || estimate
+        due = Cell(text: day.iso + (estimate ? "*" : ""), width: estimate ? 11 : 10)
       }
-      rows.append([
-        DisplayWidth.truncate(t.id, to: 24),
-        DisplayWidth.truncate(t.respondentName ?? "—", to: 28),
-        words.stage(s.stage),
-        due,
-        s.daysLeft.map(words.daysLeft) ?? "—",
-        words.state(s.state),
-      ])
-    }
-    let widths = (0..<header.count).map { column in
-      ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0
-    }
-    func line(_ cells: [String], styles: [Output.Style?]) -> String {
-      var parts: [String] = []
-      for (i, cell) in cells.enumerated() {
-        let last = i == cells.count - 1
-        // Left-aligned columns, except "days left", which is right-aligned.
-        let padded = last ? cell : DisplayWidth.pad(cell, to: widths[i], right: i == 4)
-        parts.append(styles[i].map { output.style(padded, $0) } ?? padded)
+      var left = none
+      if let n = t.status.daysLeft {
+        if let cell = daysLeftCells[n] {
+          left = cell
+        } else {
+          left = Cell(words.daysLeft(n))
+          daysLeftCells[n] = left
+        }
       }
-      return parts.joined(separator: "  ")
+      let state = t.status.state
+      let row = Row(
+        state: state, id: Cell(t.id, truncatedTo: 24),
+        respondent: Cell(t.respondentName ?? "—", truncatedTo: 28),
+        stage: stages[CaseStage.allCases.firstIndex(of: t.status.stage)!], due: due, left: left,
+        stateWord: states[CaseState.allCases.firstIndex(of: state)!])
+      for i in 0..<widths.count where row[i].width > widths[i] { widths[i] = row[i].width }
+      rows.append(row)
     }
-    var lines: [String] = [line(header, styles: Array(repeating: .dim, count: header.count))]
-    for (t, row) in zip(ordered, rows) {
-      let style = stateStyle(t.status.state)
-      lines.append(line(row, styles: [.bold, nil, nil, nil, style, style]))
+
+    var out: [UInt8] = []
+    out.reserveCapacity((rows.count + 1) * (widths.reduce(0, +) * 2 + 40))
+    /// Appends cell `i` of a line: left-aligned, except "days left" (4), which is
+    /// right-aligned; the last column is not padded.
+    func append(_ cell: Cell, column i: Int, style: Output.Style?) {
+      if i > 0 { out.append(contentsOf: [0x20, 0x20]) }
+      let style = output.colorOut ? style : nil
+      if let style { out.append(contentsOf: style.opening.utf8) }
+      let fill = i == widths.count - 1 ? 0 : max(0, widths[i] - cell.width)
+      if i == 4 { out.append(contentsOf: repeatElement(0x20, count: fill)) }
+      out.append(contentsOf: cell.text.utf8)
+      if i != 4 { out.append(contentsOf: repeatElement(0x20, count: fill)) }
+      if style != nil { out.append(contentsOf: Output.Style.closing.utf8) }
+    }
+    for (i, cell) in header.enumerated() { append(cell, column: i, style: .dim) }
+    for row in rows {
+      out.append(0x0A)
+      let style = stateStyle(row.state)
+      for i in 0..<6 { append(row[i], column: i, style: i == 0 ? .bold : (i >= 4 ? style : nil)) }
     }
 
     // What to do about the cases that need something now, grouped by clock so that the notes
     // stay short however many cases there are.
     var notes: [String] = []
     for state in [CaseState.overdue, .dueSoon] {
-      for group in groups(ordered.filter { $0.status.state == state }) {
+      for group in groups(order.lazy.map { cases[$0] }.filter { $0.status.state == state }) {
         notes += note(for: group, state: state, words: words, output: output)
       }
     }
     if anyEstimate {
-      let years = Set(ordered.flatMap(\.status.yearsWithoutData)).sorted()
-      let calendar = ordered.first { !$0.status.yearsWithoutData.isEmpty }?.status.calendarName ?? ""
+      let years = Set(cases.flatMap(\.status.yearsWithoutData)).sorted()
+      let calendar =
+        order.lazy.map { cases[$0] }.first { !$0.status.yearsWithoutData.isEmpty }?.status.calendarName ?? ""
       notes.append("* " + words.weekdayOnly(years, calendar: calendar))
     }
-    if ordered.contains(where: { $0.status.stage == .ready }) {
+    if cases.contains(where: { $0.status.stage == .ready }) {
       notes.append(
         words.pick(
           "提交投诉后，运行 redress file 案件 --on 提交日期，开始计算处理期限。",
           "提交投訴後，執行 redress file 案件 --on 提交日期，開始計算處理期限。",
           "Once you have filed a ready case, run `redress file CASE --on DATE` to start its clock."))
     }
-    if !notes.isEmpty { lines.append("") }
-    return (lines + notes).joined(separator: "\n")
+    if !notes.isEmpty { out.append(0x0A) }
+    for note in notes {
+      out.append(0x0A)
+      out.append(contentsOf: note.utf8)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A table cell and the number of terminal columns it takes.
+  struct Cell {
+    var text: String
+    var width: Int
+    init(text: String, width: Int) {
+      self.text = text
+      self.width = width
+    }
+    init(_ text: String) { self.init(text: text, width: DisplayWidth.of(text)) }
+
+    /// `text` cut to at most `limit` columns, ending in `…` when cut.
+    init(_ text: String, truncatedTo limit: Int) {
+      let width = DisplayWidth.of(text)
+      if width <= limit {
+        self.init(text: text, width: width)
+      } else {
+        self.init(DisplayWidth.truncate(text, to: limit))
+      }
+    }
+  }
+
+  /// One row of the table: the case's state and its six cells.
+  struct Row {
+    var state: CaseState
+    var id, respondent, stage, due, left, stateWord: Cell
+
+    subscript(column: Int) -> Cell {
+      switch column {
+      case 0: return id
+      case 1: return respondent
+      case 2: return stage
+      case 3: return due
+      case 4: return left
+      default: return stateWord
+      }
+    }
   }
 
   /// Cases by the clock their due day comes from, in the order of their first case.
-  static func groups(_ cases: [TrackedCase]) -> [(clock: CaseClock, cases: [TrackedCase])] {
+  static func groups(_ cases: some Sequence<TrackedCase>) -> [(clock: CaseClock, cases: [TrackedCase])] {
     var order: [String] = []
     var byClock: [String: (clock: CaseClock, cases: [TrackedCase])] = [:]
     for t in cases {
-      guard let clock = t.status.dueClock else { continue }
-      if byClock[clock.id] == nil {
-        order.append(clock.id)
-        byClock[clock.id] = (clock, [])
+      guard let id = t.status.dueClock?.id else { continue }
+      if byClock[id] == nil {
+        order.append(id)
+        byClock[id] = (t.status.dueClock!, [])
       }
-      byClock[clock.id]!.cases.append(t)
+      byClock[id]!.cases.append(t)
     }
     return order.map { byClock[$0]! }
   }

@@ -82,31 +82,32 @@ public struct DeadlineCalculator: Sendable {
   /// a rest day, the due day is the next working day (a 调休 make-up Saturday is a working day).
   public func calendarDays(from start: CalendarDate, length: Int) -> Deadline {
     var usage = YearUsage(calendar: calendar)
-    let unadjusted = start.adding(days: length)
-    usage.note(unadjusted)
-    let kind = calendar.kind(of: unadjusted)
-    var due = unadjusted
-    while calendar.isRestDay(due) {
-      due = due.adding(days: 1)
+    let end = start.julianDay + length
+    usage.note(end)
+    var due = end
+    while calendar.isRestDay(julianDay: due) {
+      due += 1
       usage.note(due)
     }
+    let unadjusted = CalendarDate(julianDay: end)
     return Deadline(
-      from: start, length: length, unit: .days, unadjusted: unadjusted, due: due,
-      movedOff: due == unadjusted ? nil : kind, yearsWithoutData: usage.missing)
+      from: start, length: length, unit: .days, unadjusted: unadjusted, due: CalendarDate(julianDay: due),
+      movedOff: due == end ? nil : calendar.kind(of: unadjusted), yearsWithoutData: usage.missing)
   }
 
   /// The `length`th working day after `start` (`start` itself is not counted; 0 gives `start`).
   public func workingDays(from start: CalendarDate, length: Int) -> Deadline {
     var usage = YearUsage(calendar: calendar)
-    var day = start
+    var day = start.julianDay
     var counted = 0
     while counted < length {
-      day = day.adding(days: 1)
+      day += 1
       usage.note(day)
-      if calendar.isWorkingDay(day) { counted += 1 }
+      if !calendar.isRestDay(julianDay: day) { counted += 1 }
     }
+    let due = CalendarDate(julianDay: day)
     return Deadline(
-      from: start, length: length, unit: .workingDays, unadjusted: day, due: day,
+      from: start, length: length, unit: .workingDays, unadjusted: due, due: due,
       yearsWithoutData: usage.missing)
   }
 }
@@ -116,9 +117,10 @@ private struct YearUsage {
   let calendar: HolidayCalendar
   var years: Set<Int> = []
 
-  mutating func note(_ day: CalendarDate) {
-    if !calendar.hasData(forYear: day.year) { years.insert(day.year) }
+  /// Notes the day with this Julian day number.
+  mutating func note(_ julianDay: Int) {
+    if !calendar.hasData(julianDay: julianDay) { years.insert(CalendarDate(julianDay: julianDay).year) }
   }
 
-  var missing: [Int] { years.sorted() }
+  var missing: [Int] { years.isEmpty ? [] : years.sorted() }
 }

@@ -95,6 +95,12 @@ public struct HolidayCalendar: Sendable {
   public let years: [Int: Year]
   private let restDays: [CalendarDate: Holiday]
   private let makeUpDays: [CalendarDate: Holiday]
+  /// Every day from January 1 of the first year with data to December 31 of the last, by
+  /// Julian day number from `tableStart`: bit 0 set for a rest day, bit 1 set for a day of a
+  /// year without data (a gap between files). Counting a deadline asks about each day it
+  /// passes; this answers without hashing a date or copying a holiday.
+  private let dayTable: [UInt8]
+  private let tableStart: Int
 
   /// Builds a calendar from year files that `HolidayCalendarLoader` has already checked
   /// (no overlaps, every date inside its year).
@@ -117,6 +123,23 @@ public struct HolidayCalendar: Sendable {
     self.years = byYear
     self.restDays = rest
     self.makeUpDays = work
+    // The table spans the years with data, and any announced day outside them.
+    var table: [UInt8] = []
+    var start = 0
+    let announced = Array(rest.keys) + Array(work.keys)
+    let firstDays = byYear.keys.compactMap { CalendarDate(year: $0, month: 1, day: 1) } + announced
+    let lastDays = byYear.keys.compactMap { CalendarDate(year: $0, month: 12, day: 31) } + announced
+    if let from = firstDays.min()?.julianDay, let to = lastDays.max()?.julianDay {
+      start = from
+      table.reserveCapacity(to - from + 1)
+      for j in from...to {
+        let day = CalendarDate(julianDay: j)
+        let isRest = rest[day] != nil ? true : (work[day] != nil ? false : day.isWeekend)
+        table.append((isRest ? 1 : 0) | (byYear[day.year] == nil ? 2 : 0))
+      }
+    }
+    self.dayTable = table
+    self.tableStart = start
   }
 
   /// The years that have a file, in order.
@@ -134,7 +157,21 @@ public struct HolidayCalendar: Sendable {
   /// The holiday a date belongs to (as a rest day or a make-up working day), if any.
   public func holiday(on date: CalendarDate) -> Holiday? { restDays[date] ?? makeUpDays[date] }
 
-  public func isRestDay(_ date: CalendarDate) -> Bool { kind(of: date).isRestDay }
+  public func isRestDay(_ date: CalendarDate) -> Bool { isRestDay(julianDay: date.julianDay) }
 
   public func isWorkingDay(_ date: CalendarDate) -> Bool { !isRestDay(date) }
+
+  /// `isRestDay` for the day with this Julian day number.
+  public func isRestDay(julianDay j: Int) -> Bool {
+    let i = j - tableStart
+    if i >= 0 && i < dayTable.count { return dayTable[i] & 1 != 0 }
+    return j % 7 >= 5  // Saturday or Sunday (`CalendarDate.weekday`)
+  }
+
+  /// `hasData(forYear:)` for the year of the day with this Julian day number.
+  public func hasData(julianDay j: Int) -> Bool {
+    let i = j - tableStart
+    if i >= 0 && i < dayTable.count { return dayTable[i] & 2 == 0 }
+    return hasData(forYear: CalendarDate(julianDay: j).year)
+  }
 }

@@ -4,6 +4,8 @@
 /// that columns of Chinese text line up.
 public enum DisplayWidth {
   public static func of(_ text: String) -> Int {
+    // Printable ASCII, the common case (ids, dates, English words), is one column a byte.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var width = 0
     for scalar in text.unicodeScalars { width += of(scalar) }
     return width

@@ -74,7 +74,11 @@ public struct CaseStatus: Hashable, Sendable {
   public var daysLeft: Int? { dueClock?.daysLeft }
   /// Years without calendar data that an open clock's due day relied on.
   public var yearsWithoutData: [Int] {
-    Array(Set(clocks.filter(\.isOpen).flatMap { $0.deadline?.yearsWithoutData ?? [] })).sorted()
+    // Almost every case relies on covered years only: answer that without building a set.
+    guard clocks.contains(where: { $0.isOpen && $0.deadline?.yearsWithoutData.isEmpty == false }) else {
+      return []
+    }
+    return Array(Set(clocks.filter(\.isOpen).flatMap { $0.deadline?.yearsWithoutData ?? [] })).sorted()
   }
 }
 
@@ -86,32 +90,68 @@ public struct CaseTracker: Sendable {
 
   public let catalog: ClockCatalog
   public let calculator: DeadlineCalculator
+  /// Each venue's clocks with the routes each offers once overdue, worked out once (a
+  /// `status` over thousands of cases asks for them once per case).
+  private let clocksByVenue: [Venue: [(definition: ClockDefinition, routes: [ClockCatalog.Route])]]
 
   public init(catalog: ClockCatalog, calendar: HolidayCalendar) {
     self.catalog = catalog
     self.calculator = DeadlineCalculator(calendar: calendar)
+    var byVenue: [Venue: [(definition: ClockDefinition, routes: [ClockCatalog.Route])]] = [:]
+    for venue in Venue.allCases {
+      byVenue[venue] = catalog.clocks(for: venue).map { d in
+        (d, d.whenOverdue.compactMap { catalog.routes[$0] })
+      }
+    }
+    self.clocksByVenue = byVenue
   }
 
   /// The stage of a case. Before filing, `isDraft` (what the store records: an unfinished
   /// interview, or a case imported with errors) decides draft against ready; without it, a case
   /// is ready when nothing required is missing (`CaseValidator.missingRequiredFields`).
   public static func stage(of c: CaseFile, isDraft: Bool? = nil) -> CaseStage {
-    let events = c.filing?.events ?? []
-    if events.contains(where: { $0.kind == .closed }) { return .closed }
-    if events.contains(where: { $0.kind == .response }) { return .answered }
-    if c.filing?.acceptedOn != nil { return .accepted }
-    if c.filing?.filedOn != nil { return .filed }
+    if let filed = stage(of: c.filing) { return filed }
     if let isDraft { return isDraft ? .draft : .ready }
     return CaseValidator.missingRequiredFields(c).isEmpty ? .ready : .draft
   }
 
+  /// The stage that the filing record alone decides (filed and after); nil before filing.
+  public static func stage(of filing: Filing?) -> CaseStage? {
+    guard let filing else { return nil }
+    if filing.events.contains(where: { $0.kind == .closed }) { return .closed }
+    if filing.events.contains(where: { $0.kind == .response }) { return .answered }
+    if filing.acceptedOn != nil { return .accepted }
+    if filing.filedOn != nil { return .filed }
+    return nil
+  }
+
   public func status(of c: CaseFile, id: String, today: CalendarDate, isDraft: Bool? = nil) -> CaseStatus {
-    let stage = Self.stage(of: c, isDraft: isDraft)
-    let venue = c.effectiveVenue
-    let clocks = catalog.clocks(for: venue).map { clock(for: $0, in: c, today: today) }
-    let dueClock = clocks.filter { $0.isOpen && $0.due != nil }
-      .min { a, b in (a.due!, a.id) < (b.due!, b.id) }
-    let events = c.filing?.events ?? []
+    let draft =
+      isDraft ?? (Self.stage(of: c.filing) == nil && !CaseValidator.missingRequiredFields(c).isEmpty)
+    return status(venue: c.effectiveVenue, filing: c.filing, id: id, today: today, isDraft: draft)
+  }
+
+  /// The status from what tracking reads of a case: its venue and its filing record, plus
+  /// whether it is a draft (which decides draft against ready before filing).
+  public func status(
+    venue: Venue, filing: Filing?, id: String, today: CalendarDate, isDraft: Bool
+  ) -> CaseStatus {
+    let stage = Self.stage(of: filing) ?? (isDraft ? .draft : .ready)
+    var clocks: [CaseClock] = []
+    clocks.reserveCapacity(clocksByVenue[venue]?.count ?? 0)
+    var dueIndex: Int?
+    for (definition, routes) in clocksByVenue[venue] ?? [] {
+      var clock = bareClock(for: definition, filing: filing, today: today)
+      clock.routesWhenOverdue = routes
+      // The open clock with the earliest due day (the first of equals, by id).
+      if clock.isOpen, let due = clock.due {
+        let earlier = dueIndex.map { i in (due, clock.id) < (clocks[i].due!, clocks[i].id) } ?? true
+        if earlier { dueIndex = clocks.count }
+      }
+      clocks.append(clock)
+    }
+    let dueClock = dueIndex.map { clocks[$0] }
+    let events = filing?.events ?? []
 
     let state: CaseState
     if stage == .draft || stage == .ready {
@@ -135,13 +175,13 @@ public struct CaseTracker: Sendable {
   /// One clock of a case: not started until its start date is recorded; closed by the first
   /// recorded event (or acceptance) among those that close it; otherwise open, with its due day.
   public func clock(for definition: ClockDefinition, in c: CaseFile, today: CalendarDate) -> CaseClock {
-    var clock = bareClock(for: definition, in: c, today: today)
+    var clock = bareClock(for: definition, filing: c.filing, today: today)
     clock.routesWhenOverdue = definition.whenOverdue.compactMap { catalog.routes[$0] }
     return clock
   }
 
-  private func bareClock(for definition: ClockDefinition, in c: CaseFile, today: CalendarDate) -> CaseClock {
-    guard let start = definition.starts.date(in: c.filing) else {
+  private func bareClock(for definition: ClockDefinition, filing: Filing?, today: CalendarDate) -> CaseClock {
+    guard let start = definition.starts.date(in: filing) else {
       return CaseClock(definition: definition, status: .notStarted)
     }
     let deadline = try? calculator.deadline(from: start, length: definition.length, unit: definition.unit)
@@ -151,10 +191,16 @@ public struct CaseTracker: Sendable {
       let found: (date: CalendarDate?, by: ClockCloser)?
       switch closer {
       case .accepted:
-        found = c.filing?.acceptedOn.map { ($0, closer) }
+        found = filing?.acceptedOn.map { ($0, closer) }
       case .response, .closed:
-        let matching = (c.filing?.events ?? []).filter { $0.kind?.rawValue == closer.rawValue }
-        found = matching.isEmpty ? nil : (matching.compactMap { $0.date?.date }.min(), closer)
+        let kind: FilingEventKind = closer == .response ? .response : .closed
+        var any = false
+        var earliest: CalendarDate?
+        for event in filing?.events ?? [] where event.kind == kind {
+          any = true
+          if let d = event.date?.date, earliest.map({ d < $0 }) ?? true { earliest = d }
+        }
+        found = any ? (earliest, closer) : nil
       }
       guard let found else { continue }
       if let current = closing, let currentDate = current.date {

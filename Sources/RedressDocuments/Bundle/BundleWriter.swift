@@ -1,6 +1,5 @@
 import Foundation
 import RedressStore
-import ZIPFoundation
 
 #if canImport(Glibc)
   import Glibc
@@ -37,12 +36,14 @@ public struct BundleError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Writes an evidence bundle: every member, then `manifest.json` (case id, time, each member's
-/// size and SHA-256) and `SHA256SUMS`. Members are read once, in 1 MiB chunks that are hashed
-/// as they are zipped (constant memory whatever the evidence size). Media that is already
-/// compressed (photos, video, PDF, docx, zip) is stored, everything else deflated. Entry names
-/// are UTF-8 (ZIPFoundation sets the flag). The zip is written through `AtomicFile` (a private
-/// temporary folder beside the destination, owner-only, synced, renamed into place only when
-/// complete): a failure or a kill never leaves a partial bundle where a whole one is expected.
+/// size and SHA-256) and `SHA256SUMS`. Members are read once, in 1 MiB chunks: one thread
+/// hashes them (SHA-256) while another computes the zip's CRC-32, deflates where needed and
+/// writes (`ZipWriter`); memory stays constant whatever the evidence size. Media that is
+/// already compressed (photos, video, PDF, docx, zip) is stored, everything else deflated.
+/// Entry names are UTF-8 (the zip's UTF-8 flag is set). The zip is written through
+/// `AtomicFile` (a private temporary folder beside the destination, owner-only, synced,
+/// renamed into place only when complete): a failure or a kill never leaves a partial bundle
+/// where a whole one is expected.
 public enum BundleWriter {
   /// Extensions of formats that are compressed already: deflating them again gains nothing.
   public static let storedExtensions: Set<String> = [
@@ -51,11 +52,9 @@ public enum BundleWriter {
     "xz", "7z", "rar", "pdf", "docx", "xlsx", "pptx", "odt", "ods", "epub",
   ]
 
-  static let chunkSize = 1 << 20
-
-  public static func compression(for name: String) -> CompressionMethod {
+  public static func compression(for name: String) -> ZipMethod {
     let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-    return name.contains(".") && storedExtensions.contains(ext) ? .none : .deflate
+    return name.contains(".") && storedExtensions.contains(ext) ? .stored : .deflated
   }
 
   /// Writes `members` to `destination` and returns the manifest written into it.
@@ -78,27 +77,32 @@ public enum BundleWriter {
     var manifest = BundleManifest(caseID: caseID, generatedAt: formatter.string(from: generatedAt), files: [])
     do {
       try AtomicFile.write(to: destination) { temporary in
-        try createEmptyZip(at: temporary)
-        let archive: Archive
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+          throw BundleError("cannot create \(temporary.path): \(String(cString: strerror(errno)))")
+        }
+        let zip = ZipWriter(fd: fd, modified: generatedAt)
+        defer {
+          zip.stopSyncing()
+          close(fd)
+        }
         do {
-          archive = try Archive(url: temporary, accessMode: .update)
-        } catch {
-          throw BundleError("cannot write \(destination.path): \(error)")
+          for m in members {
+            let (size, digest) = try add(m, to: zip)
+            manifest.files.append(
+              BundleManifest.File(
+                name: m.name, role: m.role, evidenceID: m.evidenceID, size: size, sha256: digest))
+          }
+          let json = manifest.json
+          _ = try add(
+            BundleMember(name: BundleManifest.fileName, role: "manifest", source: .data(json)), to: zip)
+          let sums = manifest.sums(manifestDigest: SHA256Stream.digest(json).hex)
+          _ = try add(
+            BundleMember(name: BundleManifest.sumsFileName, role: "sums", source: .data(sums)), to: zip)
+          try zip.finish()
+        } catch let e as ZipWriter.IOFailure where !e.reading {
+          throw BundleError("cannot write \(destination.path): \(e.message)")
         }
-        for m in members {
-          let (size, digest) = try add(m, to: archive, date: generatedAt)
-          manifest.files.append(
-            BundleManifest.File(
-              name: m.name, role: m.role, evidenceID: m.evidenceID, size: size, sha256: digest))
-        }
-        let json = manifest.json
-        _ = try add(
-          BundleMember(name: BundleManifest.fileName, role: "manifest", source: .data(json)), to: archive,
-          date: generatedAt)
-        let sums = manifest.sums(manifestDigest: SHA256Stream.digest(json).hex)
-        _ = try add(
-          BundleMember(name: BundleManifest.sumsFileName, role: "sums", source: .data(sums)), to: archive,
-          date: generatedAt)
       }
     } catch let e as BundleError {
       throw e
@@ -108,74 +112,67 @@ public enum BundleWriter {
     return manifest
   }
 
-  /// An empty zip (the end-of-central-directory record alone), created owner-only.
-  static func createEmptyZip(at url: URL) throws {
-    let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else {
-      throw BundleError("cannot create \(url.path): \(String(cString: strerror(errno)))")
-    }
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    let eocd: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
-    do {
-      try handle.write(contentsOf: Data(eocd))
-      try handle.close()
-    } catch {
-      throw BundleError("cannot write \(url.path): \(error)")
-    }
-  }
-
   /// Adds one member, hashing its bytes as they pass; returns its size and SHA-256.
-  static func add(_ m: BundleMember, to archive: Archive, date: Date) throws -> (Int64, String) {
+  static func add(_ m: BundleMember, to zip: ZipWriter) throws -> (Int64, String) {
     let hasher = SHA256Stream()
     let method = compression(for: m.name)
     switch m.source {
     case .data(let data):
-      try archive.addEntry(
-        with: m.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-        permissions: 0o644, compressionMethod: method, bufferSize: chunkSize
-      ) { position, size in
-        let chunk = data.subdata(in: Int(position)..<Int(position) + size)
-        hasher.update(chunk)
-        return chunk
-      }
-      return (Int64(data.count), hasher.finalize().hex)
+      var position = 0
+      let size = try zip.add(
+        name: m.name, method: method, expectedSize: Int64(data.count),
+        read: { buffer in
+          let n = min(buffer.count, data.count - position)
+          if n > 0 {
+            data.copyBytes(
+              to: buffer.bindMemory(to: UInt8.self),
+              from: data.startIndex + position..<data.startIndex + position + n)
+          }
+          position += n
+          return n
+        },
+        observe: { hasher.update($0) })
+      return (size, hasher.finalize().hex)
     case .file(let url):
+      let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+      guard fd >= 0 else {
+        if errno == ELOOP {
+          throw BundleError(
+            "\(url.path) is not a regular file (a link, folder, device or pipe); it cannot be bundled")
+        }
+        throw BundleError("cannot read \(url.path): \(String(cString: strerror(errno)))")
+      }
+      defer { close(fd) }
       var st = stat()
-      guard lstat(url.path, &st) == 0 else {
+      guard fstat(fd, &st) == 0 else {
         throw BundleError("cannot read \(url.path): \(String(cString: strerror(errno)))")
       }
       guard st.st_mode & S_IFMT == S_IFREG else {
         throw BundleError(
           "\(url.path) is not a regular file (a link, folder, device or pipe); it cannot be bundled")
       }
-      guard let handle = FileHandle(forReadingAtPath: url.path) else {
-        throw BundleError("cannot open \(url.path)")
-      }
-      defer { try? handle.close() }
-      let size = Int64(st.st_size)
-      var read: Int64 = 0
+      #if os(Linux)
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+      #endif
       do {
-        try archive.addEntry(
-          with: m.name, type: .file, uncompressedSize: size, modificationDate: date, permissions: 0o644,
-          compressionMethod: method, bufferSize: chunkSize
-        ) { _, want in
-          let chunk = try handle.read(upToCount: want) ?? Data()
-          guard chunk.count == want else {
-            throw BundleError("\(url.path) changed while it was being bundled (it is shorter than before)")
-          }
-          read += Int64(chunk.count)
-          hasher.update(chunk)
-          return chunk
-        }
-      } catch let e as BundleError {
-        throw e
-      } catch {
-        throw BundleError("cannot bundle \(url.path): \(error)")
+        let size = try zip.add(
+          name: m.name, method: method, expectedSize: Int64(st.st_size),
+          read: { buffer in
+            while true {
+              let n = read(fd, buffer.baseAddress!, buffer.count)
+              if n >= 0 { return n }
+              if errno != EINTR { throw ZipWriter.IOFailure(reading: true, code: errno) }
+            }
+          },
+          observe: { hasher.update($0) })
+        return (size, hasher.finalize().hex)
+      } catch let e as ZipWriter.SizeChanged {
+        throw BundleError(
+          "\(url.path) changed while it was being bundled (it \(e.read > e.expected ? "grew" : "is shorter than before"))"
+        )
+      } catch let e as ZipWriter.IOFailure where e.reading {
+        throw BundleError("cannot read \(url.path): \(e.message)")
       }
-      if let extra = try? handle.read(upToCount: 1), !extra.isEmpty {
-        throw BundleError("\(url.path) changed while it was being bundled (it grew)")
-      }
-      return (read, hasher.finalize().hex)
     }
   }
 }

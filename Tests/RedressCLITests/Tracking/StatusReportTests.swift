@@ -193,4 +193,32 @@ import Testing
       .text()
     #expect(json.contains("\"weekday_only_years\": [\n      2027\n    ]"))
   }
+
+  /// Names are trimmed as Foundation trims white space and newlines, without its cost.
+  @Test func blankNamesAreAbsentAndNamesAreTrimmed() {
+    let names = [
+      "", " ", "\u{3000}", " \t\n", "某店", " 某店 ", "\u{3000}某某电器\u{3000}", "Acme\u{00A0}", "\u{2028}x\u{2029}",
+      "a b", "\u{200B}z",
+    ]
+    for name in names {
+      let foundation = name.trimmingCharacters(in: .whitespacesAndNewlines)
+      #expect(
+        TrackedCase.nonBlank(name) == (foundation.isEmpty ? nil : foundation),
+        "\(name.unicodeScalars.map(\.value))")
+    }
+    #expect(TrackedCase.nonBlank(nil) == nil)
+  }
+
+  /// The order does not depend on the order the cases come in (the store gives them by id;
+  /// callers may not).
+  @Test func orderIsTheSameWhateverTheInputOrder() throws {
+    let legal = CommandHarness.dataRoot.appendingPathComponent("legal")
+    let forward = try TrackingData(legal: legal).statuses(of: Self.cases, today: Self.today)
+    let backward = try TrackingData(legal: legal).statuses(of: Self.cases.reversed(), today: Self.today)
+    #expect(StatusReport.sorted(forward).map(\.id) == StatusReport.sorted(backward).map(\.id))
+    #expect(
+      StatusReport.sorted(forward).map(\.id) == [
+        "washer-2026", "phone", "shoes", "food-agent", "gym", "draft-1", "ready-1", "sofa",
+      ])
+  }
 }

@@ -90,6 +90,47 @@ import Testing
     #expect(cn.kind(of: Self.day("2027-01-02")) == .weekend)
   }
 
+  /// The day table that deadline counting reads (`isRestDay(julianDay:)`,
+  /// `hasData(julianDay:)`) says what `kind(of:)` and `hasData(forYear:)` say, on every day
+  /// around the covered years, with a gap year, and with a holiday announced outside them.
+  @Test func theDayTableAgreesWithTheHolidays() throws {
+    let all = try Self.shipped()
+    let gapped = HolidayCalendar(
+      name: "cn", years: all.years.values.filter { [2024, 2026].contains($0.year) })
+    let notice = HolidayCalendar.Notice(title: "t", date: Self.day("2030-01-01"), url: "https://example.org")
+    let outside = HolidayCalendar(
+      name: "x",
+      years: [
+        HolidayCalendar.Year(
+          year: 2030, notice: notice,
+          holidays: [
+            HolidayCalendar.Holiday(
+              name: "跨年", rest: Self.day("2030-12-30")...Self.day("2031-01-02"),
+              makeUpWorkingDays: [Self.day("2029-12-29")])
+          ], file: "2030.yaml")
+      ])
+    let empty = HolidayCalendar(name: "none", years: [])
+    let ranges = [
+      (all, Self.day("2022-12-01"), Self.day("2028-01-31")),
+      (gapped, Self.day("2023-12-01"), Self.day("2027-01-31")),
+      (outside, Self.day("2029-12-01"), Self.day("2031-01-31")),
+      (empty, Self.day("2026-01-01"), Self.day("2026-03-01")),
+    ]
+    for (calendar, from, to) in ranges {
+      for j in from.julianDay...to.julianDay {
+        let day = CalendarDate(julianDay: j)
+        #expect(
+          calendar.isRestDay(julianDay: j) == calendar.kind(of: day).isRestDay, "\(calendar.name) \(day)")
+        #expect(calendar.isRestDay(day) == calendar.kind(of: day).isRestDay)
+        #expect(
+          calendar.hasData(julianDay: j) == calendar.hasData(forYear: day.year), "\(calendar.name) \(day)")
+      }
+    }
+    #expect(!gapped.hasData(julianDay: Self.day("2025-06-01").julianDay))
+    #expect(outside.isRestDay(Self.day("2031-01-02")))
+    #expect(!outside.isRestDay(Self.day("2029-12-29")))
+  }
+
   // MARK: The loader rejects bad year files with file, line and column
 
   /// Writes `files` into a fresh `legal/calendars/<name>/` and loads it.
