@@ -100,7 +100,7 @@ let package = Package(
     .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
     .testTarget(
       name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"],
-      exclude: ["Fixtures"]),
+      exclude: ["Fixtures", "Interview/Goldens"]),
     .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport", "RedressCore"]),
   ]
 )

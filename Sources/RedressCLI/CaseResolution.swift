@@ -10,12 +10,11 @@ extension CommandEnvironment {
     var isDir: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
       if isDir.boolValue {
-        throw UserError("\(reference) is a folder; give a case file (YAML) or the id of a stored case")
+        throw UserError(words.isAFolder(reference))
       }
       return try LoadedCase.load(contentsOf: url, displayName: reference)
     }
     if let stored = try loadStoredCase(reference) { return stored }
-    throw UserError(
-      "no case file \(reference) and no stored case with that id; `redress list` shows the stored cases")
+    throw UserError(words.noCaseFileOrStoredCase(reference))
   }
 }

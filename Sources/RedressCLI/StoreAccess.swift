@@ -38,9 +38,8 @@ extension CommandEnvironment {
     }
     let url = resolve(reference)
     if FileManager.default.fileExists(atPath: url.path) {
-      throw UserError(
-        "\(reference) is a case file, not a stored case; import it first with `redress import \(reference)`")
+      throw UserError(words.notAStoredCase(reference))
     }
-    throw UserError("no stored case '\(reference)'; `redress list` shows the stored cases")
+    throw UserError(words.noStoredCase(reference))
   }
 }

@@ -91,10 +91,16 @@ import Testing
   }
 
   @Test func followupRefusesAnUnfiledCasePolitely() throws {
-    let r = try ProcessRunner.redress(["followup", Fixtures.foodAgentCase.path, "--today", "2026-11-22"])
+    let r = try ProcessRunner.redress(
+      ["followup", Fixtures.foodAgentCase.path, "--today", "2026-11-22", "--lang", "en"])
     #expect(r.exitCode == 2)
     #expect(r.stderr.contains("has not been filed yet"))
     #expect(r.stderr.contains("redress file"))
+    let chinese = try ProcessRunner.redress(
+      ["followup", Fixtures.foodAgentCase.path, "--today", "2026-11-22", "--lang", "zh-Hans"])
+    #expect(chinese.exitCode == 2)
+    #expect(chinese.stderr.contains("还没有提交，所以没有可以催办的事"))
+    #expect(chinese.stderr.contains("redress file"))
   }
 
   @Test func followupWarnsWhenTheWindowWasAnsweredAndStillWrites() throws {
@@ -158,9 +164,15 @@ import Testing
       ["bundle", "washer-2026", "--store", store, "--today", "2026-11-22", "-o", "b.zip"],
       currentDirectory: dir)
     #expect(r.exitCode == 0, "\(r.stderr)")
-    let v = try ProcessRunner.redress(["verify", dir.appendingPathComponent("b.zip").path])
+    let v = try ProcessRunner.redress(["verify", dir.appendingPathComponent("b.zip").path, "--lang", "en"])
     #expect(v.exitCode == 0, "\(v.stdout)\(v.stderr)")
     #expect(v.stdout.contains("ok          证据01-电子发票.xml"))
+    let chinese = try ProcessRunner.redress([
+      "verify", dir.appendingPathComponent("b.zip").path, "--lang", "zh-Hans",
+    ])
+    #expect(chinese.exitCode == 0, "\(chinese.stdout)\(chinese.stderr)")
+    #expect(chinese.stdout.contains("完好        证据01-电子发票.xml"))
+    #expect(chinese.stdout.contains("个文件已按 manifest.json 和 SHA256SUMS 核验，全部未改动"))
   }
 
   @Test func bundleRefusesMissingEvidenceAndWritesNothing() throws {

@@ -95,7 +95,8 @@ import Testing
       #expect(r.code == 2, "\(name)")
       #expect(
         r.err.contains("\(name)/case.yaml:8:11: error: evidence[0].file: \(message)"), "\(name): \(r.err)")
-      #expect(r.err.contains("\(name)/case.yaml: not imported"))
+      // The diagnostic stays in compiler style; the status line speaks the interface language.
+      #expect(r.err.contains("\(name)/case.yaml: 未导入"))
     }
     #expect(try box.listJSON().isEmpty)
   }
@@ -143,16 +144,23 @@ import Testing
     var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: invoiceBlob)))
     bytes[0] ^= 0x80
     try Data(bytes).write(to: URL(fileURLWithPath: invoiceBlob))
-    let changed = try box.redress("verify", "washer-2026")
+    let changed = try box.redress("verify", "washer-2026", "--lang", "en")
     #expect(changed.code == 1)
     #expect(changed.out.contains("CHANGED  E1 evidence/invoice.xml"))
 
     try FileManager.default.removeItem(atPath: box.blobPath(for: pdf))
-    let both = try box.redress("verify", "washer-2026")
+    let both = try box.redress("verify", "washer-2026", "--lang", "en")
     #expect(both.code == 1)
     #expect(both.out.contains("CHANGED  E1 evidence/invoice.xml"))
     #expect(both.out.contains("MISSING  E6 evidence/authorization.pdf"))
     #expect(both.err.contains("2 of 2 evidence files changed or missing"))
+
+    // The same in Chinese (the language of `LANG=C.UTF-8`), with the names still lined up.
+    let chinese = try box.redress("verify", "washer-2026")
+    #expect(chinese.code == 1)
+    #expect(chinese.out.contains("已改动   E1 evidence/invoice.xml：保存的副本"))
+    #expect(chinese.out.contains("缺失     E6 evidence/authorization.pdf：保存的副本"))
+    #expect(chinese.err.contains("washer-2026：2 个证据文件中有 2 个被改动或缺失"))
   }
 }
 

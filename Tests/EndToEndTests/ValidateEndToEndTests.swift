@@ -5,9 +5,14 @@ import Testing
 /// `redress validate` and the global options, through the built binary.
 struct ValidateEndToEndTests {
   @Test func theExampleCaseIsValid() throws {
-    let r = try ProcessRunner.redress(["validate", Fixtures.washerCase.path, "--today", "2026-11-22"])
+    let r = try ProcessRunner.redress([
+      "validate", Fixtures.washerCase.path, "--today", "2026-11-22", "--lang", "en",
+    ])
     #expect(r.exitCode == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("valid"))
+    #expect(r.stdout.hasSuffix(": valid\n"))
+    let chinese = try ProcessRunner.redress(
+      ["validate", Fixtures.washerCase.path, "--today", "2026-11-22", "--lang", "zh-Hans"])
+    #expect(chinese.stdout.hasSuffix("：没有发现问题\n"))
   }
 
   @Test func threeMistakesAreListedWithLinesAndExitTwo() throws {

@@ -7,13 +7,17 @@ import Testing
 @testable import RedressCLI
 
 /// The store commands run in-process with captured output, against a store in a fresh
-/// temporary folder.
+/// temporary folder; in English unless a test asks for another language (the Chinese wording
+/// is checked in `InterfaceLanguageTests`).
 @Suite struct StoreCommandsTests {
   final class Sandbox {
     let root: URL
+    /// `LANG` for the commands.
+    let language: String
     var store: String { root.appendingPathComponent("store").path }
 
-    init() throws {
+    init(language: String = "en_US.UTF-8") throws {
+      self.language = language
       root = FileManager.default.temporaryDirectory.appendingPathComponent(
         "redress-cli-store-\(UUID().uuidString)", isDirectory: true)
       try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -30,7 +34,8 @@ import Testing
       let command = try #require(parsed as? any RedressRunnable)
       let (output, read) = Output.capturing()
       let env = CommandEnvironment(
-        global: command.global, output: output, environment: ["HOME": root.path], currentDirectory: root)
+        global: command.global, output: output, environment: ["HOME": root.path, "LANG": language],
+        currentDirectory: root)
       let code: Int32
       do {
         code = try command.execute(env)

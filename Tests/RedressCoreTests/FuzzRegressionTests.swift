@@ -27,3 +27,31 @@ struct FuzzRegressionTests {
     #expect(again == c, "round trip changed the case:\n\(yaml)")
   }
 }
+
+/// Inputs the e-invoice fuzz target found a problem with: each must end in an invoice or an
+/// `EInvoiceError`, never a crash.
+struct EInvoiceFuzzRegressionTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/einvoice-fuzz")
+
+  static var fixtures: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+  }
+
+  @Test(arguments: fixtures)
+  func fixtureEndsInAnInvoiceOrAClearError(_ name: String) throws {
+    let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+    do {
+      _ = try EInvoiceReader.read(data: data)
+    } catch let error as EInvoiceError {
+      #expect(!error.description.isEmpty)
+    }
+  }
+
+  @Test func processingInstructionsAreRefusedBeforeParsing() {
+    let xml = Data("<?xml version=\"1.0\"?><EInvoice><?x?></EInvoice>".utf8)
+    #expect(throws: EInvoiceError(.declarationForbidden)) { try EInvoiceReader.read(data: xml) }
+    let declarationOnly = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<EInvoice/>".utf8)
+    #expect(throws: EInvoiceError(.noInvoiceData)) { try EInvoiceReader.read(data: declarationOnly) }
+  }
+}

@@ -119,6 +119,24 @@ import Testing
     #expect(font.glyph(for: "\u{00A0}", bold: false)?.code == 0x20)
   }
 
+  @Test func theYuanSignIsDeclaredHalfWidth() throws {
+    let yen = try #require(Self.font.glyph(for: "¥", bold: false))
+    #expect(yen.code == 0x00A5 && yen.width == 550 && yen.actualText == nil)
+    // Declared under the CID the CMap maps U+00A5 to, so readers advance by what we measure.
+    #expect(PDFSongFont.widthArray.hasSuffix(" 22354 [550]]"))
+    #expect(PDFSongFont.widthArray.hasPrefix("[1 [256 308 "))
+    // The signs SimSun and STSong draw full-width keep the full em.
+    for sign in ["×", "—", "“", "”", "‘", "’", "…"] {
+      #expect(Self.font.glyph(for: Character(sign), bold: false)?.width == 1000, "\(sign)")
+    }
+    #expect(Self.font.glyph(for: "%", bold: false)?.width == PDFFontTables.asciiWidths[0x25 - 0x20])
+  }
+
+  @Test func aBlankToFillInKeepsWhatFollowsIt() {
+    let lines = PDFLineBreaker.lines([Self.glyphs("纸质材料，共＿＿页")], maxWidth: 8_000).map(Self.text)
+    #expect(lines == ["纸质材料，共", "＿＿页"])
+  }
+
   // MARK: - Pagination
 
   static func pages(_ doc: DocumentModel) -> [PDFPage] {
@@ -147,6 +165,115 @@ import Testing
     }
   }
 
+  /// The close of a letter, after a closing paragraph of `sentenceLines` lines.
+  static func letterEnd(filler: Int, sentenceLines: Int = 3) -> DocumentModel {
+    var blocks: [Block] = (0..<filler).map { .paragraph([.text("填充段落第\($0)段。")], align: .left) }
+    let sentence = "综上，被投诉人的行为损害了投诉人的合法权益，请求依法处理。"  // 29 characters
+    blocks.append(
+      .paragraph([.text(String(repeating: sentence, count: sentenceLines * 36 / 29))], align: .left))
+    blocks.append(.paragraph([.text("此致")], align: .left))
+    blocks.append(.paragraph([.text("杭州市消费者权益保护委员会")], align: .left))
+    blocks.append(.paragraph([.text("投诉人（签名）：＿＿＿＿＿＿＿＿")], align: .right))
+    blocks.append(.paragraph([.text("2026年11月22日")], align: .right))
+    blocks.append(.paragraph([.text("附：证据清单（共2项）")], align: .left))
+    blocks.append(.list(ordered: true, start: 1, items: [[.text("电子发票")], [.text("授权委托书")]]))
+    return DocumentModel(title: "t", language: "zh-Hans", blocks: blocks)
+  }
+
+  /// The text drawn first on a page (its first Tj or TJ operand).
+  static func firstText(on page: PDFPage) -> String? {
+    guard let show = page.content.range(of: #"(<[0-9A-F]+>|\[[^\]]*\]) T[jJ]"#, options: .regularExpression)
+    else { return nil }
+    return String(page.content[show])
+  }
+
+  @Test func theCloseOfALetterNeverStartsAPageAlone() {
+    var sawAPageBreakInTheClose = false
+    for filler in 20...40 {
+      for sentenceLines in [1, 2, 4] {
+        let pages = Self.pages(Self.letterEnd(filler: filler, sentenceLines: sentenceLines))
+        let closing = pages.firstIndex { $0.content.contains(Self.hex("此致")) }
+        guard let closing else {
+          Issue.record("此致 not drawn")
+          continue
+        }
+        if closing > 0 && pages[closing - 1].content.contains(Self.hex("填充段落第\(filler - 1)段。")) {
+          sawAPageBreakInTheClose = true
+        }
+        // "此致" is never the first thing on its page: the closing paragraph's end comes with it.
+        #expect(
+          Self.firstText(on: pages[closing])?.contains(Self.hex("此致")) == false,
+          "filler \(filler), \(sentenceLines) lines: 此致 starts page \(closing + 1)")
+        // The addressee, the signature and the date stay with it.
+        for text in ["杭州市消费者权益保护委员会", "2026年11月22日"] {
+          #expect(pages[closing].content.contains(Self.hex(text)), "filler \(filler): \(text) apart from 此致")
+        }
+        // "附：" keeps its list.
+        let attachment = pages.firstIndex { $0.content.contains(Self.hex("附：证据清单（共2项）")) }
+        let firstItem = pages.firstIndex { $0.content.contains(Self.hex("电子发票")) }
+        #expect(attachment != nil && attachment == firstItem, "filler \(filler): 附 apart from its list")
+      }
+    }
+    // The fillers did push the close across a page end.
+    #expect(sawAPageBreakInTheClose)
+  }
+
+  @Test func blocksThatBelongTogetherAreKept() {
+    let sentence = Block.paragraph([.text("综上，请求依法处理。")], align: .left)
+    let label = Block.paragraph([.text("此致")], align: .left)
+    let signature = Block.paragraph([.text("投诉人（签名）：＿＿＿＿")], align: .right)
+    let date = Block.paragraph([.text("2026年11月22日")], align: .right)
+    let list = Block.list(ordered: true, start: 1, items: [[.text("电子发票")]])
+    let table = Block.table(header: [[.text("序号")]], rows: [[[.text("1")]]])
+    let heading = Block.heading(level: 2, [.text("投诉请求")])
+    let longLine = Block.paragraph([.text(String(repeating: "很长的一行没有句号", count: 3))], align: .left)
+    let twoLines = Block.paragraph([.text("此致"), .lineBreak, .text("敬礼")], align: .left)
+    let examples: [([Block], [Bool])] = [
+      (
+        [sentence, label, label, signature, date, label, list], [true, true, true, true, false, true, false]
+      ),
+      ([heading, sentence, sentence], [true, false, false]),
+      ([table, signature, date], [true, true, false]),
+      ([list, label, heading, sentence], [true, false, true, false]),
+      ([sentence, longLine, sentence], [false, false, false]),
+      ([sentence, twoLines, sentence], [false, false, false]),
+      ([date, table], [false, false]),
+    ]
+    for (blocks, keeps) in examples {
+      #expect(BlockKeeping.keepsWithNext(blocks) == keeps, "\(blocks)")
+    }
+  }
+
+  /// Every table of every example document: no number, amount, model number or Latin word is
+  /// broken inside, and neither is a cell of up to four characters ("序号", "10公斤") nor a date.
+  @Test(arguments: GoldenDocumentTests.samples)
+  func tableCellsKeepTheirTokensWhole(sample: GoldenDocumentTests.Sample) throws {
+    let options = PDFOptions()
+    for (name, model) in try GoldenDocumentTests.models(sample) {
+      let layout = PDFLayout(options: options, font: Self.font, english: model.language.hasPrefix("en"))
+      let drawn = layout.items(for: model.blocks).compactMap { item -> PDFTableRowItem? in
+        if case .row(let row, _, _) = item { return row }
+        return nil
+      }
+      let written = model.blocks.flatMap { block -> [[[Inline]]] in
+        if case .table(let header, let rows) = block { return [header] + rows }
+        return []
+      }
+      #expect(drawn.count == written.count)
+      for (row, cells) in zip(drawn, written) {
+        for (lines, cell) in zip(row.cells.map { $0.map(Self.text) }, cells) {
+          let text = cell.plainText
+          var whole = text.matches(of: /[!-~¥]+/).map { String($0.output) }
+          whole += text.matches(of: /\d{4}年\d{1,2}月\d{1,2}日/).map { String($0.output) }
+          if PDFLineBreaker.width(Self.glyphs(text)) <= 4000 { whole.append(text) }
+          for token in whole {
+            #expect(lines.contains { $0.contains(token) }, "\(sample) \(name): \(token) broken: \(lines)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func aLongTableRepeatsItsHeaderAndSplitsATallRow() {
     let tall = String(repeating: "很长的证明内容，", count: 800)
     let doc = DocumentModel(
@@ -167,15 +294,25 @@ import Testing
     }
   }
 
-  @Test func columnWidthsFillTheBlockAndRespectMinimums() {
-    let widths = PDFLayout.columnWidths(
-      minimum: [40, 50, 50, 40], natural: [40, 120, 900, 45], available: 440)
+  @Test func columnWidthsTakeTheMostGenerousLevelThatFits() {
+    let levels: [[Double]] = [[30, 40, 40, 30], [40, 50, 50, 40], [40, 120, 60, 45], [40, 120, 900, 45]]
+    // Everything on one line does not fit, short cells do: the rest goes to the long column.
+    let widths = ColumnWidths.distribute(levels: levels, available: 440)
     #expect(abs(widths.reduce(0, +) - 440) < 0.001)
-    #expect(widths[0] == 40 && widths[3] >= 40 && widths[2] > widths[1])
-    let narrow = PDFLayout.columnWidths(minimum: [10, 10], natural: [20, 60], available: 160)
-    #expect(narrow == [40, 120])
-    let crushed = PDFLayout.columnWidths(minimum: [300, 300], natural: [400, 400], available: 300)
-    #expect(crushed == [150, 150])
+    #expect(widths[0] == 40 && widths[1] == 120 && widths[3] == 45 && widths[2] == 235)
+    // All of it fits: shared in proportion to the natural widths.
+    #expect(ColumnWidths.distribute(levels: [[10, 10], [20, 60]], available: 160) == [40, 120])
+    // Only the hard minimums fit: each gets its minimum and a share of what it wishes for next.
+    let tight = ColumnWidths.distribute(levels: levels, available: 200)
+    #expect(abs(tight.reduce(0, +) - 200) < 0.001)
+    #expect(zip(tight, levels[1]).allSatisfy { $0 >= $1 } && tight[1] > tight[2])
+    // Only the squeezed minimums fit.
+    let squeezed = ColumnWidths.distribute(levels: levels, available: 150)
+    #expect(
+      zip(squeezed, levels[0]).allSatisfy { $0 >= $1 } && zip(squeezed, levels[1]).allSatisfy { $0 <= $1 })
+    // Not even those: the narrow columns keep theirs, the widest are cut to one width.
+    let crushed = ColumnWidths.distribute(levels: [[20, 300, 300], [20, 400, 400]], available: 300)
+    #expect(crushed == [20, 140, 140])
   }
 
   // MARK: - Syntax

@@ -253,6 +253,75 @@ import Testing
     #expect(Self.joined(result.stdout).contains(text), "\(result.stdout)")
   }
 
+  /// The columns of a grey image (PGM, as `pdftoppm -gray` writes it) that hold ink, as runs
+  /// of adjacent columns.
+  static func inkRuns(pgm: Data) -> [ClosedRange<Int>] {
+    let bytes = [UInt8](pgm)
+    var fields: [Int] = []
+    var index = 2  // after "P5"
+    while fields.count < 3 {
+      while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+        index += 1
+      }
+      var value = 0
+      while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+        value = value * 10 + Int(bytes[index] - 0x30)
+        index += 1
+      }
+      fields.append(value)
+    }
+    let (width, height) = (fields[0], fields[1])
+    let pixels = bytes[(index + 1)...]
+    let start = pixels.startIndex
+    var runs: [ClosedRange<Int>] = []
+    for x in 0..<width {
+      let inked = (0..<height).contains { y in pixels[start + y * width + x] < 128 }
+      guard inked else { continue }
+      if let last = runs.last, last.upperBound == x - 1 {
+        runs[runs.count - 1] = last.lowerBound...x
+      } else {
+        runs.append(x...x)
+      }
+    }
+    return runs
+  }
+
+  @Test(.enabled(if: PDFTestTools.shouldRun))
+  func theYuanSignSitsAgainstItsAmount() throws {
+    let doc = DocumentModel(
+      title: "t", language: "zh-Hans",
+      blocks: [
+        .paragraph([.text("¥29")], align: .left),
+        .paragraph([.text("实付金额¥2,999.00元，另付¥5,360.00。")], align: .left),
+        .table(
+          header: [[.text("单价")], [.text("金额")]], rows: [[[.text("¥2,999.00")], [.text("¥5,360.00")]]]),
+      ])
+    let path = try PDFTestTools.temporaryFile(try PDFWriter.render(doc))
+    // Copy and search give the amounts whole, in running text and in the table.
+    let text = try PDFTestTools.run("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"]).stdout
+    #expect(text.contains("实付金额¥2,999.00元，另付¥5,360.00。"), "\(text)")
+    #expect(text.contains("¥2,999.00") && text.contains("¥5,360.00") && !text.contains("¥ "), "\(text)")
+    // As drawn: the first line ("¥29", 12 pt) at 300 dpi. The gap after ¥ is no wider than
+    // the one between 2 and 9, give or take a tenth of an em (5 px); it was half an em.
+    let options = PDFOptions()
+    let scale = 300.0 / 72
+    let top = Int(options.marginTop * scale)
+    let height = Int(options.bodySize * options.lineSpacing * scale)
+    let prefix = (path as NSString).deletingLastPathComponent + "/line"
+    let render = try PDFTestTools.run(
+      "pdftoppm",
+      [
+        "-r", "300", "-gray", "-f", "1", "-l", "1", "-x", "0", "-y", "\(top)", "-W", "2480", "-H",
+        "\(height)", path, prefix,
+      ])
+    #expect(render.status == 0, "\(render.stderr)")
+    let runs = Self.inkRuns(pgm: try Data(contentsOf: URL(fileURLWithPath: prefix + "-1.pgm")))
+    try #require(runs.count == 3, "expected the ink of ¥, 2 and 9: \(runs)")
+    let afterYen = runs[1].lowerBound - runs[0].upperBound
+    let afterTwo = runs[2].lowerBound - runs[1].upperBound
+    #expect(afterYen <= afterTwo + 5, "gap after ¥ \(afterYen) px, after 2 \(afterTwo) px")
+  }
+
   @Test func emptyAndOddDocumentsStillRender() throws {
     for doc in [
       DocumentModel(title: "", language: "en", blocks: []),

@@ -39,8 +39,7 @@ struct BundleCommand: RedressRunnable {
       let manifest = try BundleWriter.write(members, caseID: loaded.caseFile.id, generatedAt: Date(), to: url)
       env.output.out(name)
       let evidenceCount = manifest.files.filter { $0.role == "evidence" }.count
-      env.output.err(
-        "\(manifest.files.count) files (\(evidenceCount) evidence), manifest.json and SHA256SUMS")
+      env.output.err(env.words.bundleWritten(files: manifest.files.count, evidence: evidenceCount))
     } catch let e as BundleError {
       throw UserError(e.message)
     }
@@ -54,47 +53,43 @@ extension CommandEnvironment {
   /// folder. Returns 0 when the bundle is intact, 1 otherwise; throws for a file that is not a
   /// zip.
   func verifyBundle(at url: URL, displayName: String) throws -> Int32 {
+    let w = words
+    // The verifier's own errors are worded here: a missing file and a folder are told apart
+    // first, so a `BundleError` from it means the file is not a zip.
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+      throw UserError(w.noBundle(displayName))
+    }
+    if isFolder.boolValue { throw UserError(w.bundleIsAFolder(displayName)) }
     let report: BundleVerifier.Report
     do {
       report = try BundleVerifier.verify(zipAt: url)
     } catch let e as BundleError {
-      throw UserError(e.message)
+      throw UserError(w.isEnglish ? e.message : w.notAZip(displayName))
     }
     var bad = 0
     for check in report.checks {
-      let detail = check.detail.map { ": \($0)" } ?? ""
-      switch check.status {
-      case .ok:
-        output.out("\(output.style("ok", .green))          \(check.name)")
-      case .changed:
-        bad += 1
-        output.out("\(output.style("CHANGED", .red))     \(check.name)\(detail)")
-      case .missing:
-        bad += 1
-        output.out("\(output.style("MISSING", .red))     \(check.name)\(detail)")
-      case .unexpected:
-        bad += 1
-        output.out("\(output.style("UNEXPECTED", .red))  \(check.name)\(detail)")
-      case .unreadable:
-        bad += 1
-        output.out("\(output.style("UNREADABLE", .red))  \(check.name)\(detail)")
-      case .unsafe:
-        bad += 1
+      let detail = check.reason.map { (w.isEnglish ? ": " : "：") + w.reason($0) } ?? ""
+      if check.status != .ok { bad += 1 }
+      guard let mark = w.mark(check.status) else {
         output.err("\(output.styleErr("error:", .red)) \(check.name)\(detail)")
+        continue
       }
+      let text = w.mark(mark)
+      output.out(
+        output.style(text, mark == .ok ? .green : .red) + w.padding(after: text, to: 12) + check.name + detail
+      )
     }
     for problem in report.problems {
-      output.err("\(output.styleErr("error:", .red)) \(displayName): \(problem)")
+      output.err("\(output.styleErr("error:", .red)) \(displayName): \(w.problem(problem))")
     }
     let members = report.checks.filter { $0.status != .unsafe }.count
     if report.isIntact {
-      output.out(
-        "\(displayName): \(members) files verified against manifest.json and SHA256SUMS, all unchanged")
+      output.out(w.bundleIntact(displayName, members: members))
       return 0
     }
     output.err(
-      "\(displayName): \(bad) of \(report.checks.count) members changed, missing, added or unsafe\(report.problems.isEmpty ? "" : ", and the bundle's own lists are damaged")"
-    )
+      w.bundleDamaged(displayName, bad: bad, of: report.checks.count, listsDamaged: !report.problems.isEmpty))
     return 1
   }
 }

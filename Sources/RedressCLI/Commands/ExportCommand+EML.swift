@@ -1,9 +1,9 @@
 import RedressCore
 
-// SEAM for the e-mail export (issue 6): replace this file with `export CASE --eml`.
-// `ExportCommand` routes here when --eml is given.
+// `redress export CASE --eml` (issue 6); the work is in ExportEML.swift.
 extension ExportCommand {
   func exportEML(_ env: CommandEnvironment) throws -> Int32 {
-    throw UserError("'redress export --eml' is not available in this build yet")
+    try EMLExport(caseRef: caseRef, to: to, from: from, maxSize: maxSize, output: output, today: today).run(
+      env)
   }
 }

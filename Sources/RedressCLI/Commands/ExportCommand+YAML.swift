@@ -22,8 +22,7 @@ extension ExportCommand {
       guard CaseID.isValid(caseRef), let store = try env.openStore(create: false),
         let stored = try store.fetch(caseRef)
       else {
-        throw UserError(
-          "no case file \(caseRef) and no stored case with that id; `redress list` shows the stored cases")
+        throw UserError(env.words.noCaseFileOrStoredCase(caseRef))
       }
       loaded = store.loaded(stored)
       for e in stored.evidence { expected[e.file] = e.blob.sha256 }
@@ -32,13 +31,13 @@ extension ExportCommand {
       loaded.caseFile.id ?? loaded.url.map { $0.deletingPathExtension().lastPathComponent } ?? "case"
     let target = env.resolve(output ?? name)
     let parent = target.deletingLastPathComponent()
-    try checkTarget(target, shownAs: output ?? name)
+    try checkTarget(target, shownAs: output ?? name, env.words)
     try PrivateFiles.makeFolder(parent)
 
     let temp = parent.appendingPathComponent(
       ".\(target.lastPathComponent).export-\(UUID().uuidString.prefix(8))")
     guard mkdir(temp.path, PrivateFiles.folderMode) == 0 else {
-      throw UserError("cannot create a folder in \(parent.path): \(String(cString: strerror(errno)))")
+      throw UserError(env.words.cannotCreateFolder(in: parent.path, String(cString: strerror(errno))))
     }
     var finished = false
     defer { if !finished { try? FileManager.default.removeItem(at: temp) } }
@@ -54,7 +53,7 @@ extension ExportCommand {
       guard let file = item.file, copied.insert(file).inserted else { continue }
       let parts = file.split(separator: "/").filter { $0 != "." }
       guard !file.hasPrefix("/"), !parts.isEmpty, !parts.contains("..") else {
-        throw UserError("evidence path \"\(file)\" leaves the case folder; it cannot be exported")
+        throw UserError(env.words.evidenceLeavesFolder(file))
       }
       let destination = parts.reduce(temp) { $0.appendingPathComponent(String($1)) }
       try PrivateFiles.makeFolder(destination.deletingLastPathComponent())
@@ -64,8 +63,7 @@ extension ExportCommand {
         do {
           source = try EvidenceSource.open(path: url.path)
         } catch {
-          throw UserError(
-            "the stored copy of \"\(file)\" is missing; `redress verify \(name)` checks every evidence file")
+          throw UserError(env.words.storedCopyMissing(file, caseName: name))
         }
       } else {
         source = try EvidenceSource.open(relativePath: file, under: loaded.baseDirectory)
@@ -73,38 +71,35 @@ extension ExportCommand {
       let result = try FileHasher.copy(source, to: destination)
       if let want = expected[file], want != result.digest {
         throw UserError(
-          "the stored copy of \"\(file)\" has changed since it was imported (SHA-256 \(result.hex), "
-            + "expected \(want.hex)); nothing was exported. `redress verify \(name)` lists every file")
+          env.words.storedCopyChangedSinceImport(file, actual: result.hex, expected: want.hex, caseName: name)
+        )
       }
     }
     PrivateFiles.syncFolder(temp.path)
     guard rename(temp.path, target.path) == 0 else {
       let code = errno
       if code == ENOTEMPTY || code == EEXIST || code == ENOTDIR {
-        throw UserError("\(output ?? name) appeared and is not empty; nothing was exported")
+        throw UserError(env.words.exportTargetAppeared(output ?? name))
       }
-      throw UserError("cannot move the export into \(target.path): \(String(cString: strerror(code)))")
+      throw UserError(env.words.cannotMoveExport(into: target.path, String(cString: strerror(code))))
     }
     finished = true
     PrivateFiles.syncFolder(parent.path)
     let files = copied.count
-    env.output.out(
-      "exported \(name) to \(output ?? name)/: \(caseFileName) and \(files) evidence file\(files == 1 ? "" : "s")"
-    )
+    env.output.out(env.words.exported(name, to: output ?? name, caseFile: caseFileName, evidenceFiles: files))
     return 0
   }
 
   /// The target may be absent or an empty folder; anything else is refused.
-  private func checkTarget(_ target: URL, shownAs: String) throws {
+  private func checkTarget(_ target: URL, shownAs: String, _ words: CommandWords) throws {
     var st = stat()
     guard lstat(target.path, &st) == 0 else { return }
     guard st.st_mode & S_IFMT == S_IFDIR else {
-      throw UserError("\(shownAs) exists and is not a folder; choose another with -o")
+      throw UserError(words.exportTargetNotAFolder(shownAs))
     }
     let contents = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? ["?"]
     if !contents.isEmpty {
-      throw UserError(
-        "\(shownAs) exists and is not empty; nothing was overwritten. Choose another folder with -o")
+      throw UserError(words.exportTargetNotEmpty(shownAs))
     }
   }
 }

@@ -22,20 +22,16 @@ struct FileCommand: RedressRunnable {
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     let today = CommandEnvironment.localToday()
     if on > today {
-      throw UserError("--on \(on.iso) is after today (\(today.iso)); give the day it was submitted")
+      throw UserError(env.words.fileOnAfterToday(on, today: today))
     }
     if let accepted = acceptedOn {
-      if accepted > today { throw UserError("--accepted-on \(accepted.iso) is after today (\(today.iso))") }
-      if accepted < on {
-        throw UserError(
-          "--accepted-on \(accepted.iso) is before the filing on \(on.iso); a complaint is accepted after it is filed"
-        )
-      }
+      if accepted > today { throw UserError(env.words.acceptedAfterToday(accepted, today: today)) }
+      if accepted < on { throw UserError(env.words.acceptedBeforeFiling(accepted, on: on)) }
     }
     if let r = reference,
       r.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || r.contains(where: \.isNewline)
     {
-      throw UserError("--reference must be one line of text (the body's reference number)")
+      throw UserError(env.words.referenceOneLine)
     }
     let (store, id) = try env.requireStoredCase(caseRef)
     var previous: CalendarDate?
@@ -43,31 +39,26 @@ struct FileCommand: RedressRunnable {
       var filing = c.filing ?? Filing()
       previous = filing.filedOn
       if let bought = c.purchase?.date, on < bought {
-        throw UserError("--on \(on.iso) is before the purchase on \(bought.iso) (purchase.date)")
+        throw UserError(env.words.filedBeforePurchase(on, bought: bought))
       }
       if acceptedOn == nil, let accepted = filing.acceptedOn, accepted < on {
-        throw UserError(
-          "the case was accepted on \(accepted.iso), before --on \(on.iso); give --accepted-on too if that changed"
-        )
+        throw UserError(env.words.acceptedBeforeNewFiling(accepted, on: on))
       }
       if let early = filing.events.first(where: { ($0.date?.date).map { $0 < on } ?? false }),
         let when = early.date
       {
-        throw UserError(
-          "a \(early.kind?.rawValue ?? "logged") event is recorded on \(when.date.iso), before --on \(on.iso); "
-            + "check the filing day")
+        throw UserError(env.words.eventBeforeNewFiling(early.kind, on: when.date, filing: on))
       }
       filing.filedOn = on
       if let accepted = acceptedOn { filing.acceptedOn = accepted }
       if let r = reference { filing.reference = r }
       c.filing = filing
     }
-    var line = "\(id): filed on \(on.iso)"
-    if let p = previous, p != on { line += " (was \(p.iso))" }
-    if let accepted = updated.filing?.acceptedOn { line += ", accepted on \(accepted.iso)" }
-    if let r = updated.filing?.reference { line += ", reference \(r)" }
-    env.output.out(line)
-    env.output.out("`redress status` shows the response window and its due day.")
+    env.output.out(
+      env.words.filed(
+        id, on: on, previous: previous.flatMap { $0 != on ? $0 : nil }, accepted: updated.filing?.acceptedOn,
+        reference: updated.filing?.reference))
+    env.output.out(env.words.fileNext)
     return 0
   }
 }

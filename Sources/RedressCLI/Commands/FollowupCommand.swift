@@ -23,37 +23,28 @@ struct FollowupCommand: RedressRunnable {
   @Option(help: "The letter's date (YYYY-MM-DD); default today.") var today: CalendarDate?
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    let format = try DocumentFormat.parse(format)
+    let format = try DocumentFormat.parse(format, env.words)
     let day = today ?? CommandEnvironment.localToday()
     let loaded = try env.loadCase(caseRef)
     let c = loaded.caseFile
     guard let tracker = try TrackingData(env).tracker(jurisdiction: c.effectiveJurisdiction) else {
-      throw UserError(
-        "no response windows are known for jurisdiction '\(c.effectiveJurisdiction)' (no legal/\(c.effectiveJurisdiction)/clocks.yaml)"
-      )
+      throw UserError(env.words.noResponseWindows(c.effectiveJurisdiction))
     }
     let plan: FollowUpPlan
     do {
       plan = try FollowUpPlan.make(for: c, today: day, tracker: tracker)
     } catch FollowUpPlan.Refusal.notFiled {
-      throw UserError(
-        "\(caseRef) has not been filed yet, so there is nothing to follow up. Once you have submitted it, record the day with `redress file \(caseRef) --on YYYY-MM-DD`; the follow-up letter is for a complaint whose window has passed without an answer."
-      )
+      throw UserError(env.words.notFiledNothingToFollowUp(caseRef))
     } catch FollowUpPlan.Refusal.noClock {
-      throw UserError(
-        "no response window of \(caseRef) is running (the body's decision was recorded and no later window has started); `redress status` shows its clocks"
-      )
+      throw UserError(env.words.noRunningWindow(caseRef))
     }
     let documents = try env.caseDocuments(loaded, today: day, purpose: .followUp)
     let warn = env.output.styleErr("warning:", .yellow)
     let terms = documents.terms
     if let closed = plan.closedBy {
-      env.output.err(
-        "\(warn) the window was closed (\(closed)); a follow-up may not be needed, but the letter is written")
+      env.output.err("\(warn) " + env.words.windowClosed(closed))
     } else if !plan.passed {
-      env.output.err(
-        "\(warn) the window has not passed yet: it ends on \(terms.date(plan.due)) (\(plan.due.iso)); the letter is written anyway"
-      )
+      env.output.err("\(warn) " + env.words.windowNotPassed(terms.date(plan.due), plan.due))
     }
     var note: String?
     if !plan.weekdayOnlyYears.isEmpty {

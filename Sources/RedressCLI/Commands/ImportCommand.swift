@@ -35,8 +35,7 @@ struct ImportCommand: RedressRunnable {
     // Copies left by interrupted imports; never fatal.
     try? store.collectGarbage()
     if files.count > 1 {
-      env.output.out(
-        "\(imported) imported" + (failed > 0 ? ", \(failed) not imported" : ""))
+      env.output.out(env.words.importSummary(imported: imported, failed: failed))
     }
     return failed > 0 ? 2 : 0
   }
@@ -48,31 +47,28 @@ struct ImportCommand: RedressRunnable {
     let url = env.resolve(file)
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-      env.output.err(env.output.styleErr("error:", .red) + " \(file): no such file")
+      env.output.err(env.output.styleErr("error:", .red) + " " + env.words.noSuchFile(file))
       return false
     }
     if isFolder.boolValue {
-      env.output.err(env.output.styleErr("error:", .red) + " \(file): is a folder; give a case file (YAML)")
+      env.output.err(env.output.styleErr("error:", .red) + " " + env.words.importFolder(file))
       return false
     }
+    var caseID: String?
     do {
       let loaded = try LoadedCase.load(contentsOf: url, displayName: file)
+      caseID = loaded.caseFile.id
       let problems = validator.validate(loaded).filter { $0.severity == .error }
       // Evidence that cannot be read stops the import; other mistakes make it a draft.
       let blocking = problems.filter { $0.path.hasPrefix("evidence[") && $0.path.hasSuffix(".file") }
       if !blocking.isEmpty { throw DiagnosticsError(blocking) }
       let outcome = try store.importCase(
         loaded, replace: replace, draft: !problems.isEmpty, progress: progressPrinter(env))
-      var line =
-        "\(outcome.replaced ? "replaced" : "imported") \(outcome.id) from \(file): "
-        + "\(outcome.evidenceFiles) evidence file\(outcome.evidenceFiles == 1 ? "" : "s")"
-      if outcome.evidenceFiles > 0 { line += " (\(Self.formatBytes(outcome.evidenceBytes)))" }
-      if outcome.isDraft {
-        line +=
-          "; saved as a draft: \(problems.count) problem\(problems.count == 1 ? "" : "s") to fix "
-          + "(`redress validate \(outcome.id)` lists them)"
-      }
-      env.output.out(line)
+      env.output.out(
+        env.words.imported(
+          outcome.id, from: file, replaced: outcome.replaced, evidenceFiles: outcome.evidenceFiles,
+          size: outcome.evidenceFiles > 0 ? Self.formatBytes(outcome.evidenceBytes) : nil,
+          draftProblems: outcome.isDraft ? problems.count : nil))
       return true
     } catch let e as StoreError {
       if let evidenceFile = e.evidenceFile,
@@ -82,12 +78,14 @@ struct ImportCommand: RedressRunnable {
         let d = loaded.sourceMap.diagnostic(.error, "evidence[\(index)].file", e.message)
         env.output.err(DiagnosticPrinter.format(d, output: env.output))
       } else {
-        env.output.err(env.output.styleErr("error:", .red) + " \(file): \(e.message)")
+        var message = e.message
+        if e.kind == .duplicateID, let id = caseID { message = env.words.alreadyStored(id) }
+        env.output.err(env.output.styleErr("error:", .red) + " \(file): \(message)")
       }
     } catch {
       _ = env.report(error)
     }
-    env.output.err("\(file): not imported")
+    env.output.err(env.words.notImported(file))
     return false
   }
 
@@ -100,7 +98,8 @@ struct ImportCommand: RedressRunnable {
       let percent = Int(min(100, done * 100 / max(size, 1)))
       guard percent != lastPercent else { return }
       lastPercent = percent
-      env.output.err("\r  copying \(file) \(percent)%", terminator: percent == 100 ? "\r\u{1B}[K" : "")
+      env.output.err(
+        "\r  " + env.words.copying(file, percent: percent), terminator: percent == 100 ? "\r\u{1B}[K" : "")
     }
   }
 

@@ -30,11 +30,11 @@ struct LetterCommand: RedressRunnable {
   var documentLanguage: String?
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    let format = try DocumentFormat.parse(format)
+    let format = try DocumentFormat.parse(format, env.words)
     let day = today ?? CommandEnvironment.localToday()
     var loaded = try env.loadCase(caseRef)
     if let documentLanguage {
-      loaded.caseFile.language = try DocumentLanguage.parse(documentLanguage)
+      loaded.caseFile.language = try DocumentLanguage.parse(documentLanguage, env.words)
     }
     let documents = try env.caseDocuments(loaded, today: day, purpose: .letter)
     let model = try documents.letter(redact: redact)
@@ -47,11 +47,10 @@ struct LetterCommand: RedressRunnable {
 
 extension DocumentFormat {
   /// The `--format` value, or a usage error listing the formats.
-  static func parse(_ text: String) throws -> DocumentFormat {
+  static func parse(_ text: String, _ words: CommandWords) throws -> DocumentFormat {
     guard let f = DocumentFormat(rawValue: text.lowercased()) else {
       throw UserError(
-        "unknown format '\(text)'; use one of: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))",
-        exitCode: 64)
+        words.unknownFormat(text, allowed: DocumentFormat.allCases.map(\.rawValue)), exitCode: 64)
     }
     return f
   }
@@ -59,11 +58,10 @@ extension DocumentFormat {
 
 extension DocumentLanguage {
   /// The `--doc-lang` value, or a usage error listing the languages.
-  static func parse(_ text: String) throws -> DocumentLanguage {
+  static func parse(_ text: String, _ words: CommandWords) throws -> DocumentLanguage {
     guard let l = DocumentLanguage(rawValue: text) else {
       throw UserError(
-        "unknown document language '\(text)'; use one of: \(DocumentLanguage.allowedWords.joined(separator: ", "))",
-        exitCode: 64)
+        words.unknownDocumentLanguage(text, allowed: DocumentLanguage.allowedWords), exitCode: 64)
     }
     return l
   }
@@ -87,23 +85,19 @@ extension CommandEnvironment {
       caseFile: c, findings: findings, today: today, templates: try data().templates)
     let warn = output.styleErr("warning:", .yellow)
     if documents.fellBack {
-      output.err(
-        "\(warn) no \(c.effectiveLanguage.rawValue) templates yet; the documents are in \(documents.language)"
-      )
+      output.err("\(warn) " + words.noTemplates(c.effectiveLanguage.rawValue, using: documents.language))
     }
     if purpose != .followUp {
       let missing = CaseValidator.missingRequiredFields(c)
       if !missing.isEmpty {
-        output.err(
-          "\(warn) the case lacks what the body requires: \(missing.joined(separator: ", ")); those parts are blank. `redress validate \(caseRef(loaded))` lists every problem"
-        )
+        output.err("\(warn) " + words.lacksRequired(missing, reference: caseRef(loaded)))
       }
       let blocks = findings.filter { $0.severity == .block }
       for f in blocks {
         output.err("\(warn) \(f.rule): \(f.message(in: language.rawValue))")
       }
       if !blocks.isEmpty {
-        output.err("\(warn) the body would refuse this complaint as it stands; `redress check` explains why")
+        output.err("\(warn) " + words.wouldBeRefused)
       }
     }
     return documents
@@ -117,9 +111,7 @@ extension CommandEnvironment {
   func documentFindings(_ c: CaseFile, today: CalendarDate) throws -> [Finding] {
     let legal = try data().legal
     guard RulePackDirectory.jurisdictions(in: legal).contains(c.effectiveJurisdiction) else {
-      output.err(
-        "\(output.styleErr("warning:", .yellow)) no rule pack for jurisdiction '\(c.effectiveJurisdiction)'; the letter cites no legal basis"
-      )
+      output.err("\(output.styleErr("warning:", .yellow)) " + words.noRulePack(c.effectiveJurisdiction))
       return []
     }
     return try RuleEngine.load(packAt: legal, jurisdiction: c.effectiveJurisdiction).evaluate(c, today: today)
@@ -131,7 +123,7 @@ extension CommandEnvironment {
   func writeDocument(_ data: Data, format: DocumentFormat, output path: String?, defaultName: String) throws {
     if path == "-" {
       if !format.isText && isatty(STDOUT_FILENO) == 1 {
-        throw UserError("a \(format.rawValue) file cannot be shown on the terminal; give -o FILE, or pipe it")
+        throw UserError(words.notForTerminal(format.rawValue))
       }
       if format.isText {
         output.out(String(decoding: data, as: UTF8.self), terminator: "")
@@ -143,12 +135,12 @@ extension CommandEnvironment {
     let url = resolve(path ?? defaultName)
     var isDir: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
-      throw UserError("\(path ?? defaultName) is a folder; give a file name")
+      throw UserError(words.isAFolderNotAFile(path ?? defaultName))
     }
     do {
       try AtomicFile.write(data, to: url)
     } catch {
-      throw UserError("cannot write \(url.path): \(error)")
+      throw UserError(words.cannotWrite(url.path, "\(error)"))
     }
     self.output.out(path ?? defaultName)
   }

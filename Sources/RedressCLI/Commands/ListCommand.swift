@@ -29,13 +29,14 @@ struct ListCommand: RedressRunnable {
       return 0
     }
     if cases.isEmpty {
-      env.output.out("No stored cases. `redress new` starts one; `redress import FILE` adds a case file.")
+      env.output.out(env.words.noStoredCases)
       return 0
     }
-    var table = TextTable(header: ["CASE", "STAGE", "COMPLAINANT", "RESPONDENT", "EVIDENCE", "UPDATED"])
+    let stages = TrackingWords(language: env.language)
+    var table = TextTable(header: env.words.listHeader)
     for c in cases {
       table.add([
-        c.id, c.stage.rawValue, c.caseFile.complainant?.name ?? "–", c.caseFile.respondent?.name ?? "–",
+        c.id, stages.stage(c.stage), c.caseFile.complainant?.name ?? "–", c.caseFile.respondent?.name ?? "–",
         "\(c.evidenceCount)", Self.localDay(c.updatedAt),
       ])
     }

@@ -21,21 +21,19 @@ struct LogCommand: RedressRunnable {
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     guard let eventKind = FilingEventKind(rawValue: kind) else {
-      throw UserError(
-        "--kind must be one of \(FilingEventKind.allowedWords.joined(separator: ", ")), not '\(kind)'")
+      throw UserError(env.words.badEventKind(kind))
     }
     let today = CommandEnvironment.localToday()
-    if on > today { throw UserError("--on \(on.iso) is after today (\(today.iso)); log what has happened") }
+    if on > today { throw UserError(env.words.logAfterToday(on, today: today)) }
     let (store, id) = try env.requireStoredCase(caseRef)
     try store.update(id) { c in
       var filing = c.filing ?? Filing()
       if let filed = filing.filedOn {
         if on < filed {
-          throw UserError("--on \(on.iso) is before the filing on \(filed.iso) (filing.filed_on)")
+          throw UserError(env.words.beforeFiling("--on", on, filed: filed, field: "filing.filed_on"))
         }
       } else if eventKind != .note {
-        throw UserError(
-          "\(id) has no filing day yet; record it first: redress file \(id) --on YYYY-MM-DD")
+        throw UserError(env.words.notFiledYet(id))
       }
       var event = FilingEvent()
       event.date = EventDate(date: on)
@@ -51,7 +49,7 @@ struct LogCommand: RedressRunnable {
       }.map(\.element)
       c.filing = filing
     }
-    env.output.out("\(id): \(eventKind.rawValue) logged on \(on.iso)")
+    env.output.out(env.words.logged(id, eventKind, on: on))
     return 0
   }
 }

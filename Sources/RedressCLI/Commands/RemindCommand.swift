@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressCore
+import RedressDocuments
 
 struct RemindCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
@@ -40,7 +41,11 @@ struct RemindCommand: RedressRunnable {
       return 0
     }
     let url = env.resolve(output)
-    try PrivateFileWriter.write(Data(text.utf8), to: url, shownAs: output)
+    do {
+      try AtomicFile.write(Data(text.utf8), to: url)
+    } catch let error as AtomicFileError {
+      throw UserError(error.description)
+    }
     let count = events.count
     env.output.err(
       words.pick(
@@ -49,46 +54,5 @@ struct RemindCommand: RedressRunnable {
         "Wrote \(output): \(count) deadline\(count == 1 ? "" : "s"). Import it into your calendar; importing a newer one updates the events."
       ))
     return 0
-  }
-}
-
-/// Writes a file the way redress writes every output: to a temporary name in the same folder,
-/// owner-only (0600), then renamed over the target, so that a failure or a kill never leaves a
-/// partial file where a complete one is expected.
-enum PrivateFileWriter {
-  static func write(_ data: Data, to url: URL, shownAs name: String) throws {
-    let folder = url.deletingLastPathComponent()
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
-      throw UserError("cannot write \(name): the folder \(folder.path) does not exist")
-    }
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
-      throw UserError("cannot write \(name): it is a folder")
-    }
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else {
-      throw UserError("cannot write \(name): \(String(cString: strerror(errno)))")
-    }
-    var failure: String?
-    data.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
-        }
-        offset += n
-      }
-    }
-    if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-    close(fd)
-    if failure == nil, rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
-    if let failure {
-      unlink(temporary.path)
-      throw UserError("cannot write \(name): \(failure)")
-    }
   }
 }

@@ -33,11 +33,9 @@ struct ValidateCommand: RedressRunnable {
     let errors = problems.filter { $0.severity == .error }.count
     let warnings = problems.count - errors
     if problems.isEmpty {
-      env.output.out("\(caseRef): valid")
+      env.output.out(env.words.valid(caseRef))
     } else {
-      env.output.err(
-        "\(caseRef): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-      )
+      env.output.err(env.words.validationSummary(caseRef, errors: errors, warnings: warnings))
     }
     return errors > 0 ? 2 : 0
   }

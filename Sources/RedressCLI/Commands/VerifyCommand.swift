@@ -31,43 +31,47 @@ struct VerifyCommand: RedressRunnable {
   /// Re-hashes every stored evidence file of a stored case.
   func verifyStoredCase(_ id: String, env: CommandEnvironment) throws -> Int32 {
     guard CaseID.isValid(id), let store = try env.openStore(create: false), try store.contains(id) else {
-      throw UserError(
-        "no bundle \(id) and no stored case with that id; `redress list` shows the stored cases")
+      throw UserError(env.words.noBundleOrStoredCase(id))
     }
     let checks = try store.verify(id)
+    let w = env.words
+    // The mark, coloured, and the spaces that line the labels up.
+    func marked(_ m: CommandWords.Mark) -> String {
+      let text = w.mark(m)
+      return env.output.style(text, m == .ok ? .green : .red) + w.padding(after: text, to: 9)
+    }
     var bad = 0
     for check in checks {
       let label = [check.evidenceID, check.file].compactMap { $0 }.joined(separator: " ")
       switch check.problem {
       case nil:
-        env.output.out("\(env.output.style("ok", .green))       \(label)")
+        env.output.out(marked(.ok) + label)
       case .changed?:
         bad += 1
         env.output.out(
-          "\(env.output.style("CHANGED", .red))  \(label): the stored copy no longer matches its SHA-256 "
-            + (check.stored.map { "\($0.blob.sha256.hex) (\(store.blobs.url(for: $0.blob).path))" } ?? ""))
+          marked(.changed) + label
+            + w.storedCopyChanged(
+              recorded: check.stored?.blob.sha256.hex,
+              at: check.stored.map { store.blobs.url(for: $0.blob).path }))
       case .missing?:
         bad += 1
         if let stored = check.stored {
-          env.output.out(
-            "\(env.output.style("MISSING", .red))  \(label): the stored copy \(store.blobs.url(for: stored.blob).path) is gone"
-          )
+          env.output.out(marked(.missing) + label + w.storedCopyGone(store.blobs.url(for: stored.blob).path))
         } else {
-          env.output.out("\(env.output.style("MISSING", .red))  \(label): never copied into the store")
+          env.output.out(marked(.missing) + label + w.neverCopied)
         }
       case .unreadable?:
         bad += 1
         env.output.out(
-          "\(env.output.style("UNREADABLE", .red))  \(label): the stored copy cannot be read"
-            + (check.stored.map { " (\(store.blobs.url(for: $0.blob).path))" } ?? ""))
+          marked(.unreadable) + label
+            + w.storedCopyUnreadable(check.stored.map { store.blobs.url(for: $0.blob).path }))
       }
     }
     if bad == 0 {
-      env.output.out(
-        "\(id): \(checks.count) evidence file\(checks.count == 1 ? "" : "s") verified, all unchanged")
+      env.output.out(w.evidenceVerified(id, files: checks.count))
       return 0
     }
-    env.output.err("\(id): \(bad) of \(checks.count) evidence files changed or missing")
+    env.output.err(w.evidenceBad(id, bad: bad, of: checks.count))
     return 1
   }
 }

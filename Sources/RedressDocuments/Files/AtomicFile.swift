@@ -49,6 +49,10 @@ public enum AtomicFile {
     try refuseLinksAndFolders(destination)
     let folder = (destination as NSString).deletingLastPathComponent
     let name = (destination as NSString).lastPathComponent
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+      throw AtomicFileError(path: destination, message: "the folder \(folder) does not exist")
+    }
     var template = Array(((folder.isEmpty ? "." : folder) + "/.redress-tmp-XXXXXX").utf8CString)
     let madeFolder = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     guard madeFolder != nil else {

@@ -34,6 +34,11 @@ public struct EmailBodyContext: TemplateContext, Hashable {
     public var name: String
     /// `1.2 MB`, when known.
     public var size: String?
+
+    public init(name: String, size: String?) {
+      self.name = name
+      self.size = size
+    }
   }
 
   public static var sample: EmailBodyContext {

@@ -71,10 +71,12 @@ public struct TemplateLibrary: Sendable {
     return (language == .en ? "en" : "zh-Hans", true)
   }
 
-  /// The language folders present (`en`, `zh-Hans`, …).
+  /// The language folders present (`en`, `zh-Hans`, …); other folders of `templates/` (the
+  /// interview's words in `interview/`) are not document languages.
   public func languages() -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
     return names.filter {
+      guard DocumentLanguage(rawValue: $0) != nil else { return false }
       var isDir: ObjCBool = false
       return FileManager.default.fileExists(
         atPath: root.appendingPathComponent($0).path, isDirectory: &isDir) && isDir.boolValue

@@ -28,7 +28,7 @@ public enum DOCXWriter: DocumentWriter {
   public static func render(_ doc: DocumentModel) throws -> Data {
     let language = WordLanguage(doc.language)
     var numbering = NumberingPlan()
-    let body = bodyElements(doc.writableBlocks, numbering: &numbering)
+    let body = bodyElements(doc.writableBlocks, numbering: &numbering, chinese: language.isChinese)
     let parts: [(String, XMLText.Element)] = [
       ("[Content_Types].xml", contentTypes()),
       ("_rels/.rels", packageRelationships()),
@@ -89,26 +89,34 @@ public enum DOCXWriter: DocumentWriter {
     }
   }
 
-  static func bodyElements(_ blocks: [Block], numbering: inout NumberingPlan) -> [XMLText.Element] {
+  static func bodyElements(_ blocks: [Block], numbering: inout NumberingPlan, chinese: Bool)
+    -> [XMLText.Element]
+  {
     var elements: [XMLText.Element] = []
-    for block in blocks {
+    // Headings keep with next through their style; the rest as `BlockKeeping` says.
+    let keeps = BlockKeeping.keepsWithNext(blocks)
+    for (index, block) in blocks.enumerated() {
       // A table's bottom border needs air before the next paragraph.
       let afterTable = elements.last?.name == "w:tbl"
+      let keep = keeps[index]
       switch block {
       case .heading(let level, let inlines):
         elements.append(paragraph(inlines, style: "Heading\(level)"))
       case .paragraph(let inlines, let align):
         elements.append(
-          paragraph(inlines, align: align == .left ? nil : align, spaceBefore: afterTable ? 240 : nil))
+          paragraph(
+            inlines, align: align == .left ? nil : align, spaceBefore: afterTable ? 240 : nil, keepNext: keep)
+        )
       case .list(let ordered, let start, let items):
         let numID = ordered ? numbering.addOrderedList(start: start) : NumberingPlan.bulletNumID
         for (offset, item) in items.enumerated() {
           elements.append(
             paragraph(
-              item, style: "ListParagraph", numID: numID, spaceBefore: afterTable && offset == 0 ? 240 : nil))
+              item, style: "ListParagraph", numID: numID, spaceBefore: afterTable && offset == 0 ? 240 : nil,
+              keepNext: keep && offset == items.count - 1))
         }
       case .table(let header, let rows):
-        elements.append(table(header: header, rows: rows))
+        elements.append(table(header: header, rows: rows, chinese: chinese, keepNext: keep))
       }
     }
     // Word wants a paragraph after a table that ends the document.
@@ -118,12 +126,14 @@ public enum DOCXWriter: DocumentWriter {
 
   static func paragraph(
     _ inlines: [Inline], style: String? = nil, align: Alignment? = nil, numID: Int? = nil,
-    bold: Bool = false, tableCell: Bool = false, spaceBefore: Int? = nil
+    bold: Bool = false, tableCell: Bool = false, spaceBefore: Int? = nil, keepNext: Bool = false,
+    keepHyphens: Bool = false
   ) -> XMLText.Element {
     var properties: [XMLText.Element] = []
     if let style = tableCell ? "TableText" : style {
       properties.append(element("w:pStyle", ["w:val": style]))
     }
+    if keepNext { properties.append(element("w:keepNext")) }
     if let numID {
       properties.append(
         element(
@@ -144,11 +154,14 @@ public enum DOCXWriter: DocumentWriter {
     }
     var children: [XMLText.Element] = []
     if !properties.isEmpty { children.append(element("w:pPr", [:], properties)) }
-    children += runs(inlines, bold: bold)
+    children += runs(inlines, bold: bold, keepHyphens: keepHyphens)
     return element("w:p", [:], children)
   }
 
-  static func runs(_ inlines: [Inline], bold: Bool) -> [XMLText.Element] {
+  /// The runs of inlines. With `keepHyphens`, a hyphen between two ASCII letters or digits
+  /// ("XQG100-14") is written as Word's non-breaking hyphen, since Word would otherwise break
+  /// after it; used in table cells that wrap, where a model number must stay whole.
+  static func runs(_ inlines: [Inline], bold: Bool, keepHyphens: Bool = false) -> [XMLText.Element] {
     var result: [XMLText.Element] = []
     for inline in inlines {
       switch inline {
@@ -162,8 +175,12 @@ public enum DOCXWriter: DocumentWriter {
         let pieces = s.split(separator: "\t", omittingEmptySubsequences: false)
         for (offset, piece) in pieces.enumerated() {
           if offset > 0 { content.append(element("w:tab")) }
-          if !piece.isEmpty {
-            content.append(textElement("w:t", ["xml:space": "preserve"], String(piece)))
+          let parts = keepHyphens ? splitAtInnerHyphens(String(piece)) : [String(piece)]
+          for (index, part) in parts.enumerated() {
+            if index > 0 { content.append(element("w:noBreakHyphen")) }
+            if !part.isEmpty {
+              content.append(textElement("w:t", ["xml:space": "preserve"], part))
+            }
           }
         }
         result.append(element("w:r", [:], content))
@@ -172,8 +189,31 @@ public enum DOCXWriter: DocumentWriter {
     return result
   }
 
-  static func table(header: [[Inline]], rows: [[[Inline]]]) -> XMLText.Element {
-    let widths = columnWidths(header: header, rows: rows)
+  /// A table; `keepNext` keeps its last row on the page of the paragraph after it.
+  /// `text` split at each hyphen that joins two ASCII letters or digits.
+  static func splitAtInnerHyphens(_ text: String) -> [String] {
+    let characters = Array(text)
+    func joins(_ character: Character) -> Bool {
+      character.isASCII && (character.isLetter || character.isNumber)
+    }
+    var parts = [""]
+    for (index, character) in characters.enumerated() {
+      if character == "-", index > 0, index + 1 < characters.count, joins(characters[index - 1]),
+        joins(characters[index + 1])
+      {
+        parts.append("")
+      } else {
+        parts[parts.count - 1].append(character)
+      }
+    }
+    return parts
+  }
+
+  static func table(header: [[Inline]], rows: [[[Inline]]], chinese: Bool, keepNext: Bool = false)
+    -> XMLText.Element
+  {
+    let layout = DOCXTableLayout(header: header, rows: rows, tableWidth: textWidth, chinese: chinese)
+    let widths = layout.widths
     let border = { (name: String) in
       element(name, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
     }
@@ -190,9 +230,9 @@ public enum DOCXWriter: DocumentWriter {
           "w:tblCellMar", [],
           [
             element("w:top", ["w:w": "28", "w:type": "dxa"]),
-            element("w:left", ["w:w": "85", "w:type": "dxa"]),
+            element("w:left", ["w:w": String(DOCXTableLayout.cellMargin), "w:type": "dxa"]),
             element("w:bottom", ["w:w": "28", "w:type": "dxa"]),
-            element("w:right", ["w:w": "85", "w:type": "dxa"]),
+            element("w:right", ["w:w": String(DOCXTableLayout.cellMargin), "w:type": "dxa"]),
           ]),
         element(
           "w:tblLook",
@@ -202,73 +242,42 @@ public enum DOCXWriter: DocumentWriter {
           ]),
       ])
     let grid = element("w:tblGrid", [:], widths.map { element("w:gridCol", ["w:w": String($0)]) })
-    func row(_ cells: [[Inline]], isHeader: Bool) -> XMLText.Element {
+    func row(_ cells: [[Inline]], index: Int, keepNext: Bool = false) -> XMLText.Element {
+      let isHeader = index == 0
       var rowProperties: [XMLText.Element] = [element("w:cantSplit")]
       if isHeader { rowProperties.append(element("w:tblHeader")) }
       var children: [XMLText.Element] = [element("w:trPr", [:], rowProperties)]
-      for (cell, width) in zip(cells, widths) {
+      for (column, (cell, width)) in zip(cells, widths).enumerated() {
         var cellProperties: [XMLText.Element] = [element("w:tcW", ["w:w": String(width), "w:type": "dxa"])]
         if isHeader {
           cellProperties.append(element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": "E7E6E6"]))
+        }
+        let margin = layout.margins[column]
+        if margin != DOCXTableLayout.cellMargin {
+          cellProperties.append(
+            element(
+              "w:tcMar", [],
+              [
+                element("w:left", ["w:w": String(margin), "w:type": "dxa"]),
+                element("w:right", ["w:w": String(margin), "w:type": "dxa"]),
+              ]))
         }
         children.append(
           element(
             "w:tc", [],
             [
               element("w:tcPr", [:], cellProperties),
-              paragraph(cell, align: .left, bold: isHeader, tableCell: true),
+              paragraph(
+                cell, align: .left, bold: isHeader, tableCell: true, keepNext: keepNext,
+                keepHyphens: layout.wraps[index][column]),
             ]))
       }
       return element("w:tr", [:], children)
     }
     return element(
       "w:tbl", [],
-      [properties, grid, row(header, isHeader: true)] + rows.map { row($0, isHeader: false) })
-  }
-
-  /// Column widths in twips that add up to the text width. A column whose longest line fits
-  /// in an even share gets just what that line needs; the rest of the width is shared among
-  /// the wider columns in proportion to their longest lines.
-  static func columnWidths(header: [[Inline]], rows: [[[Inline]]]) -> [Int] {
-    let count = header.count
-    guard count > 0 else { return [] }
-    // 10.5 pt table text: one display column (half a Chinese character) is 105 twips; capitals
-    // are wider and Word puts a little space between Chinese and Latin text, hence 15 % more;
-    // plus the cell's left and right margins and some slack.
-    let desired = (0..<count).map { column -> Int in
-      let longest =
-        ([header] + rows).map { row in
-          row[column].lines.map { DisplayWidth.of($0.plainText) }.max() ?? 0
-        }.max() ?? 0
-      return max(longest, 2) * 121 + 2 * 85 + 120
-    }
-    var widths = [Int?](repeating: nil, count: count)
-    var remaining = textWidth
-    while true {
-      let open = (0..<count).filter { widths[$0] == nil }
-      guard !open.isEmpty else { break }
-      let share = remaining / open.count
-      let fitting = open.filter { desired[$0] <= share }
-      if fitting.isEmpty {
-        let total = open.map { desired[$0] }.reduce(0, +)
-        for column in open { widths[column] = remaining * desired[column] / total }
-        break
-      }
-      for column in fitting {
-        widths[column] = desired[column]
-        remaining -= desired[column]
-      }
-    }
-    var result = widths.map { $0 ?? 0 }
-    // Hand what is left (all of it when everything fits) to the columns in proportion.
-    let used = result.reduce(0, +)
-    if used < textWidth {
-      let spare = textWidth - used
-      let total = result.reduce(0, +)
-      result = result.map { $0 + spare * $0 / max(total, 1) }
-    }
-    result[count - 1] += textWidth - result.reduce(0, +)
-    return result
+      [properties, grid, row(header, index: 0, keepNext: keepNext && rows.isEmpty)]
+        + rows.enumerated().map { row($1, index: $0 + 1, keepNext: keepNext && $0 == rows.count - 1) })
   }
 
   static func document(body: [XMLText.Element]) -> XMLText.Element {
@@ -452,7 +461,7 @@ public enum DOCXWriter: DocumentWriter {
         defaults,
         style(
           "Normal", name: "Normal", isDefault: true, extra: [element("w:qFormat")],
-          paragraph: [bodySpacing, element("w:jc", ["w:val": "left"])]),
+          paragraph: [element("w:widowControl"), bodySpacing, element("w:jc", ["w:val": "left"])]),
         heading(1), heading(2), heading(3),
         style(
           "DefaultParagraphFont", name: "Default Paragraph Font", type: "character", isDefault: true,

@@ -14,6 +14,12 @@ enum PDFFontTables {
     367, 653, 548, 838, 564, 552, 498, 374, 316, 374, 580,
   ]
 
+  /// Signs outside ASCII that readers draw proportionally: code point, the CID the CMap maps it
+  /// to (where /W declares the width) and the advance width in 1/1000 em.
+  static let proportionalSigns: [(code: UInt16, cid: Int, width: Int)] = [
+    (0x00A5, 22354, 550)
+  ]
+
   /// Code points (inclusive ranges, ascending) that UniGB-UCS2-H maps to an Adobe-GB1 glyph.
   static let coveredRanges: [ClosedRange<UInt32>] = [
     0x0020...0x007E,

@@ -31,7 +31,8 @@ struct PDFTableRowItem {
   var alignments: [Alignment]
   var size: Double
   var leading: Double
-  var paddingX: Double
+  /// Left and right padding of each column (less than usual in a table squeezed for room).
+  var paddingX: [Double]
   var paddingY: Double
   var shaded: Bool
 
@@ -80,8 +81,9 @@ struct PDFLayout {
 
   func items(for blocks: [Block]) -> [PDFItem] {
     var items: [PDFItem] = []
+    let keeps = BlockKeeping.keepsWithNext(blocks)
     for (index, block) in blocks.enumerated() {
-      let next = index + 1 < blocks.count ? blocks[index + 1] : nil
+      let keep = keeps[index]
       switch block {
       case .heading(let level, let inlines):
         let style = headingStyle(level)
@@ -93,37 +95,27 @@ struct PDFLayout {
       case .paragraph(let inlines, let alignment):
         let lines = paragraphLines(
           inlines, size: options.bodySize, bold: false, alignment: alignment, indent: 0)
-        // The close of a letter stays together: short one-line paragraphs that are not
-        // sentences ("此致", the addressee, "投诉人：张三", the date) keep with the next one.
-        var keepAll = false
-        if case .paragraph = next, lines.count == 1, isLabel(inlines, width: lines[0]) { keepAll = true }
-        appendLines(lines, keepAll: keepAll, to: &items)
+        appendLines(lines, keepLast: keep, to: &items)
         items.append(.space(paragraphAfter))
       case .list(let ordered, let start, let entries):
-        appendList(ordered: ordered, start: start, entries: entries, to: &items)
+        appendList(ordered: ordered, start: start, entries: entries, keepLast: keep, to: &items)
         items.append(.space(paragraphAfter))
       case .table(let header, let rows):
-        appendTable(header: header, rows: rows, to: &items)
+        appendTable(header: header, rows: rows, keepLast: keep, to: &items)
         items.append(.space(options.bodySize))
       }
     }
     return items
   }
 
-  private func isLabel(_ inlines: [Inline], width line: PDFLineItem) -> Bool {
-    let run = line.runs.last
-    let width = Double(PDFLineBreaker.width(run?.glyphs ?? [])) * (run?.size ?? 0) / 1000
-    guard width <= contentWidth / 2 else { return false }
-    let text = inlines.plainText.trimmingCharacters(in: .whitespaces)
-    guard let last = text.last else { return false }
-    return !"。！？；….!?;".contains(last)
-  }
-
   /// Lines with orphan and widow control: a paragraph's first line stays with its second, and
-  /// its last line is never alone at the top of a page.
-  private func appendLines(_ lines: [PDFLineItem], keepAll: Bool, to items: inout [PDFItem]) {
+  /// its last line is never alone at the top of a page. `keepLast` keeps the last line with
+  /// what follows (see `BlockKeeping`).
+  private func appendLines(_ lines: [PDFLineItem], keepLast: Bool, to items: inout [PDFItem]) {
     for (index, line) in lines.enumerated() {
-      let keep = keepAll || (lines.count >= 2 && index == 0) || (lines.count >= 3 && index == lines.count - 2)
+      let keep =
+        (keepLast && index == lines.count - 1) || (lines.count >= 2 && index == 0)
+        || (lines.count >= 3 && index == lines.count - 2)
       items.append(.line(line, keepWithNext: keep))
     }
   }
@@ -180,7 +172,9 @@ struct PDFLayout {
     return items
   }
 
-  private func appendList(ordered: Bool, start: Int, entries: [[Inline]], to items: inout [PDFItem]) {
+  private func appendList(
+    ordered: Bool, start: Int, entries: [[Inline]], keepLast: Bool, to items: inout [PDFItem]
+  ) {
     let size = options.bodySize
     let markers: [[PDFGlyph]] = entries.indices.map { index in
       let text = ordered ? "\(start + index)." : "●"
@@ -204,12 +198,13 @@ struct PDFLayout {
           x: markerX, glyphs: markers[index], size: size * bulletScale,
           rise: size * 0.38 * (1 - bulletScale))
       lines[0].runs.insert(marker, at: 0)
-      appendLines(lines, keepAll: false, to: &items)
+      appendLines(lines, keepLast: keepLast && index == entries.count - 1, to: &items)
       if index < entries.count - 1 { items.append(.space(size * 0.15)) }
     }
   }
 
-  private func appendTable(header: [[Inline]], rows: [[[Inline]]], to items: inout [PDFItem]) {
+  private func appendTable(header: [[Inline]], rows: [[[Inline]]], keepLast: Bool, to items: inout [PDFItem])
+  {
     let columns = header.count
     guard columns > 0 else { return }
     let size = options.tableSize
@@ -224,19 +219,34 @@ struct PDFLayout {
     let bodyHard = rows.map { normalized($0).map { PDFLineBreaker.hardLines($0, font: font, bold: false) } }
     let all = [headerHard] + bodyHard
 
-    // Column widths: every column gets at least its longest unbreakable unit; what is left is
-    // shared in proportion to how much more each column would like.
-    // A column's minimum is its longest unbreakable unit, and at least five characters (or
-    // its whole text, when shorter), so short columns such as numbers are never wrapped.
-    let natural = (0..<columns).map { column in
-      max(size * 2, all.map { Double(PDFLineBreaker.naturalWidth($0[column])) * size / 1000 }.max() ?? 0)
-        + 2 * paddingX
+    // Column widths: see `ColumnWidths` for the levels. Per cell: the width of its longest
+    // unbreakable unit (all of it when short), and of its widest line.
+    func points(_ thousandths: Int) -> Double { Double(thousandths) * size / 1000 }
+    let measured = all.map { row in
+      row.map { cell in
+        let whole = points(PDFLineBreaker.naturalWidth(cell))
+        let unit = points(PDFLineBreaker.longestUnit(cell))
+        return (least: max(unit, whole <= size * Self.wholeCellEms ? whole : 0), whole: whole)
+      }
     }
-    let minimum = (0..<columns).map { column in
-      let longest = all.map { Double(PDFLineBreaker.longestUnit($0[column])) * size / 1000 }.max() ?? 0
-      return max(longest + 2 * paddingX, min(natural[column], size * 5 + 2 * paddingX))
+    func column(_ value: (_ least: Double, _ whole: Double) -> Double) -> [Double] {
+      (0..<columns).map { index in measured.map { value($0[index].least, $0[index].whole) }.max() ?? 0 }
     }
-    let widths = Self.columnWidths(minimum: minimum, natural: natural, available: contentWidth)
+    let least = column { least, _ in least }
+    let short = column { least, whole in whole <= size * Self.shortCellEms ? whole : least }
+    let whole = column { _, whole in max(whole, size * 2) }
+    // Padding may shrink to a third of itself before any unit is broken.
+    let minimumPadding = paddingX / 3
+    let widths = ColumnWidths.distribute(
+      levels: [
+        least.map { $0 + 2 * minimumPadding },
+        least.map { $0 + 2 * paddingX },
+        short.map { $0 + 2 * paddingX },
+        whole.map { $0 + 2 * paddingX },
+      ], available: contentWidth)
+    let paddings = zip(widths, least).map { width, least in
+      min(paddingX, max(minimumPadding, (width - least) / 2))
+    }
     var columnX: [Double] = []
     var x = 0.0
     for width in widths {
@@ -246,37 +256,29 @@ struct PDFLayout {
 
     func row(_ hard: [[[PDFGlyph]]], isHeader: Bool) -> PDFTableRowItem {
       let cells = hard.enumerated().map { column, lines in
-        PDFLineBreaker.lines(lines, maxWidth: Self.thousandths(widths[column] - 2 * paddingX, size: size))
+        PDFLineBreaker.lines(
+          lines, maxWidth: Self.thousandths(widths[column] - 2 * paddings[column], size: size))
       }
       return PDFTableRowItem(
         columnX: columnX, columnWidth: widths, cells: cells,
         alignments: Array(repeating: isHeader ? .center : .left, count: columns), size: size,
-        leading: leading, paddingX: paddingX, paddingY: paddingY, shaded: isHeader)
+        leading: leading, paddingX: paddings, paddingY: paddingY, shaded: isHeader)
     }
     let headerRow = row(headerHard, isHeader: true)
-    items.append(.row(headerRow, header: nil, keepWithNext: !bodyHard.isEmpty))
-    for hard in bodyHard {
-      items.append(.row(row(hard, isHeader: false), header: headerRow, keepWithNext: false))
+    items.append(.row(headerRow, header: nil, keepWithNext: !bodyHard.isEmpty || keepLast))
+    for (index, hard) in bodyHard.enumerated() {
+      items.append(
+        .row(
+          row(hard, isHeader: false), header: headerRow, keepWithNext: keepLast && index == bodyHard.count - 1
+        ))
     }
   }
 
-  /// Column widths that fill `available`: when the text of every column fits on one line,
-  /// in proportion to it; otherwise each column first gets its minimum and the rest is shared
-  /// in proportion to how much more each column would need to fit on one line.
-  static func columnWidths(minimum: [Double], natural: [Double], available: Double) -> [Double] {
-    let minTotal = minimum.reduce(0, +)
-    let naturalTotal = natural.reduce(0, +)
-    if naturalTotal <= available {
-      return natural.map { $0 * available / naturalTotal }
-    }
-    if minTotal >= available {
-      // Even the minimums do not fit: shrink them alike (long units will be force-broken).
-      return minimum.map { $0 * available / minTotal }
-    }
-    let wish = zip(natural, minimum).map { $0 - $1 }
-    let wishTotal = wish.reduce(0, +)
-    return zip(minimum, wish).map { $0 + (available - minTotal) * $1 / wishTotal }
-  }
+  /// A cell whose text is at most this many ems wide stays on one line when the table has room.
+  static let shortCellEms = 8.0
+  /// A cell whose text is at most this many ems wide ("序号", "10公斤") is never broken when the
+  /// table can hold it.
+  static let wholeCellEms = 4.0
 
   /// The page numbers at the foot of every page, centred.
   func addPageNumbers(to pages: inout [PDFPage]) {

@@ -179,8 +179,8 @@ struct PDFPaginator {
       for (offset, lineIndex) in lines.enumerated() where lineIndex < cellLines.count {
         let glyphs = cellLines[lineIndex]
         let textWidth = Double(PDFLineBreaker.width(glyphs)) * row.size / 1000
-        let inner = width - 2 * row.paddingX
-        var textX = x + row.paddingX
+        let inner = width - 2 * row.paddingX[column]
+        var textX = x + row.paddingX[column]
         switch row.alignments[column] {
         case .left: break
         case .center: textX += max(0, (inner - textWidth) / 2)

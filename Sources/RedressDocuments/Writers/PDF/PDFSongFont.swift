@@ -31,7 +31,9 @@ struct PDFGlyph: Hashable {
 /// price: the exact glyph shapes are the reader's, and the file is not PDF/A.
 ///
 /// Widths: ASCII uses proportional widths (those of Noto Serif CJK SC, the face fontconfig
-/// picks here), everything else the full em (/DW 1000). Characters outside the CMap (outside
+/// picks here), and so does the yen sign (U+00A5, which every reader draws half-width: at a full
+/// em it stood apart from its amount, "¥ 2,999.00"); everything else the full em (/DW 1000),
+/// which is what SimSun and STSong draw for GB 2312's signs (× — “ ” ‘ ’ …). Characters outside the CMap (outside
 /// the BMP, emoji, scripts not in GB 18030's two-byte set) are drawn as 〓 (U+3013, the
 /// conventional mark for a missing character in Chinese typesetting) with /ActualText
 /// keeping the original for search and copy.
@@ -73,7 +75,15 @@ struct PDFSongFont {
 
   static func width(of code: UInt16) -> Int {
     if code >= 0x20 && code <= 0x7E { return PDFFontTables.asciiWidths[Int(code) - 0x20] }
+    if let sign = PDFFontTables.proportionalSigns.first(where: { $0.code == code }) { return sign.width }
     return 1000
+  }
+
+  /// The /W array: ASCII's widths for CIDs 1-95, then each proportional sign's CID.
+  static var widthArray: String {
+    let ascii = PDFFontTables.asciiWidths.map(String.init).joined(separator: " ")
+    let signs = PDFFontTables.proportionalSigns.sorted { $0.cid < $1.cid }.map { "\($0.cid) [\($0.width)]" }
+    return "[" + (["1 [\(ascii)]"] + signs).joined(separator: " ") + "]"
   }
 
   static func isCovered(_ value: UInt32) -> Bool {
@@ -127,11 +137,10 @@ struct PDFSongFont {
       "<< /Type /FontDescriptor /FontName /\(Self.baseFont) /FontFamily (SimSun) /Flags 6"
         + " /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120"
         + " /CapHeight 880 /StemV 93 >>")
-    let widths = PDFFontTables.asciiWidths.map(String.init).joined(separator: " ")
     let cidFont = file.add(
       "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /\(Self.baseFont)"
         + " /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >>"
-        + " /FontDescriptor \(descriptor.text) /DW 1000 /W [1 [\(widths)]] >>")
+        + " /FontDescriptor \(descriptor.text) /DW 1000 /W \(Self.widthArray) >>")
     return file.add(
       "<< /Type /Font /Subtype /Type0 /BaseFont /\(Self.baseFont)-\(Self.encoding)"
         + " /Encoding /\(Self.encoding) /DescendantFonts [\(cidFont.text)]"

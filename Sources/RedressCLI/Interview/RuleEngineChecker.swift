@@ -1,0 +1,28 @@
+import Foundation
+import RedressCore
+
+/// The admissibility seam over the rule engine: the pack of the case's jurisdiction (`cn`),
+/// loaded once and evaluated after every answer that could change the verdict.
+final class RuleEngineChecker: AdmissibilityChecker {
+  let legal: URL
+  private var engines: [String: RuleEngine] = [:]
+
+  init(legal: URL) { self.legal = legal }
+
+  func engine(for c: CaseFile) throws -> RuleEngine {
+    let jurisdiction = c.effectiveJurisdiction
+    if let engine = engines[jurisdiction] { return engine }
+    let engine = try RuleEngine.load(packAt: legal, jurisdiction: jurisdiction)
+    engines[jurisdiction] = engine
+    return engine
+  }
+
+  func findings(for caseFile: CaseFile, today: CalendarDate) throws -> [Finding] {
+    try engine(for: caseFile).evaluate(caseFile, today: today)
+  }
+
+  func statutoryMaximum(for caseFile: CaseFile) -> Money? {
+    guard let engine = try? engine(for: caseFile) else { return nil }
+    return StatutoryMaximum.compute(for: caseFile, engine: engine)
+  }
+}
