@@ -95,7 +95,8 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "RedressStoreTests", dependencies: ["RedressStore", "RedressTestSupport"]),
     .testTarget(
-      name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressTestSupport"],
+      name: "RedressDocumentsTests",
+      dependencies: ["RedressDocuments", "RedressStore", "RedressTestSupport"],
       exclude: ["Goldens"]),
     .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
     .testTarget(

@@ -42,26 +42,6 @@ public enum PrivateFiles {
     }
   }
 
-  /// Writes `data` to `url` through a temporary file in the same folder, flushed and then
-  /// renamed, so that `url` is either absent, its old self, or complete. Mode 0600.
-  public static func writeAtomically(_ data: Data, to url: URL) throws {
-    let folder = url.deletingLastPathComponent().path
-    let temp = folder + "/.\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).part"
-    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
-    guard fd >= 0 else { throw StoreError.io("cannot create", temp) }
-    do {
-      try data.withUnsafeBytes { try writeAll(fd, $0, path: temp) }
-      guard fsync(fd) == 0 else { throw StoreError.io("cannot flush", temp) }
-      _ = fchmod(fd, fileMode)
-      close(fd)
-      guard rename(temp, url.path) == 0 else { throw StoreError.io("cannot rename into place", url.path) }
-    } catch {
-      close(fd)
-      unlink(temp)
-      throw error
-    }
-  }
-
   /// Writes every byte of `buffer`, retrying short writes and interruptions.
   static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
     var offset = 0

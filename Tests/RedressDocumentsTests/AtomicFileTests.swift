@@ -1,5 +1,6 @@
 import Foundation
 import RedressDocuments
+import RedressStore
 import Testing
 import ZIPFoundation
 

@@ -44,7 +44,7 @@ extension ExportCommand {
 
     let caseFileName = "\(name).yaml"
     let header = "Exported by redress \(RedressCommand.version); evidence paths are relative to this file."
-    try PrivateFiles.writeAtomically(
+    try AtomicFile.write(
       Data(CaseFileWriter.yaml(for: loaded.caseFile, header: header).utf8),
       to: temp.appendingPathComponent(caseFileName))
 

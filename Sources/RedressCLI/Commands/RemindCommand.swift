@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedressCore
 import RedressDocuments
+import RedressStore
 
 struct RemindCommand: RedressRunnable {
   static let configuration = CommandConfiguration(

@@ -27,7 +27,7 @@ final class StoreDraftStore: DraftStore, EvidenceIngestor {
       try PrivateFiles.makeFolder(progressFolder)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
-      try PrivateFiles.writeAtomically(try encoder.encode(progress), to: progressURL(id))
+      try AtomicFile.write(try encoder.encode(progress), to: progressURL(id))
     } else {
       try? FileManager.default.removeItem(at: progressURL(id))
     }
