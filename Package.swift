@@ -61,6 +61,8 @@ let package = Package(
       dependencies: [
         "RedressCore", "CCrypto",
         .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's own column functions, for `status`'s one pass over the clock digests.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
     .target(

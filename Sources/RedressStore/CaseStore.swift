@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import RedressCore
 
 #if canImport(Glibc)
@@ -250,6 +251,8 @@ public final class CaseStore: Sendable {
     public var respondentName: String?
     /// `filed_on`, `accepted_on`, `reference` and every event's date and kind; nil when none.
     public var filing: Filing?
+    /// When it was last saved (seconds since 1970, as stored): which version of it was read.
+    public var updatedAt: Double = 0
   }
 
   /// Every stored case's `TrackingRow`, ordered by id: only the columns tracking needs, read
@@ -277,7 +280,7 @@ public final class CaseStore: Sendable {
         let statement = try db.makeStatement(
           sql: """
             SELECT id, is_draft, jurisdiction, venue, complainant_name, respondent_name, filed_on,
-              accepted_on, reference
+              accepted_on, reference, updated_at
             FROM stored_case ORDER BY id
             """)
         let cursor = try String.fetchCursor(statement)
@@ -303,9 +306,107 @@ public final class CaseStore: Sendable {
               id: id, isDraft: Bool(sqliteStatement: s, index: 1), jurisdiction: text(2),
               venue: text(3).flatMap(Venue.init(rawValue:)), complainantName: text(4),
               respondentName: text(5),
-              filing: hasFiling ? f : nil))
+              filing: hasFiling ? f : nil, updatedAt: Double(sqliteStatement: s, index: 9)))
         }
         return rows
+      }
+    }
+  }
+
+  /// A stored case as `status` reads it from its clock digest: the digest, and the names and
+  /// jurisdiction it shows.
+  public struct DigestRow: Sendable {
+    public var id: String
+    public var jurisdiction: String
+    public var respondentName: String?
+    public var digest: ClockDigest
+  }
+
+  /// The clock digests the store keeps, read in one pass over one table: the key of the legal
+  /// data they were counted on (nil when none is kept), how many cases are stored, and the
+  /// digests in id order. Cases saved since their digest was counted have none: when
+  /// `rows.count` is less than `caseCount`, the cases missing are to be counted afresh.
+  public func clockDigests() throws -> (legalKey: String?, caseCount: Int, rows: [DigestRow]) {
+    try database {
+      try pool.read { db in
+        let key = try String.fetchOne(db, sql: "SELECT legal_key FROM clock_digest_key WHERE id = 1")
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM stored_case") ?? 0
+        guard key != nil else { return (nil, count, []) }
+        let statement = try db.makeStatement(
+          sql: """
+            SELECT case_id, jurisdiction, respondent_name, stage, due, due_clock, answered,
+              weekday_only_years
+            FROM case_clock_digest ORDER BY case_id
+            """)
+        // SQLite's column functions straight: jurisdictions, stages and clock ids repeat on
+        // every row, so their bytes are matched against the few strings already seen instead
+        // of making a string of each.
+        let s = statement.sqliteStatement
+        var pool = RepeatedText()
+        func text(_ i: CInt) -> String? {
+          guard let p = sqlite3_column_text(s, i) else { return nil }
+          return String(
+            decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i))), as: UTF8.self)
+        }
+        func integer(_ i: CInt) -> Int? {
+          sqlite3_column_type(s, i) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, i))
+        }
+        var rows: [DigestRow] = []
+        rows.reserveCapacity(count)
+        while true {
+          let code = sqlite3_step(s)
+          if code == SQLITE_DONE { break }
+          guard code == SQLITE_ROW else {
+            throw DatabaseError(
+              resultCode: ResultCode(rawValue: code),
+              message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+          }
+          guard let id = text(0), let stage = pool.text(s, 3).flatMap(CaseStage.init(rawValue:)) else {
+            continue
+          }
+          let years = text(7).map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
+          rows.append(
+            DigestRow(
+              id: id, jurisdiction: pool.text(s, 1) ?? "", respondentName: text(2),
+              digest: ClockDigest(
+                stage: stage, due: integer(4).map(CalendarDate.init(julianDay:)), dueClockID: pool.text(s, 5),
+                answered: sqlite3_column_int64(s, 6) != 0, yearsWithoutData: years)))
+        }
+        return (key, count, rows)
+      }
+    }
+  }
+
+  /// Keeps the digests of cases counted on the legal data with key `legalKey`: each with the
+  /// tracking row it was counted from and the jurisdiction it was counted in. A digest is kept
+  /// only for a case still stored as it was read (a case saved since, whose `updatedAt`
+  /// changed, or deleted, gets none). When `legalKey` is not the key the kept digests were
+  /// counted on, those are dropped first.
+  public func keepDigests(
+    _ digests: [(row: TrackingRow, jurisdiction: String, digest: ClockDigest)], legalKey: String
+  ) throws {
+    try database {
+      try pool.write { db in
+        let kept = try String.fetchOne(db, sql: "SELECT legal_key FROM clock_digest_key WHERE id = 1")
+        if kept != legalKey {
+          try db.execute(sql: "DELETE FROM case_clock_digest")
+          try db.execute(
+            sql: "INSERT OR REPLACE INTO clock_digest_key (id, legal_key) VALUES (1, ?)",
+            arguments: [legalKey])
+        }
+        let statement = try db.makeStatement(
+          sql: """
+            INSERT OR REPLACE INTO case_clock_digest
+              (case_id, jurisdiction, respondent_name, stage, due, due_clock, answered, weekday_only_years)
+            SELECT id, ?, respondent_name, ?, ?, ?, ?, ? FROM stored_case WHERE id = ? AND updated_at = ?
+            """)
+        for (row, jurisdiction, d) in digests {
+          try statement.execute(arguments: [
+            jurisdiction, d.stage.rawValue, d.due?.julianDay, d.dueClockID, d.answered,
+            d.yearsWithoutData.isEmpty ? nil : d.yearsWithoutData.map(String.init).joined(separator: ","),
+            row.id, row.updatedAt,
+          ])
+        }
       }
     }
   }
@@ -655,4 +756,21 @@ public struct EvidenceCheck: Hashable, Sendable {
   public var stored: StoredEvidence?
   /// Nil when the stored copy matches.
   public var problem: BlobProblem?
+}
+
+/// The few texts that repeat down a column (jurisdictions, stages, clock ids), each made into a
+/// string once: a column's bytes are compared with the ones already seen.
+private struct RepeatedText {
+  private var seen: [(bytes: [UInt8], text: String)] = []
+
+  mutating func text(_ statement: OpaquePointer?, _ column: CInt) -> String? {
+    guard let p = sqlite3_column_text(statement, column) else { return nil }
+    let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(statement, column)))
+    for known in seen where known.bytes.count == bytes.count && known.bytes.elementsEqual(bytes) {
+      return known.text
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    if seen.count < 64 { seen.append((Array(bytes), text)) }
+    return text
+  }
 }

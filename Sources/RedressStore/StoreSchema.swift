@@ -59,6 +59,30 @@ enum StoreSchema {
           CREATE INDEX evidence_file_sha256 ON evidence_file(sha256);
           """)
     }
+    m.registerMigration("v2: clock digests") { db in
+      // A cache of what `status` needs of each case (`ClockDigest`, with the names it shows),
+      // one row per stored case, in id order, so that `status` reads one table from start to
+      // end. Every digest was counted on the legal data whose key `clock_digest_key` holds;
+      // when that data changes, they are all counted again. Saving a case deletes its row (by
+      // the cascade, as the case's index row is replaced).
+      try db.execute(
+        sql: """
+          CREATE TABLE case_clock_digest (
+            case_id TEXT NOT NULL PRIMARY KEY REFERENCES stored_case(id) ON DELETE CASCADE,
+            jurisdiction TEXT NOT NULL,
+            respondent_name TEXT,
+            stage TEXT NOT NULL,
+            due INTEGER,
+            due_clock TEXT,
+            answered BOOLEAN NOT NULL,
+            weekday_only_years TEXT
+          ) WITHOUT ROWID;
+          CREATE TABLE clock_digest_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            legal_key TEXT NOT NULL
+          );
+          """)
+    }
     return m
   }
 }

@@ -19,11 +19,18 @@ struct StatusCommand: RedressRunnable {
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     let day = today ?? CommandEnvironment.localToday()
-    let cases = try TrackingData(env).statuses(of: try env.trackedInputs(), today: day)
     let words = TrackingWords(language: env.language)
     switch format {
-    case .json: env.output.out(StatusReport.json(cases, today: day, words: words).text())
-    case .text: env.output.out(StatusReport.text(cases, today: day, words: words, output: env.output))
+    case .json:
+      let cases = try TrackingData(env).statuses(of: try env.trackedInputs(), today: day)
+      env.output.out(StatusReport.json(cases, today: day, words: words).text())
+    case .text:
+      // The table needs no clock but the due one: it comes from the digests the store keeps.
+      var lines: [StatusLine] = []
+      if let store = try env.openStore(create: false) {
+        lines = try TrackingData(env).statusLines(store, today: day)
+      }
+      env.output.out(StatusReport.text(lines, today: day, words: words, output: env.output))
     }
     return 0
   }

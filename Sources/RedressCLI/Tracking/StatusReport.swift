@@ -6,15 +6,15 @@ enum StatusReport {
   /// Overdue and due-soon cases first, earliest due day first; then cases with no open clock:
   /// answered, waiting, not filed, closed; ties by id.
   static func sorted(_ cases: [TrackedCase]) -> [TrackedCase] {
-    sortedIndices(cases).map { cases[$0] }
+    sortedIndices(cases.map { ($0.id, $0.status.state, $0.status.due) }).map { cases[$0] }
   }
 
-  /// The positions of `cases` in the order of `sorted`: small keys of integers are sorted, so
-  /// that no comparison looks at a string.
-  static func sortedIndices(_ cases: [TrackedCase]) -> [Int] {
-    func rank(_ t: TrackedCase) -> Int {
-      if t.status.due != nil { return 0 }
-      switch t.status.state {
+  /// The positions of `cases` (id, state, due day) in the order of `sorted`: small keys of
+  /// integers are sorted, so that no comparison looks at a string.
+  static func sortedIndices(_ cases: [(id: String, state: CaseState, due: CalendarDate?)]) -> [Int] {
+    func rank(_ state: CaseState, _ due: CalendarDate?) -> Int {
+      if due != nil { return 0 }
+      switch state {
       case .answered: return 1
       case .waiting, .dueSoon, .overdue: return 2
       case .draft: return 3
@@ -34,8 +34,8 @@ enum StatusReport {
 
     var keys: [(rank: Int, due: Int, id: Int, index: Int)] = []
     keys.reserveCapacity(cases.count)
-    for (index, t) in cases.enumerated() {
-      keys.append((rank(t), t.status.due?.julianDay ?? 0, idRank[index], index))
+    for (index, c) in cases.enumerated() {
+      keys.append((rank(c.state, c.due), c.due?.julianDay ?? 0, idRank[index], index))
     }
     keys.sort { a, b in (a.rank, a.due, a.id, a.index) < (b.rank, b.due, b.id, b.index) }
     return keys.map(\.index)
@@ -120,6 +120,12 @@ enum StatusReport {
   static func text(
     _ cases: [TrackedCase], today: CalendarDate, words: TrackingWords, output: Output
   ) -> String {
+    text(cases.map(StatusLine.init), today: today, words: words, output: output)
+  }
+
+  static func text(
+    _ cases: [StatusLine], today: CalendarDate, words: TrackingWords, output: Output
+  ) -> String {
     if cases.isEmpty {
       return words.pick(
         "还没有保存的案件。用 redress new 开始一份新的投诉，或用 redress import 案件.yaml 导入已写好的案件文件。",
@@ -127,85 +133,114 @@ enum StatusReport {
         "No cases stored yet. Start a complaint with `redress new`, or add a case file you already have with `redress import CASE.yaml`."
       )
     }
-    let order = sortedIndices(cases)
+    let order = sortedIndices(cases.map { ($0.id, $0.state, $0.due) })
     let header = [
       words.pick("案件", "案件", "CASE"), words.pick("被投诉方", "被投訴方", "RESPONDENT"),
       words.pick("阶段", "階段", "STAGE"), words.pick("到期日", "到期日", "DUE"),
       words.pick("剩余", "剩餘", "LEFT"), words.pick("状态", "狀態", "STATE"),
     ].map(Cell.init)
-    // The table is built as bytes in one buffer. Words that repeat on every row (stages,
-    // states, days left) are made once with their display widths.
+    // The table is written as bytes into one buffer, in two passes: the first measures each
+    // column, the second writes. Words that repeat on every row (stages, states, days left)
+    // are made once with their display widths; a row keeps only what is its own.
     let stages = CaseStage.allCases.map { Cell(words.stage($0)) }
     let states = CaseState.allCases.map { Cell(words.state($0)) }
-    var daysLeftCells: [Int: Cell] = [:]
+    var daysLeftCells: [Int: Int] = [:]
+    var leftCells: [Cell] = []
     let none = Cell("—")
-    var rows: [Row] = []
-    rows.reserveCapacity(order.count)
     var widths = header.map(\.width)
+    var idCells: [Cell] = []
+    var respondents: [Cell] = []
+    var lefts: [Int] = []  // an index into leftCells, or -1 for none
+    idCells.reserveCapacity(order.count)
+    respondents.reserveCapacity(order.count)
+    lefts.reserveCapacity(order.count)
     var anyEstimate = false
+    // Lines are read field by field (`cases[index].due`): copying a whole line would retain
+    // and release each of its strings.
     for index in order {
-      let t = cases[index]
-      var due = none
-      if let day = t.status.due {
-        let estimate = !t.status.yearsWithoutData.isEmpty
+      let id = Cell(cases[index].id, truncatedTo: 24)
+      let respondent = cases[index].respondentName.map { Cell($0, truncatedTo: 28) } ?? none
+      widths[0] = max(widths[0], id.width)
+      widths[1] = max(widths[1], respondent.width)
+      widths[2] = max(widths[2], stages[cases[index].stage.ordinal].width)
+      if cases[index].due != nil {
+        let estimate = !cases[index].yearsWithoutData.isEmpty
         anyEstimate = anyEstimate || estimate
-        due = Cell(text: day.iso + (estimate ? "*" : ""), width: estimate ? 11 : 10)
+        widths[3] = max(widths[3], estimate ? 11 : 10)
+      } else {
+        widths[3] = max(widths[3], none.width)
       }
-      var left = none
-      if let n = t.status.daysLeft {
-        if let cell = daysLeftCells[n] {
-          left = cell
+      var left = -1
+      if let n = cases[index].daysLeft {
+        if let known = daysLeftCells[n] {
+          left = known
         } else {
-          left = Cell(words.daysLeft(n))
+          left = leftCells.count
+          leftCells.append(Cell(words.daysLeft(n)))
           daysLeftCells[n] = left
         }
+        widths[4] = max(widths[4], leftCells[left].width)
+      } else {
+        widths[4] = max(widths[4], none.width)
       }
-      let state = t.status.state
-      let row = Row(
-        state: state, id: Cell(t.id, truncatedTo: 24),
-        respondent: Cell(t.respondentName ?? "—", truncatedTo: 28),
-        stage: stages[CaseStage.allCases.firstIndex(of: t.status.stage)!], due: due, left: left,
-        stateWord: states[CaseState.allCases.firstIndex(of: state)!])
-      for i in 0..<widths.count where row[i].width > widths[i] { widths[i] = row[i].width }
-      rows.append(row)
+      widths[5] = max(widths[5], states[cases[index].state.ordinal].width)
+      idCells.append(id)
+      respondents.append(respondent)
+      lefts.append(left)
     }
 
     var out: [UInt8] = []
-    out.reserveCapacity((rows.count + 1) * (widths.reduce(0, +) * 2 + 40))
-    /// Appends cell `i` of a line: left-aligned, except "days left" (4), which is
-    /// right-aligned; the last column is not padded.
-    func append(_ cell: Cell, column i: Int, style: Output.Style?) {
+    out.reserveCapacity((order.count + 1) * (widths.reduce(0, +) * 2 + 40))
+    let colour = output.colorOut
+    /// Appends cell `i` of a line (`text` is its bytes, `width` its columns): left-aligned,
+    /// except "days left" (4), which is right-aligned; the last column is not padded.
+    func append(_ text: some Collection<UInt8>, width: Int, column i: Int, style: Output.Style?) {
       if i > 0 { out.append(contentsOf: [0x20, 0x20]) }
-      let style = output.colorOut ? style : nil
+      let style = colour ? style : nil
       if let style { out.append(contentsOf: style.opening.utf8) }
-      let fill = i == widths.count - 1 ? 0 : max(0, widths[i] - cell.width)
+      let fill = i == widths.count - 1 ? 0 : max(0, widths[i] - width)
       if i == 4 { out.append(contentsOf: repeatElement(0x20, count: fill)) }
-      out.append(contentsOf: cell.text.utf8)
+      out.append(contentsOf: text)
       if i != 4 { out.append(contentsOf: repeatElement(0x20, count: fill)) }
       if style != nil { out.append(contentsOf: Output.Style.closing.utf8) }
     }
+    func append(_ cell: Cell, column i: Int, style: Output.Style?) {
+      append(cell.text.utf8, width: cell.width, column: i, style: style)
+    }
     for (i, cell) in header.enumerated() { append(cell, column: i, style: .dim) }
-    for row in rows {
+    var date: [UInt8] = Array(repeating: 0, count: 11)
+    for (row, index) in order.enumerated() {
+      let state = cases[index].state
       out.append(0x0A)
-      let style = stateStyle(row.state)
-      for i in 0..<6 { append(row[i], column: i, style: i == 0 ? .bold : (i >= 4 ? style : nil)) }
+      let style = stateStyle(state)
+      append(idCells[row], column: 0, style: .bold)
+      append(respondents[row], column: 1, style: nil)
+      append(stages[cases[index].stage.ordinal], column: 2, style: nil)
+      if let day = cases[index].due {
+        let estimate = !cases[index].yearsWithoutData.isEmpty
+        let count = Self.writeISO(day, into: &date, estimate: estimate)
+        append(date[0..<count], width: count, column: 3, style: nil)
+      } else {
+        append(none, column: 3, style: nil)
+      }
+      append(lefts[row] < 0 ? none : leftCells[lefts[row]], column: 4, style: style)
+      append(states[state.ordinal], column: 5, style: style)
     }
 
     // What to do about the cases that need something now, grouped by clock so that the notes
     // stay short however many cases there are.
     var notes: [String] = []
     for state in [CaseState.overdue, .dueSoon] {
-      for group in groups(order.lazy.map { cases[$0] }.filter { $0.status.state == state }) {
+      for group in groups(order.lazy.filter { cases[$0].state == state }.map { cases[$0] }) {
         notes += note(for: group, state: state, words: words, output: output)
       }
     }
     if anyEstimate {
-      let years = Set(cases.flatMap(\.status.yearsWithoutData)).sorted()
-      let calendar =
-        order.lazy.map { cases[$0] }.first { !$0.status.yearsWithoutData.isEmpty }?.status.calendarName ?? ""
+      let years = Set(cases.flatMap(\.yearsWithoutData)).sorted()
+      let calendar = order.first { !cases[$0].yearsWithoutData.isEmpty }.map { cases[$0].calendarName } ?? ""
       notes.append("* " + words.weekdayOnly(years, calendar: calendar))
     }
-    if cases.contains(where: { $0.status.stage == .ready }) {
+    if cases.contains(where: { $0.stage == .ready }) {
       notes.append(
         words.pick(
           "提交投诉后，运行 redress file 案件 --on 提交日期，开始计算处理期限。",
@@ -241,34 +276,36 @@ enum StatusReport {
     }
   }
 
-  /// One row of the table: the case's state and its six cells.
-  struct Row {
-    var state: CaseState
-    var id, respondent, stage, due, left, stateWord: Cell
-
-    subscript(column: Int) -> Cell {
-      switch column {
-      case 0: return id
-      case 1: return respondent
-      case 2: return stage
-      case 3: return due
-      case 4: return left
-      default: return stateWord
+  /// Writes `day` as `2026-11-22` (and `*` when `estimate`) into `buffer`, which holds at
+  /// least 11 bytes; returns how many it wrote. Years outside 0...9999 are never due days.
+  static func writeISO(_ day: CalendarDate, into buffer: inout [UInt8], estimate: Bool) -> Int {
+    func digits(_ value: Int, _ count: Int, at start: Int) {
+      var v = max(0, value)
+      for i in stride(from: start + count - 1, through: start, by: -1) {
+        buffer[i] = UInt8(0x30 + v % 10)
+        v /= 10
       }
     }
+    digits(day.year, 4, at: 0)
+    buffer[4] = 0x2D
+    digits(day.month, 2, at: 5)
+    buffer[7] = 0x2D
+    digits(day.day, 2, at: 8)
+    if estimate { buffer[10] = 0x2A }
+    return estimate ? 11 : 10
   }
 
   /// Cases by the clock their due day comes from, in the order of their first case.
-  static func groups(_ cases: some Sequence<TrackedCase>) -> [(clock: CaseClock, cases: [TrackedCase])] {
+  static func groups(_ cases: some Sequence<StatusLine>) -> [(clock: DueClock, cases: [StatusLine])] {
     var order: [String] = []
-    var byClock: [String: (clock: CaseClock, cases: [TrackedCase])] = [:]
+    var byClock: [String: (clock: DueClock, cases: [StatusLine])] = [:]
     for t in cases {
-      guard let id = t.status.dueClock?.id else { continue }
-      if byClock[id] == nil {
-        order.append(id)
-        byClock[id] = (t.status.dueClock!, [])
+      guard let clock = t.clock else { continue }
+      if byClock[clock.id] == nil {
+        order.append(clock.id)
+        byClock[clock.id] = (clock, [])
       }
-      byClock[id]!.cases.append(t)
+      byClock[clock.id]!.cases.append(t)
     }
     return order.map { byClock[$0]! }
   }
@@ -277,7 +314,7 @@ enum StatusReport {
   static let namedInNote = 8
 
   static func note(
-    for group: (clock: CaseClock, cases: [TrackedCase]), state: CaseState, words: TrackingWords,
+    for group: (clock: DueClock, cases: [StatusLine]), state: CaseState, words: TrackingWords,
     output: Output
   ) -> [String] {
     let definition = group.clock.definition
@@ -287,7 +324,7 @@ enum StatusReport {
       ? words.pick("（工作惯例，不是法定期限）", "（工作慣例，不是法定期限）", " (office practice, not a statutory deadline)")
       : ""
     var lines: [String] = []
-    if group.cases.count == 1, let t = group.cases.first, let due = t.status.due {
+    if group.cases.count == 1, let t = group.cases.first, let due = t.due {
       let id = output.style(t.id, .bold)
       lines.append(
         state == .overdue
@@ -303,7 +340,7 @@ enum StatusReport {
       let named = group.cases.prefix(namedInNote).map { t in
         output.style(t.id, .bold)
           + words.pick(
-            "（\(t.status.due?.iso ?? "")）", "（\(t.status.due?.iso ?? "")）", " (\(t.status.due?.iso ?? ""))")
+            "（\(t.due?.iso ?? "")）", "（\(t.due?.iso ?? "")）", " (\(t.due?.iso ?? ""))")
       }
       let more = group.cases.count - named.count
       let list =
@@ -318,7 +355,7 @@ enum StatusReport {
             "The \(name) has ended with no answer\(practice) for \(list).")
           : words.pick("\(name)即将到期：\(list)。", "\(name)即將到期：\(list)。", "The \(name) ends soon for \(list)."))
     }
-    let routes = state == .overdue ? group.clock.routesWhenOverdue : []
+    let routes = state == .overdue ? group.clock.routes : []
     if !routes.isEmpty {
       lines.append("  " + words.pick("下一步可以：", "下一步可以：", "Next you can:"))
       for route in routes {
@@ -337,6 +374,34 @@ enum StatusReport {
     case .waiting: return .green
     case .answered: return .cyan
     case .draft, .closed: return .dim
+    }
+  }
+}
+
+extension CaseStage {
+  /// The position in `allCases`, without searching it.
+  var ordinal: Int {
+    switch self {
+    case .draft: return 0
+    case .ready: return 1
+    case .filed: return 2
+    case .accepted: return 3
+    case .answered: return 4
+    case .closed: return 5
+    }
+  }
+}
+
+extension CaseState {
+  /// The position in `allCases`, without searching it.
+  var ordinal: Int {
+    switch self {
+    case .draft: return 0
+    case .waiting: return 1
+    case .dueSoon: return 2
+    case .overdue: return 3
+    case .answered: return 4
+    case .closed: return 5
     }
   }
 }

@@ -8,7 +8,10 @@ final class TrackingData {
   let legal: URL
   private var calendars: [String: HolidayCalendar] = [:]
   private var trackers: [String: CaseTracker] = [:]
+  private var catalogs: [String: ClockCatalog] = [:]
   private var missingCatalogs: Set<String> = []
+  private var legalKeyCache: String?
+  private var dueClocks: [String: [String: DueClock]] = [:]
 
   init(legal: URL) { self.legal = legal }
 
@@ -26,17 +29,13 @@ final class TrackingData {
     }
   }
 
-  /// The tracker for a jurisdiction; nil when `legal/<jurisdiction>/clocks.yaml` does not exist
-  /// (such a case has no clocks). A file that exists but is wrong is an error.
-  func tracker(jurisdiction: String) throws -> CaseTracker? {
-    if let cached = trackers[jurisdiction] { return cached }
+  /// The clock catalog of a jurisdiction; nil when `legal/<jurisdiction>/clocks.yaml` does
+  /// not exist (such a case has no clocks). A file that exists but is wrong is an error.
+  func catalog(jurisdiction: String) throws -> ClockCatalog? {
+    if let cached = catalogs[jurisdiction] { return cached }
     if missingCatalogs.contains(jurisdiction) { return nil }
     // A jurisdiction is a folder name under legal/ (`cn`); anything else has no clocks.
-    guard !jurisdiction.isEmpty,
-      jurisdiction.unicodeScalars.allSatisfy({
-        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-      })
-    else {
+    guard Self.isJurisdictionName(jurisdiction) else {
       missingCatalogs.insert(jurisdiction)
       return nil
     }
@@ -46,6 +45,14 @@ final class TrackingData {
       return nil
     }
     let catalog = try ClockCatalogLoader.load(jurisdiction: jurisdiction, legal: legal)
+    catalogs[jurisdiction] = catalog
+    return catalog
+  }
+
+  /// The tracker for a jurisdiction (its catalog and calendar); nil when it has no catalog.
+  func tracker(jurisdiction: String) throws -> CaseTracker? {
+    if let cached = trackers[jurisdiction] { return cached }
+    guard let catalog = try catalog(jurisdiction: jurisdiction) else { return nil }
     let tracker = CaseTracker(catalog: catalog, calendar: try calendar(catalog.calendar))
     trackers[jurisdiction] = tracker
     return tracker
@@ -116,6 +123,172 @@ final class TrackingData {
     }
     return result
   }
+}
+
+// MARK: - Status from the stored clock digests
+
+extension TrackingData {
+  /// What the digests depend on besides the case: the tracker's counting (`ClockDigest.format`,
+  /// and redress's version), every jurisdiction's clock catalog and every holiday calendar
+  /// file. Their bytes are hashed, so any change to `legal/` that could move a due day makes
+  /// every digest stale; nothing is parsed.
+  func legalKey() -> String {
+    if let legalKeyCache { return legalKeyCache }
+    let hasher = SHA256Stream()
+    func feed(_ text: String) { hasher.update(Data(text.utf8)) }
+    feed("redress \(RedressCommand.version) clock digest \(ClockDigest.format)\n")
+    let manager = FileManager.default
+    var files: [(name: String, url: URL)] = []
+    for name in (try? manager.contentsOfDirectory(atPath: legal.path)) ?? []
+    where Self.isJurisdictionName(name) {
+      let catalog = legal.appendingPathComponent("\(name)/clocks.yaml")
+      if manager.fileExists(atPath: catalog.path) { files.append(("\(name)/clocks.yaml", catalog)) }
+    }
+    // legal/calendars/<calendar>/<year>.yaml; a calendar that is a file, not a folder, has
+    // no files of its own and changes nothing here.
+    let calendars = legal.appendingPathComponent("calendars", isDirectory: true)
+    for name in (try? manager.contentsOfDirectory(atPath: calendars.path)) ?? [] where !name.hasPrefix(".") {
+      let folder = calendars.appendingPathComponent(name, isDirectory: true)
+      // Every file the loader looks at (it reports a misnamed one), not only `.yaml` ones.
+      for file in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !file.hasPrefix(".") {
+        files.append(("calendars/\(name)/\(file)", folder.appendingPathComponent(file)))
+      }
+    }
+    for file in files.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+      // A file that cannot be read counts as different content; counting then reports it.
+      let bytes = (try? Data(contentsOf: file.url)) ?? Data("unreadable".utf8)
+      feed("\(file.name)\u{0}\(bytes.count)\u{0}")
+      hasher.update(bytes)
+    }
+    let key = hasher.finalize().hex
+    legalKeyCache = key
+    return key
+  }
+
+  static func isJurisdictionName(_ j: String) -> Bool {
+    !j.isEmpty
+      && j.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+  }
+
+  /// The clock `id` of a jurisdiction's catalog with its overdue routes (one shared instance
+  /// per clock); nil when the catalog has no such clock.
+  func dueClock(_ id: String, jurisdiction: String) throws -> DueClock? {
+    if let known = dueClocks[jurisdiction] { return known[id] }
+    var byID: [String: DueClock] = [:]
+    // The catalog alone: a line from a digest needs no calendar.
+    if let catalog = try catalog(jurisdiction: jurisdiction) {
+      for d in catalog.clocks where byID[d.id] == nil {
+        byID[d.id] = DueClock(
+          definition: d, routes: d.whenOverdue.compactMap { catalog.routes[$0] },
+          calendarName: catalog.calendar)
+      }
+    }
+    dueClocks[jurisdiction] = byID
+    return byID[id]
+  }
+
+  /// Every stored case's status line as of `today`. The store keeps a `ClockDigest` per case;
+  /// cases without one counted on the current `legal/` data (saved since, or the data changed)
+  /// are counted in full here, and their digests kept for next time.
+  func statusLines(_ store: CaseStore, today: CalendarDate) throws -> [StatusLine] {
+    let key = legalKey()
+    let kept = try store.clockDigests()
+    var lines: [StatusLine] = []
+    lines.reserveCapacity(kept.caseCount)
+    var counted: Set<String> = []
+    if kept.legalKey == key {
+      for row in kept.rows {
+        var clock: DueClock?
+        // A digest naming a clock the catalog does not have is counted again below.
+        if let id = row.digest.dueClockID {
+          guard let found = try dueClock(id, jurisdiction: row.jurisdiction) else { continue }
+          clock = found
+        }
+        counted.insert(row.id)
+        lines.append(
+          StatusLine(
+            digest: row.digest, id: row.id, respondentName: TrackedCase.nonBlank(row.respondentName),
+            clock: clock, today: today))
+      }
+    }
+    if lines.count < kept.caseCount || kept.legalKey != key {
+      let tracking = try store.trackingRows().filter { !counted.contains($0.id) }
+      let inputs = tracking.map(Input.init)
+      let statuses = try statuses(of: inputs, today: today)
+      var fresh: [(row: CaseStore.TrackingRow, jurisdiction: String, digest: ClockDigest)] = []
+      for ((row, input), t) in zip(zip(tracking, inputs), statuses) {
+        lines.append(StatusLine(t))
+        fresh.append((row, input.jurisdiction, ClockDigest(t.status, filing: row.filing)))
+      }
+      // Keeping digests saves time next time; it is not part of the answer: a store that
+      // cannot be written to (read-only, or busy) still shows its status.
+      try? store.keepDigests(fresh, legalKey: key)
+    }
+    return lines
+  }
+}
+
+/// A clock of a catalog as a status line names it: its definition, the routes it offers when
+/// overdue, and the calendar it is counted on. A class: thousands of lines share one.
+final class DueClock {
+  let definition: ClockDefinition
+  let routes: [ClockCatalog.Route]
+  let calendarName: String
+  var id: String { definition.id }
+
+  init(definition: ClockDefinition, routes: [ClockCatalog.Route], calendarName: String) {
+    self.definition = definition
+    self.routes = routes
+    self.calendarName = calendarName
+  }
+}
+
+/// One row of `status`'s table: a case's stage, state, due day and days left as of a day, and
+/// the clock the due day comes from.
+struct StatusLine {
+  var id: String
+  var respondentName: String?
+  var stage: CaseStage
+  var state: CaseState
+  var due: CalendarDate?
+  var daysLeft: Int?
+  var clock: DueClock?
+  var yearsWithoutData: [Int]
+
+  init(
+    id: String, respondentName: String?, stage: CaseStage, state: CaseState, due: CalendarDate?,
+    daysLeft: Int?, clock: DueClock?, yearsWithoutData: [Int]
+  ) {
+    self.id = id
+    self.respondentName = respondentName
+    self.stage = stage
+    self.state = state
+    self.due = due
+    self.daysLeft = daysLeft
+    self.clock = clock
+    self.yearsWithoutData = yearsWithoutData
+  }
+
+  /// The line of a case counted in full.
+  init(_ t: TrackedCase) {
+    let s = t.status
+    self.init(
+      id: t.id, respondentName: t.respondentName, stage: s.stage, state: s.state, due: s.due,
+      daysLeft: s.daysLeft,
+      clock: s.dueClock.map {
+        DueClock(definition: $0.definition, routes: $0.routesWhenOverdue, calendarName: s.calendarName)
+      },
+      yearsWithoutData: s.yearsWithoutData)
+  }
+
+  /// The line of a case from its stored digest.
+  init(digest d: ClockDigest, id: String, respondentName: String?, clock: DueClock?, today: CalendarDate) {
+    self.init(
+      id: id, respondentName: respondentName, stage: d.stage, state: d.state(today: today), due: d.due,
+      daysLeft: d.daysLeft(today: today), clock: clock, yearsWithoutData: d.yearsWithoutData)
+  }
+
+  var calendarName: String { clock?.calendarName ?? "" }
 }
 
 extension CommandEnvironment {

@@ -151,25 +151,24 @@ public struct CaseTracker: Sendable {
       clocks.append(clock)
     }
     let dueClock = dueIndex.map { clocks[$0] }
-    let events = filing?.events ?? []
-
-    let state: CaseState
-    if stage == .draft || stage == .ready {
-      state = .draft
-    } else if stage == .closed {
-      state = .closed
-    } else if dueClock == nil, events.contains(where: { $0.kind == .response }) {
-      state = .answered
-    } else if let daysLeft = dueClock?.daysLeft {
-      state = daysLeft < 0 ? .overdue : (daysLeft <= Self.dueSoonDays ? .dueSoon : .waiting)
-    } else {
-      state = .waiting
-    }
+    let state = Self.state(
+      stage: stage, daysLeft: dueClock?.daysLeft,
+      answered: filing?.events.contains(where: { $0.kind == .response }) ?? false)
 
     let routes = state == .overdue ? dueClock?.routesWhenOverdue ?? [] : []
     return CaseStatus(
       caseID: id, venue: venue, stage: stage, state: state, clocks: clocks, dueClock: dueClock,
       nextRoutes: routes, calendarName: calculator.calendar.name)
+  }
+
+  /// The state of a case at `stage` whose earliest open clock has `daysLeft` (nil when no
+  /// clock is open), `answered` when a response is logged. The one place the state is decided:
+  /// `status(...)` and `ClockDigest.state(today:)` both come here.
+  public static func state(stage: CaseStage, daysLeft: Int?, answered: Bool) -> CaseState {
+    if stage == .draft || stage == .ready { return .draft }
+    if stage == .closed { return .closed }
+    if let daysLeft { return daysLeft < 0 ? .overdue : (daysLeft <= dueSoonDays ? .dueSoon : .waiting) }
+    return answered ? .answered : .waiting
   }
 
   /// One clock of a case: not started until its start date is recorded; closed by the first
@@ -217,5 +216,48 @@ public struct CaseTracker: Sendable {
     return CaseClock(
       definition: definition, status: .open, start: start, deadline: deadline,
       daysLeft: deadline.map { today.days(until: $0.due) })
+  }
+}
+
+/// What a case's status is made of that does not depend on the day it is asked: its stage,
+/// the earliest open due day and the clock it comes from, whether a response is logged, and the
+/// years without calendar data that due day relied on. Every recorded event counts whatever
+/// the day, so only the days left and the state change from one day to the next; the store
+/// keeps a digest per case (`status` over thousands of cases reads digests instead of counting
+/// every clock again) and `state(today:)` gives what `CaseTracker.status` would.
+public struct ClockDigest: Hashable, Sendable {
+  /// The version of how clocks are counted into a digest: raise it whenever a change to
+  /// `CaseTracker` could change a digest, so that stored digests are counted again.
+  public static let format = 1
+
+  public var stage: CaseStage
+  public var due: CalendarDate?
+  public var dueClockID: String?
+  public var answered: Bool
+  public var yearsWithoutData: [Int]
+
+  public init(
+    stage: CaseStage, due: CalendarDate?, dueClockID: String?, answered: Bool, yearsWithoutData: [Int]
+  ) {
+    self.stage = stage
+    self.due = due
+    self.dueClockID = dueClockID
+    self.answered = answered
+    self.yearsWithoutData = yearsWithoutData
+  }
+
+  /// The digest of a status worked out in full (on any day: the digest does not depend on it).
+  public init(_ status: CaseStatus, filing: Filing?) {
+    self.init(
+      stage: status.stage, due: status.due, dueClockID: status.dueClock?.id,
+      answered: filing?.events.contains(where: { $0.kind == .response }) ?? false,
+      yearsWithoutData: status.yearsWithoutData)
+  }
+
+  /// `due` − `today` in calendar days; nil when no clock is open.
+  public func daysLeft(today: CalendarDate) -> Int? { due.map { today.days(until: $0) } }
+
+  public func state(today: CalendarDate) -> CaseState {
+    CaseTracker.state(stage: stage, daysLeft: daysLeft(today: today), answered: answered)
   }
 }

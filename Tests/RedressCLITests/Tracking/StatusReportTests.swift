@@ -127,7 +127,7 @@ import Testing
   @Test func emptyStoreSaysHowToAddACase() {
     let (env, _) = CommandHarness.commandEnvironment(language: .zhHans)
     let text = StatusReport.text(
-      [], today: Self.today, words: TrackingWords(language: .zhHans), output: env.output)
+      [StatusLine](), today: Self.today, words: TrackingWords(language: .zhHans), output: env.output)
     #expect(text.contains("还没有保存的案件"))
     #expect(text.contains("redress new"))
     #expect(text.contains("redress import"))
