@@ -195,7 +195,6 @@ extension TrackingData {
     let kept = try store.clockDigests()
     var lines: [StatusLine] = []
     lines.reserveCapacity(kept.caseCount)
-    var counted: Set<String> = []
     if kept.legalKey == key {
       for row in kept.rows {
         var clock: DueClock?
@@ -204,7 +203,6 @@ extension TrackingData {
           guard let found = try dueClock(id, jurisdiction: row.jurisdiction) else { continue }
           clock = found
         }
-        counted.insert(row.id)
         lines.append(
           StatusLine(
             digest: row.digest, id: row.id, respondentName: TrackedCase.nonBlank(row.respondentName),
@@ -212,6 +210,8 @@ extension TrackingData {
       }
     }
     if lines.count < kept.caseCount || kept.legalKey != key {
+      // Only now is a set of the ids worth making: most runs find every digest current.
+      let counted = Set(lines.lazy.map(\.id))
       let tracking = try store.trackingRows().filter { !counted.contains($0.id) }
       let inputs = tracking.map(Input.init)
       let statuses = try statuses(of: inputs, today: today)
