@@ -20,46 +20,72 @@ enum XMLText {
       attributes.insert(declaration, at: namespaces)
     }
 
-    func write(to out: inout String) {
-      out += "<" + name
+    /// The element already written out (`XMLText.frozen`); the rest is then unused.
+    fileprivate var serialized: [UInt8]?
+
+    func write(to out: inout [UInt8]) {
+      if let serialized {
+        out.append(contentsOf: serialized)
+        return
+      }
+      out.append(UInt8(ascii: "<"))
+      out.append(contentsOf: name.utf8)
       for (key, value) in attributes {
-        out += " " + key + "=\""
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: key.utf8)
+        out.append(contentsOf: "=\"".utf8)
         XMLText.escape(value, attribute: true, into: &out)
-        out += "\""
+        out.append(UInt8(ascii: "\""))
       }
       if let text, !text.isEmpty {
-        out += ">"
+        out.append(UInt8(ascii: ">"))
         XMLText.escape(text, attribute: false, into: &out)
-        out += "</" + name + ">"
+        closingTag(into: &out)
       } else if children.isEmpty {
-        out += "/>"
+        out.append(contentsOf: "/>".utf8)
       } else {
-        out += ">"
+        out.append(UInt8(ascii: ">"))
         for child in children { child.write(to: &out) }
-        out += "</" + name + ">"
+        closingTag(into: &out)
       }
     }
+
+    private func closingTag(into out: inout [UInt8]) {
+      out.append(contentsOf: "</".utf8)
+      out.append(contentsOf: name.utf8)
+      out.append(UInt8(ascii: ">"))
+    }
+  }
+
+  /// `element` written out at once, kept as its bytes only: a document with many thousand
+  /// table rows then holds each row as one small buffer instead of a tree of dozens of objects.
+  static func frozen(_ element: Element) -> Element {
+    var bytes: [UInt8] = []
+    element.write(to: &bytes)
+    let frozen = Element(element.name)
+    frozen.serialized = bytes
+    return frozen
   }
 
   /// A whole XML document: the declaration and the root element, as UTF-8.
   static func document(_ root: Element) -> [UInt8] {
-    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+    var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n".utf8)
     root.write(to: &out)
-    return Array(out.utf8)
+    return out
   }
 
-  static func escape(_ text: String, attribute: Bool, into out: inout String) {
+  static func escape(_ text: String, attribute: Bool, into out: inout [UInt8]) {
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"" where attribute: out += "&quot;"
-      case "\t" where attribute: out += "&#9;"
-      case "\n" where attribute: out += "&#10;"
-      case "\r": out += "&#13;"
+      case "&": out.append(contentsOf: "&amp;".utf8)
+      case "<": out.append(contentsOf: "&lt;".utf8)
+      case ">": out.append(contentsOf: "&gt;".utf8)
+      case "\"" where attribute: out.append(contentsOf: "&quot;".utf8)
+      case "\t" where attribute: out.append(contentsOf: "&#9;".utf8)
+      case "\n" where attribute: out.append(contentsOf: "&#10;".utf8)
+      case "\r": out.append(contentsOf: "&#13;".utf8)
       default:
-        if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+        if isAllowed(scalar) { UTF8.encode(scalar) { out.append($0) } }
       }
     }
   }
