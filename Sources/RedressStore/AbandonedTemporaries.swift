@@ -14,8 +14,9 @@ import Foundation
 /// when the process dies, however it dies. A cleanup removes an entry only when all of these
 /// hold: its name matches the writer's strict pattern; it is of the expected kind (a regular
 /// file or a real folder, never a symbolic link, which is never followed); it belongs to the
-/// user running redress; it has not been changed for `minimumAge` seconds (covering the instant
-/// between creating a temporary and locking it); and its lock can be taken without waiting,
+/// user running redress; neither it nor (for a folder) anything directly in it has been changed
+/// for `minimumAge` seconds (covering the instant between creating a temporary and locking it);
+/// and its lock can be taken without waiting,
 /// which proves that no process holds it. The lock is held while the entry is removed.
 public enum AbandonedTemporaries {
   /// How long a temporary must be left unchanged before a cleanup looks at its lock.
@@ -73,6 +74,7 @@ public enum AbandonedTemporaries {
       // The entry opened must be the one inspected (not one swapped in meanwhile).
       var opened = stat()
       guard fstat(fd, &opened) == 0, opened.st_ino == st.st_ino, opened.st_dev == st.st_dev,
+        kind == .file || !hasRecentEntry(fd, since: now - minimumAge),
         flock(fd, LOCK_EX | LOCK_NB) == 0
       else { continue }
       switch kind {
@@ -102,6 +104,17 @@ public enum AbandonedTemporaries {
     guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return false }
     let rest = name.dropFirst(prefix.count).dropLast(suffix.count)
     return rest.count == 36 && UUID(uuidString: String(rest)) != nil
+  }
+
+  /// Whether anything directly in the folder open at `fd` changed after `cutoff` (a writer
+  /// filling a file inside does not change the folder's own time; this also guards a writer
+  /// on a file system where `flock` is not available).
+  private static func hasRecentEntry(_ fd: Int32, since cutoff: TimeInterval) -> Bool {
+    entryNames(fd).contains { name in
+      var st = stat()
+      return fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0
+        && Double(PrivateFiles.modifiedSeconds(st)) > cutoff
+    }
   }
 
   // MARK: Removal without following links

@@ -31,6 +31,8 @@ import Testing
       let dir = folder.appendingPathComponent(name)
       try fm.createDirectory(at: dir, withIntermediateDirectories: false)
       try Data("x".utf8).write(to: dir.appendingPathComponent("case.eml"))
+      try fm.setAttributes(
+        [.modificationDate: old], ofItemAtPath: dir.appendingPathComponent("case.eml").path)
       try fm.setAttributes([.modificationDate: old], ofItemAtPath: dir.path)
     }
     let held = open(folder.appendingPathComponent(busy).path, O_RDONLY | O_DIRECTORY)

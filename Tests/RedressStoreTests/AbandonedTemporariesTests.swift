@@ -13,14 +13,23 @@ import Testing
   let fm = FileManager.default
   let old = Date(timeIntervalSinceNow: -3600)
 
-  /// A folder named `name` in `parent` holding one file, last changed an hour ago.
+  /// A folder named `name` in `parent` holding one file, both last changed an hour ago.
   @discardableResult
   func staleFolder(_ parent: TempFolder, _ name: String) throws -> URL {
     let folder = parent.path(name)
     try fm.createDirectory(at: folder, withIntermediateDirectories: false)
     try Data("half a bundle".utf8).write(to: folder.appendingPathComponent("bundle.zip"))
-    try fm.setAttributes([.modificationDate: old], ofItemAtPath: folder.path)
+    age(folder.appendingPathComponent("bundle.zip"))
+    age(folder)
     return folder
+  }
+
+  /// Sets the modification time of `url` itself (a link is not followed) an hour back.
+  func age(_ url: URL) {
+    var times = [
+      timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0),
+    ]
+    #expect(utimensat(AT_FDCWD, url.path, &times, AT_SYMLINK_NOFOLLOW) == 0)
   }
 
   func names(_ parent: TempFolder) throws -> [String] {
@@ -82,12 +91,25 @@ import Testing
     // A stale folder of ours with a link inside, pointing out.
     let stale = try staleFolder(parent, ".redress-tmp-Stale1")
     try fm.createSymbolicLink(at: stale.appendingPathComponent("sub"), withDestinationURL: outside.url)
-    try fm.setAttributes([.modificationDate: old], ofItemAtPath: stale.path)
+    age(stale.appendingPathComponent("sub"))
+    age(stale)
 
     #expect(AtomicFile.removeAbandonedTemporaries(in: parent.url.path) == [".redress-tmp-Stale1"])
     #expect(try names(parent) == [".redress-tmp-Link01"])
     #expect(try Data(contentsOf: precious) == Data("the only copy".utf8))
     #expect(try fm.contentsOfDirectory(atPath: outside.url.path) == ["evidence.jpg"])
+  }
+
+  /// A writer that is still filling a file inside an old folder (on a file system without
+  /// `flock`, say): the fresh file keeps the folder.
+  @Test func aFolderWithAFreshFileInsideStays() throws {
+    let parent = try TempFolder()
+    let folder = try staleFolder(parent, ".redress-tmp-Fill01")
+    try Data("more".utf8).write(to: folder.appendingPathComponent("bundle.zip"))
+    age(folder)
+    #expect(AtomicFile.removeAbandonedTemporaries(in: parent.url.path).isEmpty)
+    age(folder.appendingPathComponent("bundle.zip"))
+    #expect(AtomicFile.removeAbandonedTemporaries(in: parent.url.path) == [".redress-tmp-Fill01"])
   }
 
   @Test func aRegularFileWithAFolderNameIsLeftAlone() throws {
