@@ -31,7 +31,7 @@ public enum DOCXWriter: DocumentWriter {
     // The body is written out first, so that its elements are gone before the archive is made.
     let documentPart = XMLText.document(
       document(body: bodyElements(doc.writableBlocks, numbering: &numbering, chinese: language.isChinese)))
-    let parts: [(String, [UInt8])] = [
+    let parts: [(String, XMLText.Pieces)] = [
       ("[Content_Types].xml", XMLText.document(contentTypes())),
       ("_rels/.rels", XMLText.document(packageRelationships())),
       ("docProps/core.xml", XMLText.document(coreProperties(title: doc.title.asOneLine, language: language))),
@@ -45,13 +45,13 @@ public enum DOCXWriter: DocumentWriter {
       ("word/_rels/document.xml.rels", XMLText.document(documentRelationships())),
     ]
     let archive = try Archive(data: Data(), accessMode: .create)
-    for (path, bytes) in parts {
+    for (path, pieces) in parts {
       try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: fixedDate,
+        with: path, type: .file, uncompressedSize: Int64(pieces.count), modificationDate: fixedDate,
         permissions: 0o644, compressionMethod: .deflate,
         provider: { position, size in
           let start = Int(position)
-          return Data(bytes[start..<min(start + size, bytes.count)])
+          return Data(pieces.bytes(start..<min(start + size, pieces.count)))
         })
     }
     guard let bytes = archive.data else { throw DOCXError.archive }
