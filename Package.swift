@@ -75,7 +75,7 @@ let package = Package(
     ),
     .target(
       name: "RedressMail",
-      dependencies: ["RedressCore", "RedressDocuments"]
+      dependencies: ["RedressCore", "RedressDocuments", "RedressStore"]
     ),
     .target(
       name: "RedressCLI",

@@ -1,10 +1,19 @@
 import Foundation
+import RedressStore
 
 /// Writes a set of messages as `.eml` files, all or nothing: every message is written into a
 /// hidden temporary folder beside the destination, then moved into place; when any step fails,
 /// the files already moved are taken back (a file they replaced is restored) and the temporary
-/// folder is removed. Files are 0600, a folder it creates 0700.
+/// folder is removed. Files are 0600, a folder it creates 0700. A file about to be replaced is
+/// first kept as a second name (a hard link, else a copy) in the temporary folder, so that at
+/// every instant its name holds either the old or the new message, even if the process is
+/// killed. The temporary folder is locked (`flock`) while the writer lives; one that a killed
+/// writer left behind is removed by the next write into the same folder
+/// (`AbandonedTemporaries`).
 public enum MessageFileWriter {
+  /// The prefix of the temporary folders; a UUID follows.
+  public static let temporaryPrefix = ".redress-eml-"
+
   /// The file names for `count` messages of case `caseID`: `<id>.eml`, or `<id>-1of3.eml` ….
   public static func fileNames(caseID: String, count: Int) -> [String] {
     let base = safeFileStem(caseID)
@@ -40,7 +49,8 @@ public enum MessageFileWriter {
         throw MailError.writeFailed(path: directory.path, reason: "the folder cannot be created")
       }
     }
-    let staging = directory.appendingPathComponent(".redress-eml-\(UUID().uuidString)", isDirectory: true)
+    if !createdDirectory { removeAbandonedTemporaries(in: directory) }
+    let staging = directory.appendingPathComponent(temporaryPrefix + UUID().uuidString, isDirectory: true)
     do {
       try fm.createDirectory(
         at: staging, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -48,6 +58,9 @@ public enum MessageFileWriter {
       if createdDirectory { try? fm.removeItem(at: directory) }
       throw MailError.writeFailed(path: directory.path, reason: "the folder is not writable")
     }
+    // Held until the staging folder is gone.
+    let lock = AbandonedTemporaries.lock(staging.path, kind: .folder)
+    defer { if lock >= 0 { close(lock) } }
     let names = fileNames(caseID: caseID, count: messages.count)
     var placed: [URL] = []
     var backups: [(original: URL, backup: URL)] = []
@@ -67,21 +80,48 @@ public enum MessageFileWriter {
         let target = directory.appendingPathComponent(name)
         if fm.fileExists(atPath: target.path) {
           let backup = staging.appendingPathComponent(".previous-" + name)
-          try move(target, to: backup)
+          try keepCopy(of: target, at: backup)
           backups.append((target, backup))
         }
         try move(source, to: target)
         placed.append(target)
       }
     } catch {
-      for url in placed { try? fm.removeItem(at: url) }
-      for (original, backup) in backups { try? fm.moveItem(at: backup, to: original) }
+      let replaced = Set(backups.map(\.original))
+      for url in placed where !replaced.contains(url) { try? fm.removeItem(at: url) }
+      for (original, backup) in backups { try? move(backup, to: original) }
       try? fm.removeItem(at: staging)
       if createdDirectory { try? fm.removeItem(at: directory) }
       throw error
     }
     try? fm.removeItem(at: staging)
     return placed
+  }
+
+  /// Removes the staging folders in `directory` that killed writers left behind; returns
+  /// their names.
+  @discardableResult
+  public static func removeAbandonedTemporaries(
+    in directory: URL, minimumAge: TimeInterval = AbandonedTemporaries.defaultMinimumAge
+  ) -> [String] {
+    AbandonedTemporaries.remove(in: directory.path, kind: .folder, minimumAge: minimumAge) {
+      AbandonedTemporaries.isUUIDName($0, prefix: temporaryPrefix)
+    }
+  }
+
+  /// Gives `file` a second name `backup` (a hard link; a copy where the file system has no
+  /// links), leaving `file` in place.
+  static func keepCopy(of file: URL, at backup: URL) throws {
+    var st = stat()
+    if lstat(file.path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
+      throw MailError.writeFailed(path: file.path, reason: "it is a folder")
+    }
+    if link(file.path, backup.path) == 0 { return }
+    do {
+      try FileManager.default.copyItem(at: file, to: backup)
+    } catch {
+      throw MailError.writeFailed(path: file.path, reason: "a copy of the earlier file cannot be kept")
+    }
   }
 
   static func move(_ from: URL, to: URL) throws {

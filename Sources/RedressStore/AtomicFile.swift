@@ -13,7 +13,13 @@ import Foundation
 /// (`fsync`), and the file is then renamed over the destination in one step; the folder is
 /// synced too. On any failure the temporary folder is removed and the destination is untouched.
 /// A destination that is a symbolic link or a folder is refused, never followed or replaced.
+/// The temporary folder is locked (`flock`) while the writer lives; a temporary folder that a
+/// killed writer left behind is removed by the next write into the same folder
+/// (`AbandonedTemporaries`).
 public enum AtomicFile {
+  /// The prefix of the temporary folders (`mkdtemp` adds six letters or digits).
+  public static let temporaryPrefix = ".redress-tmp-"
+
   /// Writes `data` to `url` with the given permissions (owner-only by default).
   public static func write(_ data: Data, to url: URL, permissions: mode_t = 0o600) throws {
     try write(to: url, permissions: permissions) { temporaryURL in
@@ -53,7 +59,8 @@ public enum AtomicFile {
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
       throw AtomicFileError(path: destination, message: "the folder \(folder) does not exist")
     }
-    var template = Array(((folder.isEmpty ? "." : folder) + "/.redress-tmp-XXXXXX").utf8CString)
+    removeAbandonedTemporaries(in: folder)
+    var template = Array(((folder.isEmpty ? "." : folder) + "/" + temporaryPrefix + "XXXXXX").utf8CString)
     let madeFolder = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     guard madeFolder != nil else {
       throw AtomicFileError(path: destination, action: "create a temporary folder beside", code: errno)
@@ -61,7 +68,12 @@ public enum AtomicFile {
     let temporaryFolder = String(
       decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     let temporaryPath = (temporaryFolder as NSString).appendingPathComponent(name)
-    defer { try? FileManager.default.removeItem(atPath: temporaryFolder) }
+    // Held until the folder is gone: a cleanup by another run never takes a live writer's folder.
+    let lock = AbandonedTemporaries.lock(temporaryFolder, kind: .folder)
+    defer {
+      try? FileManager.default.removeItem(atPath: temporaryFolder)
+      if lock >= 0 { close(lock) }
+    }
 
     try body(URL(fileURLWithPath: temporaryPath))
 
@@ -93,6 +105,17 @@ public enum AtomicFile {
     if folderDescriptor >= 0 {
       _ = fsync(folderDescriptor)
       close(folderDescriptor)
+    }
+  }
+
+  /// Removes the temporary folders in `folder` that killed writers left behind (see
+  /// `AbandonedTemporaries`); returns their names.
+  @discardableResult
+  public static func removeAbandonedTemporaries(
+    in folder: String, minimumAge: TimeInterval = AbandonedTemporaries.defaultMinimumAge
+  ) -> [String] {
+    AbandonedTemporaries.remove(in: folder, kind: .folder, minimumAge: minimumAge) {
+      AbandonedTemporaries.isTemplateName($0, prefix: temporaryPrefix)
     }
   }
 

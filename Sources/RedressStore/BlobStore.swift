@@ -153,21 +153,11 @@ public struct BlobStore: Sendable {
   }
 
   /// Removes temporary files left by an interrupted copy: those no process holds locked and
-  /// that have not been written to for `minimumAge` seconds.
-  public func removeAbandonedTemporaryFiles(minimumAge: TimeInterval = 10) {
-    let folder = temporaryFolder.path
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-    let now = Date().timeIntervalSince1970
-    for name in names where name.hasSuffix(".part") {
-      let path = folder + "/" + name
-      var st = stat()
-      guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
-        now - Double(PrivateFiles.modifiedSeconds(st)) >= minimumAge
-      else { continue }
-      let fd = PrivateFiles.systemOpen(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-      guard fd >= 0 else { continue }
-      if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
-      close(fd)
+  /// that have not been written to for `minimumAge` seconds (`AbandonedTemporaries`).
+  public func removeAbandonedTemporaryFiles(minimumAge: TimeInterval = AbandonedTemporaries.defaultMinimumAge)
+  {
+    AbandonedTemporaries.remove(in: temporaryFolder.path, kind: .file, minimumAge: minimumAge) {
+      $0.hasSuffix(".part")
     }
   }
 

@@ -7,12 +7,13 @@ import Foundation
 /// Reads a 数电票 e-invoice XML file safely. The file comes from outside (a download, a
 /// message attachment), so before libxml2 sees a byte: the size is capped, the text must be
 /// UTF-8, and any markup declaration (`<!DOCTYPE`, `<!ENTITY`, …) is refused, so no entity can
-/// be declared, expanded or fetched. The parse itself asks libxml2 not to substitute entities
-/// (`nodeLoadExternalEntitiesNever`) and never to load anything (`nodeLoadExternalEntitiesAlways`
-/// is not set).
+/// be declared, expanded or fetched. The parse itself (the event parser, libxml2's SAX) never
+/// resolves external entities, and elements nest at most `maxDepth` deep.
 public enum EInvoiceReader {
   /// Real e-invoices are a few kilobytes; one with thousands of lines stays far below this.
   public static let maxBytes = 2 << 20
+  /// An e-invoice nests four or five levels; libxml2 itself stops at 256.
+  public static let maxDepth = 256
 
   /// Reads at most `maxBytes` + 1 bytes of the file, so a huge file is refused without being
   /// read whole.
@@ -41,31 +42,94 @@ public enum EInvoiceReader {
     guard data.count <= maxBytes else { throw EInvoiceError(.tooLarge(limit: maxBytes)) }
     guard !data.isEmpty else { throw EInvoiceError(.empty) }
     let bytes = Data(try checkedBytes(data))
-    // A first pass with the event parser: it reports where the XML breaks (libxml2 in
-    // recovery mode, under XMLDocument, would print to standard error and guess instead).
-    let preflight = XMLParser(data: bytes)
-    let errors = FirstErrorRecorder()
-    preflight.delegate = errors
-    preflight.shouldResolveExternalEntities = false
-    if !preflight.parse() || preflight.parserError != nil || errors.position != nil {
-      let (line, column) = errors.position ?? (preflight.lineNumber, preflight.columnNumber)
+    // One pass with the event parser, which reports where the XML breaks and builds a small
+    // tree of our own. (Not `XMLDocument`: on Linux every document it parses stays in memory
+    // for good, about 16 KB for a small invoice, found by fuzzing; and libxml2 in recovery mode,
+    // under it, would print to standard error and guess instead of stopping.)
+    let parser = XMLParser(data: bytes)
+    let builder = TreeBuilder()
+    parser.delegate = builder
+    parser.shouldResolveExternalEntities = false
+    if !parser.parse() || parser.parserError != nil || builder.position != nil {
+      let (line, column) = builder.position ?? (parser.lineNumber, parser.columnNumber)
       throw EInvoiceError(.malformed(line: line, column: column))
     }
-    let document: XMLDocument
-    do {
-      document = try XMLDocument(data: bytes, options: [.nodeLoadExternalEntitiesNever])
-    } catch {
-      throw EInvoiceError(.malformed(line: 0, column: 0))
-    }
-    guard let root = document.rootElement() else { throw EInvoiceError(.malformed(line: 0, column: 0)) }
-    let rootName = root.localName ?? root.name ?? ""
-    guard rootName == "EInvoice" else { throw EInvoiceError(.notAnEInvoice(root: rootName)) }
+    guard let root = builder.root else { throw EInvoiceError(.malformed(line: 0, column: 0)) }
+    guard root.name == "EInvoice" else { throw EInvoiceError(.notAnEInvoice(root: root.name)) }
     return try decode(root)
   }
 
-  /// Remembers where the first well-formedness error was met.
-  private final class FirstErrorRecorder: NSObject, XMLParserDelegate {
+  /// An element as the reader needs it: its local name (without a namespace prefix), its
+  /// child elements, and its text content in document order.
+  final class Element {
+    let name: String
+    var children: [Element] = []
+    /// Text and child elements in order: a text piece, or nil where a child element stands.
+    fileprivate var content: [String?] = []
+
+    init(name: String) { self.name = name }
+
+    /// All text inside, as `XMLNode.stringValue` gives it: its own and its descendants', in order.
+    var stringValue: String {
+      var out = ""
+      appendText(to: &out)
+      return out
+    }
+
+    private func appendText(to out: inout String) {
+      var next = 0
+      for piece in content {
+        if let piece {
+          out += piece
+        } else {
+          children[next].appendText(to: &out)
+          next += 1
+        }
+      }
+    }
+  }
+
+  /// Builds the tree and remembers where the first well-formedness error was met.
+  private final class TreeBuilder: NSObject, XMLParserDelegate {
     var position: (Int, Int)?
+    var root: Element?
+    private var stack: [Element] = []
+
+    func parser(
+      _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+      qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
+      guard stack.count < EInvoiceReader.maxDepth else {
+        if position == nil { position = (parser.lineNumber, parser.columnNumber) }
+        parser.abortParsing()
+        return
+      }
+      let local = elementName.split(separator: ":", omittingEmptySubsequences: false).last.map(String.init)
+      let element = Element(name: local ?? elementName)
+      if let parent = stack.last {
+        parent.children.append(element)
+        parent.content.append(nil)
+      } else if root == nil {
+        root = element
+      }
+      stack.append(element)
+    }
+
+    func parser(
+      _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+      qualifiedName qName: String?
+    ) {
+      _ = stack.popLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      stack.last?.content.append(string)
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+      stack.last?.content.append(String(decoding: block, as: UTF8.self))
+    }
+
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
       if position == nil { position = (parser.lineNumber, parser.columnNumber) }
     }
@@ -125,33 +189,29 @@ public enum EInvoiceReader {
 
   // MARK: Decoding
 
-  static func child(_ element: XMLElement?, _ name: String) -> XMLElement? {
-    guard let element else { return nil }
-    return element.children?.lazy.compactMap { $0 as? XMLElement }
-      .first { ($0.localName ?? $0.name) == name }
+  static func child(_ element: Element?, _ name: String) -> Element? {
+    element?.children.first { $0.name == name }
   }
 
-  static func children(_ element: XMLElement?, _ name: String) -> [XMLElement] {
-    guard let element else { return [] }
-    return (element.children ?? []).compactMap { $0 as? XMLElement }
-      .filter { ($0.localName ?? $0.name) == name }
+  static func children(_ element: Element?, _ name: String) -> [Element] {
+    element?.children.filter { $0.name == name } ?? []
   }
 
-  static func text(_ element: XMLElement?, _ name: String) -> String? {
-    guard let value = child(element, name)?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines),
+  static func text(_ element: Element?, _ name: String) -> String? {
+    guard let value = child(element, name)?.stringValue.trimmingCharacters(in: .whitespacesAndNewlines),
       !value.isEmpty
     else { return nil }
     return value
   }
 
-  static func money(_ element: XMLElement?, _ name: String, path: String) throws -> Money? {
+  static func money(_ element: Element?, _ name: String, path: String) throws -> Money? {
     guard let raw = text(element, name) else { return nil }
     guard let decimal = DecimalText(raw) else { throw EInvoiceError(.badNumber(field: path, text: raw)) }
     guard let value = decimal.money else { throw EInvoiceError(.badAmount(field: path, text: raw)) }
     return value
   }
 
-  static func decimal(_ element: XMLElement?, _ name: String, path: String) throws -> DecimalText? {
+  static func decimal(_ element: Element?, _ name: String, path: String) throws -> DecimalText? {
     guard let raw = text(element, name) else { return nil }
     guard let value = DecimalText(raw) else { throw EInvoiceError(.badNumber(field: path, text: raw)) }
     return value
@@ -169,7 +229,7 @@ public enum EInvoiceReader {
     return CalendarDate(year: y, month: m, day: d)
   }
 
-  static func decode(_ root: XMLElement) throws -> EInvoice {
+  static func decode(_ root: Element) throws -> EInvoice {
     var invoice = EInvoice()
     let data = child(root, "EInvoiceData")
     let seller = child(data, "SellerInformation")

@@ -217,8 +217,10 @@ extension LoadedTemplate {
   public func render(_ context: any TemplateFields, escape: (String) -> String) -> (
     title: String, body: String
   ) {
-    let bodyInput = TemplateValue.make(from: context, escape: escape).mustacheInput
-    let titleInput = TemplateValue.make(from: context, escape: { $0 }).mustacheInput
+    // The context is read once (reflection is the costly part); the body's copy is escaped.
+    let plain = TemplateValue.make(from: context, escape: { $0 })
+    let bodyInput = plain.mappingText(escape).mustacheInput
+    let titleInput = plain.mustacheInput
     return (compiledTitle.render(titleInput), compiledBody.render(bodyInput))
   }
 }

@@ -90,10 +90,25 @@ extension TemplateValue {
   public static func make(from context: any TemplateFields, escape: (String) -> String)
     -> TemplateValue
   {
-    convert(context, escape: escape)
+    var names: [String: String] = [:]
+    return convert(context, escape: escape, names: &names)
   }
 
-  private static func convert(_ value: Any, escape: (String) -> String) -> TemplateValue {
+  /// The same value with every text passed through `transform` (what `make` with that
+  /// `escape` gives, without reading the context again).
+  public func mappingText(_ transform: (String) -> String) -> TemplateValue {
+    switch self {
+    case .text(let s): return .text(transform(s))
+    case .flag, .null: return self
+    case .list(let items): return .list(items.map { $0.mappingText(transform) })
+    case .group(let entries): return .group(entries.map { ($0.0, $0.1.mappingText(transform)) })
+    }
+  }
+
+  /// `names` remembers the snake_case form of each property name met.
+  private static func convert(_ value: Any, escape: (String) -> String, names: inout [String: String])
+    -> TemplateValue
+  {
     switch value {
     case let s as String:
       return s.allSatisfy(\.isWhitespace) ? .null : .text(escape(s))
@@ -104,7 +119,14 @@ extension TemplateValue {
       var entries: [(String, TemplateValue)] = []
       for child in mirror.children {
         guard let label = child.label else { continue }
-        entries.append((snakeCase(label), convert(child.value, escape: escape)))
+        let key: String
+        if let known = names[label] {
+          key = known
+        } else {
+          key = snakeCase(label)
+          names[label] = key
+        }
+        entries.append((key, convert(child.value, escape: escape, names: &names)))
       }
       return .group(entries)
     default:
@@ -114,9 +136,11 @@ extension TemplateValue {
     switch mirror.displayStyle {
     case .optional:
       guard let wrapped = mirror.children.first?.value else { return .null }
-      return convert(wrapped, escape: escape)
+      return convert(wrapped, escape: escape, names: &names)
     case .collection:
-      return .list(mirror.children.map { convert($0.value, escape: escape) })
+      var items: [TemplateValue] = []
+      for child in mirror.children { items.append(convert(child.value, escape: escape, names: &names)) }
+      return .list(items)
     default:
       preconditionFailure(
         "template contexts hold String, Bool, lists and TemplateFields only, got \(type(of: value))")

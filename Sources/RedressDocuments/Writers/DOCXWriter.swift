@@ -28,29 +28,30 @@ public enum DOCXWriter: DocumentWriter {
   public static func render(_ doc: DocumentModel) throws -> Data {
     let language = WordLanguage(doc.language)
     var numbering = NumberingPlan()
-    let body = bodyElements(doc.writableBlocks, numbering: &numbering, chinese: language.isChinese)
-    let parts: [(String, XMLText.Element)] = [
-      ("[Content_Types].xml", contentTypes()),
-      ("_rels/.rels", packageRelationships()),
-      ("docProps/core.xml", coreProperties(title: doc.title.asOneLine, language: language)),
-      ("docProps/app.xml", appProperties()),
-      ("word/document.xml", document(body: body)),
-      ("word/styles.xml", styles(language: language)),
-      ("word/numbering.xml", numberingPart(numbering)),
-      ("word/settings.xml", settings()),
-      ("word/fontTable.xml", fontTable()),
-      ("word/footer1.xml", footer(language: language)),
-      ("word/_rels/document.xml.rels", documentRelationships()),
+    // The body is written out first, so that its elements are gone before the archive is made.
+    let documentPart = XMLText.document(
+      document(body: bodyElements(doc.writableBlocks, numbering: &numbering, chinese: language.isChinese)))
+    let parts: [(String, XMLText.Pieces)] = [
+      ("[Content_Types].xml", XMLText.document(contentTypes())),
+      ("_rels/.rels", XMLText.document(packageRelationships())),
+      ("docProps/core.xml", XMLText.document(coreProperties(title: doc.title.asOneLine, language: language))),
+      ("docProps/app.xml", XMLText.document(appProperties())),
+      ("word/document.xml", documentPart),
+      ("word/styles.xml", XMLText.document(styles(language: language))),
+      ("word/numbering.xml", XMLText.document(numberingPart(numbering))),
+      ("word/settings.xml", XMLText.document(settings())),
+      ("word/fontTable.xml", XMLText.document(fontTable())),
+      ("word/footer1.xml", XMLText.document(footer(language: language))),
+      ("word/_rels/document.xml.rels", XMLText.document(documentRelationships())),
     ]
     let archive = try Archive(data: Data(), accessMode: .create)
-    for (path, root) in parts {
-      let data = Data(XMLText.document(root))
+    for (path, pieces) in parts {
       try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+        with: path, type: .file, uncompressedSize: Int64(pieces.count), modificationDate: fixedDate,
         permissions: 0o644, compressionMethod: .deflate,
         provider: { position, size in
           let start = Int(position)
-          return data.subdata(in: start..<min(start + size, data.count))
+          return Data(pieces.bytes(start..<min(start + size, pieces.count)))
         })
     }
     guard let bytes = archive.data else { throw DOCXError.archive }
@@ -277,7 +278,9 @@ public enum DOCXWriter: DocumentWriter {
     return element(
       "w:tbl", [],
       [properties, grid, row(header, index: 0, keepNext: keepNext && rows.isEmpty)]
-        + rows.enumerated().map { row($1, index: $0 + 1, keepNext: keepNext && $0 == rows.count - 1) })
+        + rows.enumerated().map {
+          XMLText.frozen(row($1, index: $0 + 1, keepNext: keepNext && $0 == rows.count - 1))
+        })
   }
 
   static func document(body: [XMLText.Element]) -> XMLText.Element {

@@ -153,6 +153,9 @@ struct PDFPaginator {
         own = own ?? height
         if !keep { break loop }
       }
+      // Taller than a page already: the answer is `own` whatever follows (a long chain of
+      // kept lines would otherwise be walked again from each of its lines).
+      if own != nil && height > contentHeight { break loop }
       position += 1
     }
     return height > contentHeight ? (own ?? 0) : height
