@@ -130,12 +130,14 @@ final class TrackingData {
 extension TrackingData {
   /// What the digests depend on besides the case: the tracker's counting (`ClockDigest.format`,
   /// and redress's version), every jurisdiction's clock catalog and every holiday calendar
-  /// file. Their bytes are hashed, so any change to `legal/` that could move a due day makes
-  /// every digest stale; nothing is parsed.
+  /// file. Their names, sizes and bytes are hashed, so any change to `legal/` that could move a
+  /// due day makes every digest stale; nothing is parsed. The hash is FNV-1a (64 bits), not
+  /// SHA-256: it guards against edits, not against an adversary, and starting OpenSSL would
+  /// cost `status` more than reading every digest of a hundred cases.
   func legalKey() -> String {
     if let legalKeyCache { return legalKeyCache }
-    let hasher = SHA256Stream()
-    func feed(_ text: String) { hasher.update(Data(text.utf8)) }
+    var hasher = FNV1a()
+    func feed(_ text: String) { hasher.update(text.utf8) }
     feed("redress \(RedressCommand.version) clock digest \(ClockDigest.format)\n")
     let manager = FileManager.default
     var files: [(name: String, url: URL)] = []
@@ -154,13 +156,15 @@ extension TrackingData {
         files.append(("calendars/\(name)/\(file)", folder.appendingPathComponent(file)))
       }
     }
+    var total = 0
     for file in files.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
       // A file that cannot be read counts as different content; counting then reports it.
       let bytes = (try? Data(contentsOf: file.url)) ?? Data("unreadable".utf8)
       feed("\(file.name)\u{0}\(bytes.count)\u{0}")
       hasher.update(bytes)
+      total += bytes.count
     }
-    let key = hasher.finalize().hex
+    let key = "fnv1a64:" + String(hasher.value, radix: 16) + ":\(files.count):\(total)"
     legalKeyCache = key
     return key
   }
@@ -338,5 +342,17 @@ final class TrackedCase {
     if lo == hi { return nil }
     // Names are almost always trimmed already: keep the string itself then.
     return lo == scalars.startIndex && hi == scalars.endIndex ? s : String(Substring(scalars[lo..<hi]))
+  }
+}
+
+/// FNV-1a, 64 bits: a small, fast hash of bytes (for cache keys, not for security).
+struct FNV1a {
+  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  mutating func update(_ bytes: some Sequence<UInt8>) {
+    for byte in bytes {
+      value ^= UInt64(byte)
+      value &*= 0x0000_0100_0000_01B3
+    }
   }
 }

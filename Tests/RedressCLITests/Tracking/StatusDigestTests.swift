@@ -182,4 +182,17 @@ import Testing
       #expect(String(decoding: buffer[0..<n], as: UTF8.self) == iso + (estimate ? "*" : ""))
     }
   }
+
+  @Test func fnv1aMatchesPublishedValues() {
+    // From the FNV reference test suite (Fowler, Noll, Vo): FNV-1a 64 of "", "a", "foobar".
+    for (text, expected) in [
+      ("", 0xcbf2_9ce4_8422_2325), ("a", 0xaf63_dc4c_8601_ec8c), ("foobar", 0x8594_4171_f739_67e8),
+    ]
+      as [(String, UInt64)]
+    {
+      var h = FNV1a()
+      h.update(text.utf8)
+      #expect(h.value == expected, "\(text)")
+    }
+  }
 }
