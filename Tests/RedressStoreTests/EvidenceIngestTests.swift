@@ -9,8 +9,8 @@ import Testing
   /// Empty, around a page, around the 1 MiB chunk, and several chunks with a tail.
   static let sizes = [0, 1, 4095, 4096, 4097, chunk - 1, chunk, chunk + 1, 9 * chunk + 777]
 
-  /// Where the copies go: the ordinary temporary folder, and tmpfs (`/dev/shm`), which refuses
-  /// O_DIRECT at open: the copy falls back to ordinary writes.
+  /// Where the copies go: the ordinary temporary folder, and tmpfs (`/dev/shm`), which before
+  /// Linux 6.6 refuses O_DIRECT at open (the copy then falls back to ordinary writes).
   enum Place: String, CaseIterable {
     case disk, shm
     func folder() throws -> TempFolder? {
