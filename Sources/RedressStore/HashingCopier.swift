@@ -254,13 +254,15 @@ enum DirectIO {
 /// soon as it is written (`Writeback`), and every 32 MiB a thread of the pacer's own syncs the
 /// file (`fdatasync`) while writing goes on, so that the disk's cache flush overlaps with the
 /// copying and hashing instead of all coming in the final `fsync`. On the benchmark machine (a
-/// virtual disk, 2 cores, shared and noisy) a 1 GiB import measured (medians of 5): 1.18 s
-/// this way with the file preallocated, 1.22 s with 16/64 MiB windows, 1.25 s with 16/64 and no
-/// preallocation; `cp` + `openssl dgst -sha256` took 1.06 s. The final `fsync` is what costs:
-/// writeback alone, then one fsync, took 1.8 s (0.8 s in the fsync), and direct writes
-/// (O_DIRECT, 1 to 8 MiB, one or two writers, with or without O_DSYNC or paced fdatasync)
-/// 2.2 to 2.8 s, because the disk's cache then has to be flushed at the end all at once. The
-/// caller still calls `fsync` before renaming the file into place, after `finish()`.
+/// virtual disk shared with other work, 2 cores) a 1 GiB import takes 1.15 to 1.25 s this way
+/// (medians of rounds of 5 to 11 runs; `cp` + `openssl dgst -sha256` 1.01 to 1.06 s, `openssl
+/// dgst` alone 0.79 s): the disk's durable write rate is the limit, not hashing. Windows of
+/// 8/32, 16/64 and 16/128 MiB, with or without preallocation, measured within that noise of
+/// each other. What is slower: writeback alone and one fsync at the end (1.8 s, 0.8 s of it in
+/// the fsync), and direct writes (O_DIRECT in 1 to 8 MiB chunks, one or two writers, with or
+/// without O_DSYNC or paced fdatasync: 2.2 to 2.8 s), because the disk's cache then has to be
+/// flushed at the end all at once. The caller still calls `fsync` before renaming the file into
+/// place, after `finish()`.
 public final class FlushPacer: @unchecked Sendable {
   public static let startWindow: Int64 = 8 << 20
   public static let syncWindow: Int64 = 32 << 20
@@ -363,8 +365,9 @@ public enum Writeback {
 
 /// Reserves the blocks of a file about to be written (Linux `fallocate` with
 /// `FALLOC_FL_KEEP_SIZE`, which Glibc's Swift module does not export; looked up once at run
-/// time). The writes then find their blocks already allocated (a 1 GiB import on ext4 measured
-/// 1.22 s against 1.25 s without), and a disk too full for the file is known before copying.
+/// time). The writes then find their blocks already allocated (less fragmentation; 3 to 10 %
+/// faster in a C prototype of the copy, within the noise in redress itself), and a disk too
+/// full for the file is reported before anything is copied.
 /// The file's size stays what was written. Elsewhere, and on file systems that cannot
 /// preallocate, nothing happens.
 enum Preallocation {
