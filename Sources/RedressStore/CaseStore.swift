@@ -623,6 +623,17 @@ public final class CaseStore: Sendable {
     return EvidenceAttachment(blob: blob, originalName: name)
   }
 
+  /// Like `ingest(_:originalName:progress:)`, but `continuing` (given the bytes copied so far)
+  /// can stop the copy by returning false: it then throws a `StoreError` of kind `.cancelled`
+  /// and nothing is stored (the interview's Ctrl-C during a large copy).
+  public func ingest(
+    _ source: EvidenceSource, originalName: String? = nil, continuing: @escaping (Int64) -> Bool
+  ) throws -> EvidenceAttachment {
+    let blob = try blobs.ingest(source, continuing: continuing)
+    let name = originalName ?? (source.displayName as NSString).lastPathComponent
+    return EvidenceAttachment(blob: blob, originalName: name)
+  }
+
   /// Re-hashes every stored evidence file of case `id` and reports each one, with what is
   /// wrong with it; an evidence path the store never received is reported as missing.
   public func verify(_ id: String) throws -> [EvidenceCheck] {

@@ -62,7 +62,8 @@ public enum FileHasher {
     }
     _ = fchmod(out, PrivateFiles.fileMode)
     let r = try HashingCopier.copy(
-      from: source.fileDescriptor, inputName: source.displayName, to: out, outputName: path)
+      from: source.fileDescriptor, inputName: source.displayName, to: out, outputName: path,
+      expectedSize: source.size)
     guard fsync(out) == 0 else { throw StoreError.io("cannot flush", path) }
     done = true
     return Result(digest: r.digest, size: r.size)

@@ -18,6 +18,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case io
     /// An export target already holds files.
     case targetExists
+    /// The caller stopped a copy (its progress callback said so, e.g. on Ctrl-C); nothing was
+    /// stored and the partial copy is gone.
+    case cancelled
   }
 
   public var kind: Kind
@@ -33,6 +36,11 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
   }
 
   public var description: String { message }
+
+  /// A copy to `path` that the caller stopped.
+  static func cancelled(_ path: String) -> StoreError {
+    StoreError(.cancelled, "copying stopped before the end (\(path) removed); nothing was stored")
+  }
 
   /// A failed system call on `path`, with the system's own reason.
   static func io(_ what: String, _ path: String, errno code: Int32 = errno) -> StoreError {

@@ -3,8 +3,9 @@ import RedressTestSupport
 import Testing
 
 /// `redress new` in a real pseudo-terminal (Python's pexpect drives the built binary): the
-/// first answers, Ctrl-C, the draft in the store, a second run that resumes it and finishes;
-/// a hang-up; and the refusal to run without a terminal.
+/// first answers, Ctrl-C, the draft in the store, a second run that resumes it and is stopped
+/// by Ctrl-C while a large file is being copied, a third that finishes; a hang-up; and the
+/// refusal to run without a terminal.
 @Suite struct InterviewEndToEndTests {
   /// A Python that has pexpect: `$REDRESS_PYTHON`, the project's `.venv`, or the shared venv
   /// beside the worktrees.
@@ -65,7 +66,8 @@ import Testing
     assert progress["section"] == "complainant", progress
     assert oct(os.stat(os.path.join(store, "redress.sqlite")).st_mode & 0o777) == "0o600"
 
-    # Second run: resume the draft and finish it, the e-invoice filling the seller.
+    # Second run: resume the draft up to the evidence, the e-invoice filling the seller; then
+    # a large video is dropped and Ctrl-C during its copy stops the copy at once.
     c = spawn()
     c.expect("没有填完的投诉")
     answer(c, "")
@@ -80,19 +82,48 @@ import Testing
         + ["", "", "", "", ""]
         + ["1", None, "2026-10-05", "", "", "", "", ""]              # None: the pasted description
         + ["", ""]                                                   # negotiation: none
-        + [""]                                                       # evidence: the invoice
-        + ["1", "", "", ""]                                          # claims: a refund
-        + ["", ""]                                                   # review, folder
+        + ["+"]                                                      # evidence: one more item
     )
-    for a in answers:
-        if a is None:
-            # A two-line paste whose last line waits for Enter, as a terminal delivers it.
-            c.expect_exact("> ")
-            c.send("收货第三天起滚筒运转时异响，\n第五天出现漏水。")
-            time.sleep(0.5)
-            c.send("\r")
-        else:
-            answer(c, a)
+    def give(c, answers):
+        for a in answers:
+            if a is None:
+                # A two-line paste whose last line waits for Enter, as a terminal delivers it.
+                c.expect_exact("> ")
+                c.send("收货第三天起滚筒运转时异响，\n第五天出现漏水。")
+                time.sleep(0.5)
+                c.send("\r")
+            else:
+                answer(c, a)
+    give(c, answers)
+    video = os.path.join(work, "漏水视频.mp4")
+    with open(video, "wb") as f:
+        f.truncate(512 << 20)  # sparse: reading it costs no disk
+    c.expect("证据文件")
+    answer(c, video)
+    c.expect("正在复制")
+    started = time.monotonic()
+    c.sendintr()
+    c.expect(r"草稿 (\S+) 已保存")
+    c.expect(pexpect.EOF)
+    c.close()
+    took = time.monotonic() - started
+    assert c.exitstatus == 130, ("Ctrl-C during a copy: exit", c.exitstatus, c.signalstatus)
+    assert took < 3, ("Ctrl-C waited for the copy", took)
+    assert os.listdir(os.path.join(store, "evidence", "tmp")) == [], "a partial copy was left"
+    blobs = [n for d in os.listdir(os.path.join(store, "evidence")) if len(d) == 2
+             for n in os.listdir(os.path.join(store, "evidence", d))]
+    assert len(blobs) == 1, ("only the invoice is stored", blobs)
+    assert listed()[case_id]["evidence"] == 1, listed()[case_id]
+
+    # Third run: resume at the evidence and finish.
+    c = spawn()
+    c.expect("没有填完的投诉")
+    answer(c, "")
+    c.expect("继续填写草稿 " + case_id)
+    c.expect("证据")
+    give(c, [""]                                                     # evidence: the invoice
+         + ["1", "", "", ""]                                         # claims: a refund
+         + ["", ""])                                                 # review, folder
     c.expect("完成！案件 " + case_id)
     c.expect("redress file " + case_id)
     c.expect(pexpect.EOF)

@@ -5,25 +5,53 @@ import Testing
 @testable import RedressStore
 
 @Suite struct EvidenceIngestTests {
-  /// Sizes around the 1 MiB chunk and the buffer ring, and empty.
-  @Test(arguments: [0, 1, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 9 * (1 << 20) + 777])
-  func copiesAndHashesExactly(size: Int) throws {
-    let dir = try TempFolder()
-    var bytes = [UInt8](repeating: 0, count: size)
-    for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: i &* 2_654_435_761 >> 7) }
-    let source = try dir.write("in.bin", Data(bytes))
-    let blobs = BlobStore(root: dir.path("store"))
-    var seen: Int64 = 0
-    let blob = try blobs.ingest(try EvidenceSource.open(path: source.path)) { seen = $0 }
-    #expect(blob.size == Int64(size))
-    #expect(seen == Int64(size))
-    #expect(blob.sha256 == SHA256Stream.digest(Data(bytes)))
-    #expect(blob.relativePath == "evidence/\(blob.sha256.hex.prefix(2))/\(blob.sha256.hex)")
-    #expect(try Data(contentsOf: blobs.url(for: blob)) == Data(bytes))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: blobs.temporaryFolder.path).isEmpty)
+  static let chunk = HashingCopier.chunkSize
+  /// Empty, around a page, around the 1 MiB chunk, and several chunks with a tail.
+  static let sizes = [0, 1, 4095, 4096, 4097, chunk - 1, chunk, chunk + 1, 9 * chunk + 777]
+
+  /// Where the copies go: the ordinary temporary folder, and tmpfs (`/dev/shm`), which before
+  /// Linux 6.6 refuses O_DIRECT at open (the copy then falls back to ordinary writes).
+  enum Place: String, CaseIterable {
+    case disk, shm
+    func folder() throws -> TempFolder? {
+      switch self {
+      case .disk: return try TempFolder()
+      case .shm:
+        guard FileManager.default.isWritableFile(atPath: "/dev/shm") else { return nil }
+        return try TempFolder(under: URL(fileURLWithPath: "/dev/shm"))
+      }
+    }
   }
 
-  /// Large files go around the page cache (O_DIRECT); the last chunk is never aligned.
+  static func pattern(_ size: Int) -> Data {
+    var bytes = [UInt8](repeating: 0, count: size)
+    for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: i &* 2_654_435_761 >> 7) }
+    return Data(bytes)
+  }
+
+  /// Bytes and digest equal the source's, buffered and direct, on disk and on tmpfs.
+  @Test(arguments: sizes, Place.allCases)
+  func copiesAndHashesExactly(size: Int, place: Place) throws {
+    guard let dir = try place.folder() else { return }
+    let bytes = Self.pattern(size)
+    let source = try dir.write("in.bin", bytes)
+    for direct in [false, true] {
+      var blobs = BlobStore(root: dir.path(direct ? "direct" : "store"))
+      if direct { blobs.directWriteMinimum = 1 }
+      var seen: Int64 = 0
+      let blob = try blobs.ingest(try EvidenceSource.open(path: source.path)) { seen = $0 }
+      #expect(blob.size == Int64(size))
+      #expect(seen == Int64(size))
+      #expect(blob.sha256 == SHA256Stream.digest(bytes))
+      #expect(blob.relativePath == "evidence/\(blob.sha256.hex.prefix(2))/\(blob.sha256.hex)")
+      #expect(try Data(contentsOf: blobs.url(for: blob)) == bytes)
+      #expect(mode(blobs.url(for: blob).path) == 0o600)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: blobs.temporaryFolder.path).isEmpty)
+    }
+  }
+
+  /// Large files go around the page cache (O_DIRECT) when asked; the last chunk is never
+  /// aligned.
   @Test(arguments: [3 * (1 << 20), 3 * (1 << 20) + 4095, 17 * (1 << 20) + 1])
   func directWritesCopyExactly(size: Int) throws {
     let dir = try TempFolder()
@@ -36,6 +64,65 @@ import Testing
     #expect(blob.sha256 == SHA256Stream.digest(Data(bytes)))
     #expect(try Data(contentsOf: blobs.url(for: blob)) == Data(bytes))
     #expect(mode(blobs.url(for: blob).path) == 0o600)
+  }
+
+  /// Stopping a copy after its first chunk: a cancellation error, no blob, no temporary file.
+  @Test(arguments: Place.allCases)
+  func aStoppedCopyLeavesNothing(place: Place) throws {
+    guard let dir = try place.folder() else { return }
+    let source = try dir.write("in.bin", Self.pattern(40 * Self.chunk + 5))
+    let blobs = BlobStore(root: dir.path("store"))
+    var calls: [Int64] = []
+    let error = #expect(throws: StoreError.self) {
+      try blobs.ingest(try EvidenceSource.open(path: source.path)) { done in
+        calls.append(done)
+        return false
+      }
+    }
+    #expect(error?.kind == .cancelled)
+    #expect(calls == [Int64(Self.chunk)])
+    #expect(blobs.allBlobs().isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: blobs.temporaryFolder.path).isEmpty)
+    // The store still takes the same file afterwards.
+    let blob = try blobs.ingest(try EvidenceSource.open(path: source.path), continuing: { _ in true })
+    #expect(blobs.check(blob) == nil)
+  }
+
+  /// Through the case store, the same: nothing to attach, nothing left behind.
+  @Test func aStoppedCaseStoreIngestThrowsCancelled() throws {
+    let dir = try TempFolder()
+    let source = try dir.write("in.bin", Self.pattern(3 * Self.chunk))
+    let store = try #require(try CaseStore.open(at: dir.path("store"), create: true))
+    var calls = 0
+    do {
+      _ = try store.ingest(try EvidenceSource.open(path: source.path)) { _ in
+        calls += 1
+        return calls < 2
+      }
+      Issue.record("the copy was not stopped")
+    } catch let e as StoreError {
+      #expect(e.kind == .cancelled)
+    }
+    #expect(calls == 2)
+    #expect(store.blobs.allBlobs().isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: store.blobs.temporaryFolder.path).isEmpty)
+  }
+
+  /// A failing write (a full device) surfaces as an error naming the output.
+  @Test func aWriteErrorIsReported() throws {
+    let dir = try TempFolder()
+    let source = try dir.write("in.bin", Self.pattern(3 * Self.chunk + 1))
+    let input = try EvidenceSource.open(path: source.path)
+    let full = open("/dev/full", O_WRONLY | O_CLOEXEC)
+    try #require(full >= 0)
+    defer { close(full) }
+    let error = #expect(throws: StoreError.self) {
+      try HashingCopier.copy(
+        from: input.fileDescriptor, inputName: "in.bin", to: full, outputName: "/dev/full",
+        expectedSize: input.size)
+    }
+    #expect(error?.kind == .io)
+    #expect(error?.message.hasPrefix("cannot write /dev/full") == true)
   }
 
   /// A copy larger than `FlushPacer.syncWindow` is synced on the pacer's thread as it goes;

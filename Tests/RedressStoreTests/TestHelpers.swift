@@ -5,9 +5,8 @@ import RedressStore
 /// A fresh folder under the system temporary folder, removed when the value goes away.
 final class TempFolder {
   let url: URL
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "redress-store-test-\(UUID().uuidString)", isDirectory: true)
+  init(under parent: URL = FileManager.default.temporaryDirectory) throws {
+    url = parent.appendingPathComponent("redress-store-test-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   }
   deinit { try? FileManager.default.removeItem(at: url) }

@@ -80,7 +80,8 @@ extension InterviewRunner {
           + style(
             text.message(.fileStored, ["name": url.lastPathComponent, "size": Self.size(stored.size)]), .green
           ))
-      // Ctrl-C during the copy: the copy is kept, saved with the next save, then we leave.
+      // Ctrl-C during the copy normally stops it (the catch below); one that came after the
+      // last chunk (or during a small file) keeps the copy, saved with the next save, then we leave.
       pendingSignal = interrupted ?? terminal.takePendingSignal()
       return (url, stored)
     } catch {

@@ -66,7 +66,8 @@ final class StoreDraftStore: DraftStore, EvidenceIngestor {
     }
     let total = opened.size
     let attachment = try withoutActuallyEscaping(progress) { report in
-      try store.ingest(opened, originalName: source.lastPathComponent) { done in _ = report(done, total) }
+      try store.ingest(
+        opened, originalName: source.lastPathComponent, continuing: { done in report(done, total) })
     }
     var taken = Set(attachments.keys)
     if let stored = try store.fetch(caseID) {
