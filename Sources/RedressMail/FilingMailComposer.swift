@@ -125,16 +125,12 @@ enum StableHash {
     var out = ""
     var round: UInt64 = 0
     while out.count < length {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (round &* 0x9E37_79B9_7F4A_7C15)
+      var h = FNV1a(start: FNV1a.offsetBasis ^ (round &* 0x9E37_79B9_7F4A_7C15))
       for part in parts {
-        for b in part.utf8 {
-          h ^= UInt64(b)
-          h = h &* 0x0000_0100_0000_01B3
-        }
-        h ^= 0xFF
-        h = h &* 0x0000_0100_0000_01B3
+        h.update(part.utf8)
+        h.update(CollectionOfOne(0xFF))
       }
-      let s = String(h, radix: 16)
+      let s = String(h.value, radix: 16)
       out += String(repeating: "0", count: 16 - s.count) + s
       round += 1
     }

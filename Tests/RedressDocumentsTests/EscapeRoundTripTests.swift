@@ -1,21 +1,10 @@
 import RedressDocuments
+import RedressTestSupport
 import Testing
 
 /// `MarkdownSubset.escape` then `parse` gives back exactly the user's text, wherever in a
 /// template the text is substituted.
 @Suite struct EscapeRoundTripTests {
-  /// A small deterministic generator (SplitMix64), so a failure can be reproduced by its seed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Markdown punctuation, tag-like pieces, CJK, full-width punctuation, spaces, tabs, line ends
   /// and a combining mark.
   static let alphabet: [String] =
@@ -25,7 +14,7 @@ import Testing
       "\n", "\n\n", "\r\n", "\r", "\u{301}", "\u{3000}", "é",
     ]
 
-  static func randomString(_ generator: inout Generator) -> String {
+  static func randomString(_ generator: inout SplitMix64) -> String {
     let length = Int.random(in: 0...14, using: &generator)
     return (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
   }
@@ -70,7 +59,7 @@ import Testing
   @Test(arguments: 0..<templates.count)
   func randomTextSurvivesEveryPlace(templateIndex: Int) throws {
     let (name, template, prefix, suffix) = Self.templates[templateIndex]
-    var generator = Generator(state: UInt64(templateIndex) &* 7919 &+ 17)
+    var generator = SplitMix64(seed: UInt64(templateIndex) &* 7919 &+ 17)
     for iteration in 0..<400 {
       let text = Self.randomString(&generator)
       // The template's own line would end the paragraph before an empty value.
@@ -106,7 +95,7 @@ import Testing
   }
 
   @Test func insideBoldEveryRunIsBold() throws {
-    var generator = Generator(state: 42)
+    var generator = SplitMix64(seed: 42)
     for iteration in 0..<400 {
       let text = Self.randomString(&generator)
       guard !text.isEmpty else { continue }

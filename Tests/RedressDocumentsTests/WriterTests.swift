@@ -1,5 +1,6 @@
 import Foundation
 import RedressDocuments
+import RedressTestSupport
 import Testing
 
 /// Random documents full of Markdown and HTML punctuation, for the oracle tests.
@@ -11,13 +12,13 @@ enum HostileDocuments {
       " ", "  ", "\t", "\n", "\n\n", "    ", "é",
     ]
 
-  static func string(_ generator: inout EscapeRoundTripTests.Generator) -> String {
+  static func string(_ generator: inout SplitMix64) -> String {
     let length = Int.random(in: 1...12, using: &generator)
     return (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
   }
 
   static func document(seed: UInt64) -> DocumentModel {
-    var g = EscapeRoundTripTests.Generator(state: seed)
+    var g = SplitMix64(seed: seed)
     func s() -> String { string(&g) }
     return DocumentModel(
       title: s(), language: "zh-Hans",

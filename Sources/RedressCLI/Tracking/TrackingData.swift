@@ -344,15 +344,3 @@ final class TrackedCase {
     return lo == scalars.startIndex && hi == scalars.endIndex ? s : String(Substring(scalars[lo..<hi]))
   }
 }
-
-/// FNV-1a, 64 bits: a small, fast hash of bytes (for cache keys, not for security).
-struct FNV1a {
-  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  mutating func update(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      value ^= UInt64(byte)
-      value &*= 0x0000_0100_0000_01B3
-    }
-  }
-}

@@ -10,20 +10,6 @@ import Testing
 /// its table must be exactly the table counted in full, on any day, after cases change, and
 /// after the legal data changes.
 @Suite struct StatusDigestTests {
-  /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-  }
-
   static let names: [String?] = [
     nil, "", "  ", "某某电器销售有限公司", "Acme Shoes Ltd", "杭州某某网络科技有限公司（旗舰店）第二分店售后服务中心",
     " 前后有空格的公司 ", "A very long English company name that is cut",
@@ -32,7 +18,7 @@ import Testing
   /// A case of every kind: drafts, ready, filed, accepted, answered (before and after the due
   /// day), closed, events without dates, filings in 2027 (a year without calendar data), and a
   /// jurisdiction without clocks. Returns the case and whether it is saved as a draft.
-  static func randomCase(_ n: Int, _ g: inout Generator) -> (CaseFile, Bool) {
+  static func randomCase(_ n: Int, _ g: inout SplitMix64) -> (CaseFile, Bool) {
     var c = CaseFile()
     c.id = String(format: "case-%04d", n)
     c.venue = g.pick([.consumerAssociation, .marketRegulator])
@@ -105,7 +91,7 @@ import Testing
       "redress-digests-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
     let store = try #require(try CaseStore.open(at: dir.appendingPathComponent("store"), create: true))
-    var g = Generator(state: 20_261_122)
+    var g = SplitMix64(seed: 20_261_122)
     for n in 0..<400 {
       let (c, draft) = Self.randomCase(n, &g)
       try store.save(c, draft: draft)
@@ -180,19 +166,6 @@ import Testing
     for (iso, estimate) in [("2026-01-05", false), ("2027-12-31", true), ("0999-03-09", false)] {
       let n = StatusReport.writeISO(CalendarDate(iso: iso)!, into: &buffer, estimate: estimate)
       #expect(String(decoding: buffer[0..<n], as: UTF8.self) == iso + (estimate ? "*" : ""))
-    }
-  }
-
-  @Test func fnv1aMatchesPublishedValues() {
-    // From the FNV reference test suite (Fowler, Noll, Vo): FNV-1a 64 of "", "a", "foobar".
-    for (text, expected) in [
-      ("", 0xcbf2_9ce4_8422_2325), ("a", 0xaf63_dc4c_8601_ec8c), ("foobar", 0x8594_4171_f739_67e8),
-    ]
-      as [(String, UInt64)]
-    {
-      var h = FNV1a()
-      h.update(text.utf8)
-      #expect(h.value == expected, "\(text)")
     }
   }
 }
