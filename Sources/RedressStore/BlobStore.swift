@@ -122,6 +122,9 @@ public struct BlobStore: Sendable {
   /// into place as its last step; when it throws instead, the file is removed.
   private func withTemporaryFile<T>(direct: Bool = false, _ body: (Int32, String) throws -> T) throws -> T {
     try PrivateFiles.makeFolder(temporaryFolder)
+    // What a killed copy left (an interview killed while copying a video leaves up to the
+    // video's size) goes with the next copy, whichever command makes it.
+    removeAbandonedTemporaryFiles()
     let temp = temporaryFolder.path + "/\(UUID().uuidString).part"
     let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
     var out: Int32 = -1

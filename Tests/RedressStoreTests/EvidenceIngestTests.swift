@@ -108,6 +108,29 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: store.blobs.temporaryFolder.path).isEmpty)
   }
 
+  /// What a killed copy left in `evidence/tmp/` (unlocked, unchanged for a while) goes with
+  /// the next copy into the store; a copy another process is still writing (locked) stays.
+  @Test func theNextIngestRemovesWhatAKilledCopyLeft() throws {
+    let dir = try TempFolder()
+    let store = try #require(try CaseStore.open(at: dir.path("store"), create: true))
+    let tmp = store.blobs.temporaryFolder
+    try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    let killed = tmp.appendingPathComponent("\(UUID().uuidString).part")
+    let live = tmp.appendingPathComponent("\(UUID().uuidString).part")
+    let old = Date(timeIntervalSinceNow: -3600)
+    for url in [killed, live] {
+      try Self.pattern(5000).write(to: url)
+      try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path)
+    }
+    let held = AbandonedTemporaries.lock(live.path, kind: .file)
+    try #require(held >= 0)
+    defer { close(held) }
+
+    let source = try dir.write("photo.jpg", Self.pattern(3 * Self.chunk))
+    _ = try store.ingest(try EvidenceSource.open(path: source.path))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == [live.lastPathComponent])
+  }
+
   /// A failing write (a full device) surfaces as an error naming the output.
   @Test func aWriteErrorIsReported() throws {
     let dir = try TempFolder()
