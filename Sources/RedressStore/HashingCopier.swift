@@ -7,11 +7,10 @@ import Foundation
 #endif
 
 /// Copies one file descriptor to another and hashes the bytes on the way, in one pass and in
-/// constant memory: the calling thread reads 1 MiB chunks with `read(2)` and hashes them while
-/// a second thread writes the chunks already read. A ring of eight buffers connects the two,
-/// so reading, hashing and writing overlap and neither side waits for the other for long.
-/// The output is preallocated when the size is known (`Preallocation`), and buffered writes
-/// are flushed as they go (`FlushPacer`), so the final fsync is short; direct writes
+/// constant memory (`ChunkPipeline`): the calling thread reads 1 MiB chunks with `read(2)` and
+/// hashes them while a second thread writes the chunks already read, through a ring of eight
+/// buffers. The output is preallocated when the size is known (`Preallocation`), and buffered
+/// writes are flushed as they go (`FlushPacer`), so the final fsync is short; direct writes
 /// (`DirectIO`) skip the page cache altogether.
 enum HashingCopier {
   static let chunkSize = 1 << 20
@@ -36,43 +35,34 @@ enum HashingCopier {
         throw StoreError.io("cannot write", outputName, errno: code)
       }
     }
-    let ring = Ring(count: bufferCount, size: chunkSize)
-    ring.direct = DirectIO.isOn(output)
-    let writer = Thread { [ring] in ring.writeLoop(to: output) }
-    writer.stackSize = 1 << 20
-    writer.start()
-
+    let sink = Sink(fd: output)
     let hasher = SHA256Stream()
     var total: Int64 = 0
-    var readError: StoreError?
-    var cancelled = false
-    while true {
-      guard let index = ring.takeFree() else { break }  // the writer failed
-      let buffer = ring.buffer(index)
-      let n = readSome(input, buffer)
-      if n < 0 {
-        readError = StoreError.io("cannot read", inputName)
-        ring.giveBack(index)
-        break
-      }
-      if n == 0 {
-        ring.giveBack(index)
-        break
-      }
-      ring.queue(index, length: n)
-      hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-      total += Int64(n)
-      if let progress, !progress(total) {
-        cancelled = true
-        ring.cancel()
-        break
-      }
+    let outcome: ChunkPipeline.Outcome
+    do {
+      outcome = try ChunkPipeline.run(
+        buffers: bufferCount, size: chunkSize,
+        fill: { buffer in
+          let n = readSome(input, buffer)
+          if n < 0 { throw StoreError.io("cannot read", inputName) }
+          return n
+        },
+        observe: { chunk in
+          hasher.update(chunk)
+          total += Int64(chunk.count)
+          return progress?(total) ?? true
+        },
+        consume: { chunk in
+          if let code = sink.write(chunk) { throw StoreError.io("cannot write", outputName, errno: code) }
+        })
+    } catch {
+      _ = sink.pacer.finish()
+      throw error
     }
-    ring.finish()
-    ring.waitForWriter()
-    if cancelled { throw StoreError.cancelled(outputName) }
-    if let e = readError { throw e }
-    if let code = ring.writeErrno { throw StoreError.io("cannot write", outputName, errno: code) }
+    // The pacer's syncing is over before the caller's fsync and close.
+    let syncFailure = sink.pacer.finish()
+    if outcome == .stopped { throw StoreError.cancelled(outputName) }
+    if let code = syncFailure { throw StoreError.io("cannot write", outputName, errno: code) }
     if let expectedSize, total < expectedSize, expectedSize > Int64(chunkSize) {
       // The input shrank while it was copied: give back the blocks reserved past the end.
       _ = ftruncate(output, off_t(total))
@@ -88,129 +78,43 @@ enum HashingCopier {
     }
   }
 
-  /// The buffers and the two queues between reader and writer. All state is guarded by
-  /// `condition`; a buffer is owned by exactly one side at a time.
-  private final class Ring: @unchecked Sendable {
-    private let storage: UnsafeMutableRawPointer
-    private let size: Int
-    private let condition = NSCondition()
-    private var free: [Int]
-    private var pending: [(index: Int, length: Int)] = []
-    private var finished = false
-    private var cancelled = false
-    private var writerDone = false
-    private(set) var writeErrno: Int32?
+  /// The writing side, used by the pipeline's worker thread only: ordinary or direct writes,
+  /// and the pacer that flushes them as they go.
+  private final class Sink: @unchecked Sendable {
+    let fd: Int32
+    let pacer: FlushPacer
     /// The output was opened with O_DIRECT: whole aligned chunks go straight to the disk.
-    var direct = false
+    private var direct: Bool
+    private var written: Int64 = 0
 
-    init(count: Int, size: Int) {
-      self.size = size
-      storage = UnsafeMutableRawPointer.allocate(byteCount: count * size, alignment: 4096)
-      free = Array(0..<count)
+    init(fd: Int32) {
+      self.fd = fd
+      pacer = FlushPacer(fd: fd)
+      direct = DirectIO.isOn(fd)
     }
 
-    deinit { storage.deallocate() }
-
-    func buffer(_ index: Int) -> UnsafeMutableRawBufferPointer {
-      UnsafeMutableRawBufferPointer(start: storage + index * size, count: size)
-    }
-
-    /// A buffer to read into; nil once the writer has failed.
-    func takeFree() -> Int? {
-      condition.lock()
-      defer { condition.unlock() }
-      while free.isEmpty && writeErrno == nil { condition.wait() }
-      return writeErrno == nil ? free.removeLast() : nil
-    }
-
-    func giveBack(_ index: Int) {
-      condition.lock()
-      free.append(index)
-      condition.unlock()
-    }
-
-    func queue(_ index: Int, length: Int) {
-      condition.lock()
-      pending.append((index, length))
-      condition.broadcast()
-      condition.unlock()
-    }
-
-    /// Stops the writer after the write in progress; what is still queued is dropped.
-    func cancel() {
-      condition.lock()
-      cancelled = true
-      pending.removeAll()
-      condition.broadcast()
-      condition.unlock()
-    }
-
-    func finish() {
-      condition.lock()
-      finished = true
-      condition.broadcast()
-      condition.unlock()
-    }
-
-    func waitForWriter() {
-      condition.lock()
-      while !writerDone { condition.wait() }
-      condition.unlock()
-    }
-
-    func writeLoop(to fd: Int32) {
-      var written: Int64 = 0
-      let pacer = FlushPacer(fd: fd)
-      while true {
-        condition.lock()
-        while pending.isEmpty && !finished && !cancelled { condition.wait() }
-        if pending.isEmpty || cancelled {
-          condition.unlock()
-          // The pacer's syncing is over before the caller's fsync and close.
-          let syncFailure = pacer.finish()
-          condition.lock()
-          if writeErrno == nil, let syncFailure { writeErrno = syncFailure }
-          writerDone = true
-          condition.broadcast()
-          condition.unlock()
-          return
-        }
-        let (index, length) = pending.removeFirst()
-        condition.unlock()
-
-        if direct && length % DirectIO.alignment != 0 {
-          // The last, partial chunk cannot go direct.
-          DirectIO.turnOff(fd)
-          direct = false
-        }
-        var failure = writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer(index)[0..<length]))
-        if failure == EINVAL && direct {
-          DirectIO.turnOff(fd)
-          direct = false
-          failure = writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer(index)[0..<length]))
-        }
-        written += Int64(length)
-        if failure == nil, !direct { failure = pacer.wrote(upTo: written) }
-        if failure != nil { _ = pacer.finish() }
-
-        condition.lock()
-        free.append(index)
-        if let code = failure {
-          writeErrno = code
-          writerDone = true
-          condition.broadcast()
-          condition.unlock()
-          return
-        }
-        condition.broadcast()
-        condition.unlock()
+    /// Writes one chunk; the `errno` of a failed write or sync.
+    func write(_ chunk: UnsafeRawBufferPointer) -> Int32? {
+      if direct && chunk.count % DirectIO.alignment != 0 {
+        // The last, partial chunk cannot go direct.
+        DirectIO.turnOff(fd)
+        direct = false
       }
+      var failure = writeAll(chunk)
+      if failure == EINVAL && direct {
+        DirectIO.turnOff(fd)
+        direct = false
+        failure = writeAll(chunk)
+      }
+      written += Int64(chunk.count)
+      if failure == nil, !direct { failure = pacer.wrote(upTo: written) }
+      return failure
     }
 
-    private func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) -> Int32? {
       var offset = 0
       while offset < bytes.count {
-        let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
           return errno
@@ -394,4 +298,9 @@ enum Preallocation {
       return code == ENOSPC || code == EDQUOT ? code : nil
     }
   }
+}
+
+/// `write(2)`, by a name no method shadows.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(fd, buffer, count)
 }

@@ -254,40 +254,20 @@ final class ZipWriter {
       return Int64(total)
     }
 
-    let ring = Ring(count: bufferCount, size: chunkSize, encoder: encoder)
-    let worker = Thread { [ring] in ring.encodeLoop() }
-    worker.stackSize = 1 << 20
-    worker.start()
     var total: Int64 = 0
-    var failure: Error?
-    while true {
-      guard let index = ring.takeFree() else { break }  // the encoder failed
-      let buffer = ring.buffer(index)
-      let n: Int
-      do {
-        n = try read(buffer)
-      } catch {
-        failure = error
-        ring.giveBack(index)
-        break
-      }
-      if n == 0 {
-        ring.giveBack(index)
-        break
-      }
-      total += Int64(n)
-      if total > expectedSize {
-        failure = SizeChanged(expected: expectedSize, read: total)
-        ring.giveBack(index)
-        break
-      }
-      ring.queue(index, length: n)
-      observe(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-    }
-    ring.finish(abandon: failure != nil)
-    ring.waitForWorker()
-    if let failure { throw failure }
-    if let error = ring.encoderError { throw error }
+    _ = try ChunkPipeline.run(
+      buffers: bufferCount, size: chunkSize,
+      fill: { buffer in
+        let n = try read(buffer)
+        total += Int64(n)
+        if total > expectedSize { throw SizeChanged(expected: expectedSize, read: total) }
+        return n
+      },
+      observe: { chunk in
+        observe(chunk)
+        return true
+      },
+      consume: { try encoder.consume($0) }, finish: { try encoder.finish() })
     guard total == expectedSize else { throw SizeChanged(expected: expectedSize, read: total) }
     return total
   }
@@ -419,112 +399,6 @@ final class ZipWriter {
         } else if stream.pointee.avail_in == 0 && stream.pointee.avail_out != 0 {
           return
         }
-      }
-    }
-  }
-
-  /// The buffers between the reading thread and the encoding one. All state is guarded by
-  /// `condition`; a buffer is owned by one side at a time.
-  private final class Ring: @unchecked Sendable {
-    private let storage: UnsafeMutableRawPointer
-    private let size: Int
-    private let encoder: Encoder
-    private let condition = NSCondition()
-    private var free: [Int]
-    private var pending: [(index: Int, length: Int)] = []
-    private var finished = false
-    private var abandoned = false
-    private var workerDone = false
-    private(set) var encoderError: Error?
-
-    init(count: Int, size: Int, encoder: Encoder) {
-      self.size = size
-      self.encoder = encoder
-      storage = UnsafeMutableRawPointer.allocate(byteCount: count * size, alignment: 4096)
-      free = Array(0..<count)
-    }
-
-    deinit { storage.deallocate() }
-
-    func buffer(_ index: Int) -> UnsafeMutableRawBufferPointer {
-      UnsafeMutableRawBufferPointer(start: storage + index * size, count: size)
-    }
-
-    /// A buffer to read into; nil once the encoder has failed.
-    func takeFree() -> Int? {
-      condition.lock()
-      defer { condition.unlock() }
-      while free.isEmpty && encoderError == nil { condition.wait() }
-      return encoderError == nil ? free.removeLast() : nil
-    }
-
-    func giveBack(_ index: Int) {
-      condition.lock()
-      free.append(index)
-      condition.unlock()
-    }
-
-    func queue(_ index: Int, length: Int) {
-      condition.lock()
-      pending.append((index, length))
-      condition.broadcast()
-      condition.unlock()
-    }
-
-    /// No more chunks; with `abandon`, the member will not be completed (no final flush).
-    func finish(abandon: Bool) {
-      condition.lock()
-      finished = true
-      abandoned = abandon
-      condition.broadcast()
-      condition.unlock()
-    }
-
-    func waitForWorker() {
-      condition.lock()
-      while !workerDone { condition.wait() }
-      condition.unlock()
-    }
-
-    func encodeLoop() {
-      while true {
-        condition.lock()
-        while pending.isEmpty && !finished { condition.wait() }
-        if pending.isEmpty {
-          let abandon = abandoned
-          condition.unlock()
-          var failure: Error?
-          if !abandon {
-            do { try encoder.finish() } catch { failure = error }
-          }
-          condition.lock()
-          if let failure { encoderError = failure }
-          workerDone = true
-          condition.broadcast()
-          condition.unlock()
-          return
-        }
-        let (index, length) = pending.removeFirst()
-        condition.unlock()
-
-        var failure: Error?
-        do {
-          try encoder.consume(UnsafeRawBufferPointer(rebasing: buffer(index)[0..<length]))
-        } catch {
-          failure = error
-        }
-
-        condition.lock()
-        free.append(index)
-        if let failure {
-          encoderError = failure
-          workerDone = true
-          condition.broadcast()
-          condition.unlock()
-          return
-        }
-        condition.broadcast()
-        condition.unlock()
       }
     }
   }
