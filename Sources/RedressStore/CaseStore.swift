@@ -154,28 +154,11 @@ public final class CaseStore: Sendable {
   /// Every stored case, ordered by id, from the index alone (no YAML is parsed, so this stays
   /// fast for thousands of cases). See `CaseSummary.caseFile` for which fields are present.
   public func summaries() throws -> [CaseSummary] {
-    // Both queries are sorted by case id, so events are matched to cases by walking the two
-    // in step. Columns are read straight from the statement: at 10,000 cases the cost of a
-    // `Row` per case is most of the time.
+    // Columns are read straight from the statement: at 10,000 cases the cost of a `Row` per
+    // case is most of the time.
     try database {
       try pool.read { db in
-        let eventStatement = try db.makeStatement(
-          sql: "SELECT case_id, day, minute, kind, note FROM case_event ORDER BY case_id, position")
-        let eventCursor = try String.fetchCursor(eventStatement)
-        let es = eventStatement.sqliteStatement
-        var pendingEvent: (caseID: String, event: FilingEvent)?
-        func nextEvent() throws -> (String, FilingEvent)? {
-          guard let caseID = try eventCursor.next() else { return nil }
-          var e = FilingEvent()
-          if let day = Int.fromStatement(es, atUncheckedIndex: 1) {
-            e.date = EventDate(
-              date: CalendarDate(julianDay: day), minuteOfDay: Int.fromStatement(es, atUncheckedIndex: 2))
-          }
-          e.kind = String.fromStatement(es, atUncheckedIndex: 3).flatMap(FilingEventKind.init(rawValue:))
-          e.note = String.fromStatement(es, atUncheckedIndex: 4)
-          return (caseID, e)
-        }
-        pendingEvent = try nextEvent()
+        let events = try EventWalk(db, notes: true)
 
         let statement = try db.makeStatement(
           sql: """
@@ -218,11 +201,7 @@ public final class CaseStore: Sendable {
           f.filedOn = date(10)
           f.acceptedOn = date(11)
           f.reference = text(12)
-          // SQLite orders text by bytes; compare the same way (not by Unicode equivalence).
-          while let (caseID, event) = pendingEvent, !id.utf8.lexicographicallyPrecedes(caseID.utf8) {
-            if caseID.utf8.elementsEqual(id.utf8) { f.events.append(event) }
-            pendingEvent = try nextEvent()
-          }
+          f.events = try events.take(for: id)
           if f.filedOn != nil || f.acceptedOn != nil || f.reference != nil || !f.events.isEmpty {
             c.filing = f
           }
@@ -261,21 +240,7 @@ public final class CaseStore: Sendable {
   public func trackingRows() throws -> [TrackingRow] {
     try database {
       try pool.read { db in
-        let eventStatement = try db.makeStatement(
-          sql: "SELECT case_id, day, minute, kind FROM case_event ORDER BY case_id, position")
-        let eventCursor = try String.fetchCursor(eventStatement)
-        let es = eventStatement.sqliteStatement
-        func nextEvent() throws -> (String, FilingEvent)? {
-          guard let caseID = try eventCursor.next() else { return nil }
-          var e = FilingEvent()
-          if let day = Int.fromStatement(es, atUncheckedIndex: 1) {
-            e.date = EventDate(
-              date: CalendarDate(julianDay: day), minuteOfDay: Int.fromStatement(es, atUncheckedIndex: 2))
-          }
-          e.kind = String.fromStatement(es, atUncheckedIndex: 3).flatMap(FilingEventKind.init(rawValue:))
-          return (caseID, e)
-        }
-        var pendingEvent = try nextEvent()
+        let events = try EventWalk(db, notes: false)
 
         let statement = try db.makeStatement(
           sql: """
@@ -295,11 +260,7 @@ public final class CaseStore: Sendable {
           f.filedOn = date(6)
           f.acceptedOn = date(7)
           f.reference = text(8)
-          // SQLite orders text by bytes; compare the same way (not by Unicode equivalence).
-          while let (caseID, event) = pendingEvent, !id.utf8.lexicographicallyPrecedes(caseID.utf8) {
-            if caseID.utf8.elementsEqual(id.utf8) { f.events.append(event) }
-            pendingEvent = try nextEvent()
-          }
+          f.events = try events.take(for: id)
           let hasFiling = f.filedOn != nil || f.acceptedOn != nil || f.reference != nil || !f.events.isEmpty
           rows.append(
             TrackingRow(
@@ -783,5 +744,49 @@ private struct RepeatedText {
     let text = String(decoding: bytes, as: UTF8.self)
     if seen.count < 64 { seen.append((Array(bytes), text)) }
     return text
+  }
+}
+
+/// The events of every stored case, read in case order beside a query over `stored_case` in id
+/// order: both are sorted by case id, so each case takes its events by walking the two in step.
+private final class EventWalk {
+  private let statement: Statement
+  private let cursor: FastDatabaseValueCursor<String>
+  private let notes: Bool
+  private var pending: (caseID: String, event: FilingEvent)?
+
+  /// `notes`: whether to read each event's note (`status` does not need them).
+  init(_ db: Database, notes: Bool) throws {
+    statement = try db.makeStatement(
+      sql:
+        "SELECT case_id, day, minute, kind\(notes ? ", note" : "") FROM case_event ORDER BY case_id, position"
+    )
+    cursor = try String.fetchCursor(statement)
+    self.notes = notes
+    pending = try next()
+  }
+
+  /// The events of case `id`, in their order; call with ids in ascending order.
+  func take(for id: String) throws -> [FilingEvent] {
+    var events: [FilingEvent] = []
+    // SQLite orders text by bytes; compare the same way (not by Unicode equivalence).
+    while let (caseID, event) = pending, !id.utf8.lexicographicallyPrecedes(caseID.utf8) {
+      if caseID.utf8.elementsEqual(id.utf8) { events.append(event) }
+      pending = try next()
+    }
+    return events
+  }
+
+  private func next() throws -> (String, FilingEvent)? {
+    guard let caseID = try cursor.next() else { return nil }
+    let es = statement.sqliteStatement
+    var e = FilingEvent()
+    if let day = Int.fromStatement(es, atUncheckedIndex: 1) {
+      e.date = EventDate(
+        date: CalendarDate(julianDay: day), minuteOfDay: Int.fromStatement(es, atUncheckedIndex: 2))
+    }
+    e.kind = String.fromStatement(es, atUncheckedIndex: 3).flatMap(FilingEventKind.init(rawValue:))
+    if notes { e.note = String.fromStatement(es, atUncheckedIndex: 4) }
+    return (caseID, e)
   }
 }
