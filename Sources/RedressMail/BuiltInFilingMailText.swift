@@ -1,4 +1,5 @@
 import RedressCore
+import RedressDocuments
 
 /// A plain subject and body used when no e-mail body template is available: a greeting, one
 /// sentence of purpose, the attachment listing, the complainant's contact and signature.
@@ -44,9 +45,9 @@ public struct BuiltInFilingMailText: FilingMailTextProvider {
     let plain = paragraphs.joined(separator: "\n\n") + "\n"
     let lang = language.rawValue
     var html = "<!DOCTYPE html>\n<html lang=\"\(lang)\">\n<head><meta charset=\"utf-8\"><title>"
-    html += HTML.escape(subject) + "</title></head>\n<body>\n"
+    html += HTMLWriter.escape(subject) + "</title></head>\n<body>\n"
     for (i, p) in paragraphs.enumerated() {
-      html += i == 2 ? listingHTML : "<p>" + HTML.escape(p) + "</p>\n"
+      html += i == 2 ? listingHTML : "<p>" + HTMLWriter.escape(p) + "</p>\n"
     }
     html += "</body>\n</html>\n"
     return FilingMailText(subject: subject, plain: plain, html: html)

@@ -1,4 +1,5 @@
 import RedressCore
+import RedressDocuments
 
 /// The part of every message's body that says what this message carries and, for a split
 /// filing, what the other messages carry; in plain text and in HTML.
@@ -73,38 +74,19 @@ public enum FilingMailListing {
     func list(_ files: [FilingAttachmentSummary]) -> String {
       "<ol>\n"
         + files.map {
-          "<li>" + HTML.escape($0.fileName + w.size(ByteSize.describe($0.byteCount))) + "</li>\n"
+          "<li>" + HTMLWriter.escape($0.fileName + w.size(ByteSize.describe($0.byteCount))) + "</li>\n"
         }
         .joined() + "</ol>\n"
     }
     if part.total > 1 {
-      out += "<p>" + HTML.escape(w.split(part.total)) + "</p>\n"
-      out += "<p><strong>" + HTML.escape(w.thisMessage(part.index, part.total)) + "</strong></p>\n"
+      out += "<p>" + HTMLWriter.escape(w.split(part.total)) + "</p>\n"
+      out += "<p><strong>" + HTMLWriter.escape(w.thisMessage(part.index, part.total)) + "</strong></p>\n"
     } else {
-      out += "<p><strong>" + HTML.escape(w.single) + "</strong></p>\n"
+      out += "<p><strong>" + HTMLWriter.escape(w.single) + "</strong></p>\n"
     }
     out += list(part.carried)
     for (i, files) in part.messages.enumerated() where i + 1 != part.index {
-      out += "<p>" + HTML.escape(w.other(i + 1)) + "</p>\n" + list(files)
-    }
-    return out
-  }
-}
-
-/// Escaping for text put into HTML.
-enum HTML {
-  static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(c)
-      }
+      out += "<p>" + HTMLWriter.escape(w.other(i + 1)) + "</p>\n" + list(files)
     }
     return out
   }

@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 
 /// `manifest.json` of an evidence bundle: which case, when it was made, and every member
 /// with its size and SHA-256. `SHA256SUMS` holds the same digests (and the manifest's own) in
@@ -106,23 +107,10 @@ public struct BundleManifest: Hashable, Sendable {
     return (sums, malformed)
   }
 
+  /// A JSON string literal (the one quoting of `OrderedJSON`).
   static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          out += String(format: "\\u%04x", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+    var out = ""
+    OrderedJSON.quote(s, into: &out)
+    return out
   }
 }
