@@ -106,6 +106,9 @@ public enum BundleWriter {
       }
     } catch let e as BundleError {
       throw e
+    } catch let e as AtomicFileError {
+      // Its message names the path already.
+      throw BundleError("cannot write \(e.path): \(e.message)")
     } catch {
       throw BundleError("cannot write \(destination.path): \(error)")
     }

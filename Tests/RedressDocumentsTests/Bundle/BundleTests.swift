@@ -179,6 +179,22 @@ import ZIPFoundation
     #expect(try Data(contentsOf: zip) == Data("old".utf8))
   }
 
+  /// A bundle into a folder that does not exist: one message naming the path once.
+  @Test func aMissingOutputFolderIsNamedOnce() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let zip = folder.appendingPathComponent("missing/b.zip")
+    let error = #expect(throws: BundleError.self) {
+      try BundleWriter.write(
+        [BundleMember(name: "a.txt", role: "letter", source: .data(Data("a".utf8)))], caseID: nil,
+        generatedAt: Date(), to: zip)
+    }
+    let message = "\(error.map { "\($0)" } ?? "")"
+    #expect(message.contains("does not exist"))
+    #expect(message.components(separatedBy: zip.path).count == 2, "\(message)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test func notAZipIsAnError() throws {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
