@@ -20,7 +20,9 @@ struct CaseFileWriterTests {
   }
 
   @Test func keysKeepTheDocumentedOrder() throws {
-    let yaml = CaseFileWriter.yaml(for: try CaseFileReader.read(contentsOf: Fixtures.washerCase))
+    var c = try CaseFileReader.read(contentsOf: Fixtures.washerCase)
+    c.region = "330100"
+    let yaml = CaseFileWriter.yaml(for: c)
     let topKeys = yaml.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("#") }
       .compactMap { $0.split(separator: ":").first.map(String.init) }
     #expect(topKeys == CaseFileReader.Keys.root)
@@ -77,6 +79,78 @@ struct CaseFileWriterTests {
       let again = try CaseFileReader.read(text: yaml, file: "awkward.yaml")
       #expect(again.damage?.description == s, "description \(s.debugDescription) → \(yaml)")
       #expect(again.complainant?.name == s, "name \(s.debugDescription) → \(yaml)")
+    }
+  }
+}
+
+/// The fields revision 2 of `case-file.md` adds are read, written and read back unchanged, and
+/// a case that uses none of them is written without them.
+struct CaseFileRevisionTwoFieldTests {
+  @Test func newFieldsRoundTrip() throws {
+    let text = """
+      version: 1
+      region: "330100"
+      purchase:
+        channel: live-stream
+        items:
+          - name: 私教课
+            category: prepaid
+        amount_paid: "12800.00"
+        prepaid:
+          units_total: 96
+          units_used: 38
+          business_stopped: true
+      damage:
+        category: after-sales
+        drug_safety_violation: false
+        serious_injury: true
+        business_knew: true
+        in_business_custody: false
+        disclosed_defect: false
+      claims:
+        - type: prepaid-refund
+      filing:
+        filed_on: 2026-10-10
+        events:
+          - date: 2026-10-12
+            kind: appraisal-start
+          - date: 2026-10-20
+            kind: appraisal-end
+          - date: 2026-10-21
+            kind: withdrawn
+
+      """
+    let c = try CaseFileReader.read(text: text, file: "rev2.yaml")
+    #expect(c.region == "330100")
+    #expect(c.purchase?.channel == .liveStream)
+    #expect(c.purchase?.prepaid?.unitsTotal == 96)
+    #expect(c.purchase?.prepaid?.unitsUsed == 38)
+    #expect(c.purchase?.prepaid?.businessStopped == true)
+    #expect(c.damage?.category == .afterSales)
+    #expect(c.damage?.seriousInjury == true)
+    #expect(c.claims.first?.type == .prepaidRefund)
+    #expect(c.filing?.events.map(\.kind) == [.appraisalStart, .appraisalEnd, .withdrawn])
+    let written = CaseFileWriter.yaml(for: c)
+    #expect(try CaseFileReader.read(text: written, file: "again.yaml") == c)
+    #expect(written.contains("  prepaid:\n    units_total: 96\n    units_used: 38\n"))
+  }
+
+  @Test func aVersionOneCaseIsWrittenWithoutTheNewFields() throws {
+    let yaml = CaseFileWriter.yaml(for: try CaseFileReader.read(contentsOf: Fixtures.washerCase))
+    for key in ["region:", "prepaid:", "drug_safety_violation:", "serious_injury:", "business_knew:"] {
+      #expect(!yaml.contains(key), "\(key)")
+    }
+  }
+
+  @Test func aRegionThatIsNoCodeIsAnErrorAtItsLine() throws {
+    for (value, fragment) in [("\"3301\"", "six-digit"), ("\"990100\"", "prefix 99"), ("杭州", "six-digit")] {
+      let text = "version: 1\nregion: \(value)\n"
+      #expect {
+        try CaseFileReader.read(text: text, file: "r.yaml")
+      } throws: { error in
+        let message = "\(error)"
+        return message.contains("r.yaml:2:9") && message.contains("region") && message.contains(fragment)
+      }
     }
   }
 }

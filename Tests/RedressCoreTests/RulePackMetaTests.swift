@@ -59,7 +59,8 @@ import Testing
     typealias K = CaseFileReader.Keys
     let sections: [(String, [String])] = [
       ("", K.root), ("complainant.", K.complainant), ("agent.", K.agent), ("respondent.", K.respondent),
-      ("purchase.", K.purchase), ("purchase.items[].", K.item), ("damage.", K.damage),
+      ("purchase.", K.purchase), ("purchase.items[].", K.item), ("purchase.prepaid.", K.prepaid),
+      ("damage.", K.damage),
       ("negotiation.", K.negotiation), ("negotiation.attempts[].", K.attempt),
       ("negotiation.settlement.", K.settlement), ("proceedings.", K.proceedings), ("claims[].", K.claim),
       ("evidence[].", K.evidence), ("filing.", K.filing), ("filing.events[].", K.event),
@@ -78,6 +79,18 @@ import Testing
     var item = c.purchase!.items[0]
     item.quantity = 1
     c.purchase!.items = [item]
+    c.region = "330100"
+    var prepaid = Prepaid()
+    prepaid.unitsTotal = 96
+    prepaid.unitsUsed = 38
+    prepaid.balance = Money(decimal: "7733.33")
+    prepaid.businessStopped = true
+    c.purchase!.prepaid = prepaid
+    c.damage!.drugSafetyViolation = false
+    c.damage!.seriousInjury = false
+    c.damage!.businessKnew = false
+    c.damage!.inBusinessCustody = false
+    c.damage!.disclosedDefect = false
     let root = CaseFieldSchema.values(of: c)
     for field in CaseFieldSchema.fields {
       var current: [CaseFieldSchema.Value] = [root]

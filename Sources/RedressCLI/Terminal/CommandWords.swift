@@ -87,6 +87,10 @@ struct CommandWords {
     case .mediation: return pick("调解", "調解", "mediation")
     case .closed: return pick("结案", "結案", "closed")
     case .note: return pick("备注", "備註", "note")
+    case .refused: return pick("不予受理", "不予受理", "refused")
+    case .withdrawn: return pick("撤回投诉", "撤回投訴", "withdrawn")
+    case .appraisalStart: return pick("鉴定开始", "鑑定開始", "appraisal started")
+    case .appraisalEnd: return pick("鉴定结束", "鑑定結束", "appraisal ended")
     }
   }
 }

@@ -10,7 +10,8 @@ public enum CaseFileReader {
   /// the same order.
   public enum Keys {
     public static let root = [
-      "version", "id", "jurisdiction", "venue", "language", "addressee", "complainant", "agent",
+      "version", "id", "jurisdiction", "venue", "language", "addressee", "region", "complainant",
+      "agent",
       "respondent", "purchase", "damage", "negotiation", "proceedings", "claims", "evidence",
       "filing",
     ]
@@ -23,14 +24,16 @@ public enum CaseFileReader {
     ]
     public static let purchase = [
       "subject", "purpose", "date", "received_on", "channel", "platform", "order_number", "items",
-      "amount_paid", "currency", "warranty_until", "sold_as_clearance", "farm_inputs",
+      "amount_paid", "currency", "warranty_until", "sold_as_clearance", "farm_inputs", "prepaid",
     ]
+    public static let prepaid = ["units_total", "units_used", "balance", "business_stopped"]
     public static let item = [
       "name", "category", "brand", "model", "spec", "origin", "quantity", "unit_price",
     ]
     public static let damage = [
       "category", "description", "discovered_on", "caused_by_misuse", "needs_appraisal",
-      "personal_injury", "fraud_alleged", "food_safety_violation", "losses",
+      "personal_injury", "fraud_alleged", "food_safety_violation", "drug_safety_violation",
+      "serious_injury", "business_knew", "in_business_custody", "disclosed_defect", "losses",
     ]
     public static let negotiation = ["attempts", "settlement"]
     public static let attempt = ["date", "channel", "with", "summary", "outcome"]
@@ -108,6 +111,13 @@ public enum CaseFileReader {
     c.venue = r.enumeration(m["venue"], path: "venue")
     c.language = r.enumeration(m["language"], path: "language")
     c.addressee = r.string(m["addressee"], path: "addressee")
+    if let region = r.string(m["region"], path: "region") {
+      if let problem = RegionCode.problem(with: region) {
+        r.error(problem, at: m["region"], path: "region")
+      } else {
+        c.region = region
+      }
+    }
 
     if let n = m["complainant"], !YAMLNodeReader.isNull(n),
       let f = r.mapping(n, path: "complainant", allowed: Keys.complainant)
@@ -187,6 +197,16 @@ public enum CaseFileReader {
       x.warrantyUntil = r.date(f["warranty_until"], path: "purchase.warranty_until")
       x.soldAsClearance = r.bool(f["sold_as_clearance"], path: "purchase.sold_as_clearance")
       x.farmInputs = r.bool(f["farm_inputs"], path: "purchase.farm_inputs")
+      if let pn = f["prepaid"], !YAMLNodeReader.isNull(pn),
+        let g = r.mapping(pn, path: "purchase.prepaid", allowed: Keys.prepaid)
+      {
+        var p = Prepaid()
+        p.unitsTotal = r.integer(g["units_total"], path: "purchase.prepaid.units_total", range: 1...1_000_000)
+        p.unitsUsed = r.integer(g["units_used"], path: "purchase.prepaid.units_used", range: 0...1_000_000)
+        p.balance = r.money(g["balance"], path: "purchase.prepaid.balance")
+        p.businessStopped = r.bool(g["business_stopped"], path: "purchase.prepaid.business_stopped")
+        x.prepaid = p
+      }
       c.purchase = x
     }
     if let n = m["damage"], !YAMLNodeReader.isNull(n),
@@ -201,6 +221,11 @@ public enum CaseFileReader {
       x.personalInjury = r.bool(f["personal_injury"], path: "damage.personal_injury")
       x.fraudAlleged = r.bool(f["fraud_alleged"], path: "damage.fraud_alleged")
       x.foodSafetyViolation = r.bool(f["food_safety_violation"], path: "damage.food_safety_violation")
+      x.drugSafetyViolation = r.bool(f["drug_safety_violation"], path: "damage.drug_safety_violation")
+      x.seriousInjury = r.bool(f["serious_injury"], path: "damage.serious_injury")
+      x.businessKnew = r.bool(f["business_knew"], path: "damage.business_knew")
+      x.inBusinessCustody = r.bool(f["in_business_custody"], path: "damage.in_business_custody")
+      x.disclosedDefect = r.bool(f["disclosed_defect"], path: "damage.disclosed_defect")
       x.losses = r.money(f["losses"], path: "damage.losses")
       c.damage = x
     }

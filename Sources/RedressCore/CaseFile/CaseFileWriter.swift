@@ -15,6 +15,7 @@ public enum CaseFileWriter {
     w.word("venue", c.venue?.rawValue, indent: 0)
     w.word("language", c.language?.rawValue, indent: 0)
     w.string("addressee", c.addressee, indent: 0)
+    w.string("region", c.region, indent: 0)
     if let x = c.complainant {
       w.section("complainant", indent: 0)
       w.string("name", x.name, indent: 2)
@@ -74,6 +75,14 @@ public enum CaseFileWriter {
       w.word("warranty_until", x.warrantyUntil?.iso, indent: 2)
       w.bool("sold_as_clearance", x.soldAsClearance, indent: 2)
       w.bool("farm_inputs", x.farmInputs, indent: 2)
+      if let p = x.prepaid {
+        w.section("prepaid", indent: 2)
+        w.word("units_total", p.unitsTotal.map(String.init), indent: 4)
+        w.word("units_used", p.unitsUsed.map(String.init), indent: 4)
+        w.string("balance", p.balance?.text, indent: 4)
+        w.bool("business_stopped", p.businessStopped, indent: 4)
+        w.closeEmptySection(indent: 4)
+      }
       w.closeEmptySection(indent: 2)
     }
     if let x = c.damage {
@@ -86,6 +95,11 @@ public enum CaseFileWriter {
       w.bool("personal_injury", x.personalInjury, indent: 2)
       w.bool("fraud_alleged", x.fraudAlleged, indent: 2)
       w.bool("food_safety_violation", x.foodSafetyViolation, indent: 2)
+      w.bool("drug_safety_violation", x.drugSafetyViolation, indent: 2)
+      w.bool("serious_injury", x.seriousInjury, indent: 2)
+      w.bool("business_knew", x.businessKnew, indent: 2)
+      w.bool("in_business_custody", x.inBusinessCustody, indent: 2)
+      w.bool("disclosed_defect", x.disclosedDefect, indent: 2)
       w.string("losses", x.losses?.text, indent: 2)
       w.closeEmptySection(indent: 2)
     }

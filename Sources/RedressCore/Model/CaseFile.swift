@@ -11,6 +11,8 @@ public struct CaseFile: Hashable, Sendable {
   public var venue: Venue?
   public var language: DocumentLanguage?
   public var addressee: String?
+  /// The body's area as a six-digit administrative division code (GB/T 2260), `330100`.
+  public var region: String?
   public var complainant: Complainant?
   public var agent: Agent?
   public var respondent: Respondent?
@@ -80,6 +82,21 @@ public struct Purchase: Hashable, Sendable {
   public var warrantyUntil: CalendarDate?
   public var soldAsClearance: Bool?
   public var farmInputs: Bool?
+  /// A prepaid card, membership or package.
+  public var prepaid: Prepaid?
+  public init() {}
+}
+
+/// A prepaid card, membership or package (预付式消费).
+public struct Prepaid: Hashable, Sendable {
+  /// Sessions, visits or units bought.
+  public var unitsTotal: Int?
+  /// Of which used.
+  public var unitsUsed: Int?
+  /// The money left on a stored-value card, when given instead of units.
+  public var balance: Money?
+  /// The business closed, moved or stopped serving (停业、迁址).
+  public var businessStopped: Bool?
   public init() {}
 }
 
@@ -107,6 +124,16 @@ public struct Damage: Hashable, Sendable {
   public var personalInjury: Bool?
   public var fraudAlleged: Bool?
   public var foodSafetyViolation: Bool?
+  /// A fake or substandard drug (假药、劣药).
+  public var drugSafetyViolation: Bool?
+  /// Death or serious damage to health.
+  public var seriousInjury: Bool?
+  /// The business knew of the defect, or that the food or drug did not meet the standard (明知).
+  public var businessKnew: Bool?
+  /// For lost property: the thing was in the business's custody or on its way to the consumer.
+  public var inBusinessCustody: Bool?
+  /// With `soldAsClearance`: the problem is the very defect disclosed at sale.
+  public var disclosedDefect: Bool?
   public var losses: Money?
   public init() {}
 }

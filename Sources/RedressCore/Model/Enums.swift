@@ -37,7 +37,9 @@ public enum PurchasePurpose: String, CaseEnum {
 }
 
 public enum PurchaseChannel: String, CaseEnum {
-  case store, online, tv, phone
+  case store, online
+  case liveStream = "live-stream"
+  case tv, phone
   case mailOrder = "mail-order"
   case doorToDoor = "door-to-door"
   case other
@@ -48,7 +50,8 @@ public enum ItemCategory: String, CaseEnum {
   case airConditioner = "air-conditioner"
   case washingMachine = "washing-machine"
   case otherAppliance = "other-appliance"
-  case food, drug, cosmetics, clothing, renovation, education, travel, telecom, prepaid, other
+  case food, drug, cosmetics, clothing, renovation, education, travel, telecom, prepaid
+  case finance, medical, courier, housing, other
 }
 
 public enum DamageCategory: String, CaseEnum {
@@ -58,6 +61,8 @@ public enum DamageCategory: String, CaseEnum {
   case personalDignity = "personal-dignity"
   case privacy
   case lostProperty = "lost-property"
+  case afterSales = "after-sales"
+  case counterfeit, metrology
   case other
 }
 
@@ -78,7 +83,9 @@ public enum ClaimType: String, CaseEnum {
   case refund, replace, repair, compensation
   case punitiveDamages = "punitive-damages"
   case mentalDamages = "mental-damages"
-  case apology, other
+  case apology
+  case prepaidRefund = "prepaid-refund"
+  case other
 }
 
 public enum EvidenceKind: String, CaseEnum {
@@ -99,4 +106,7 @@ public enum FilingEventKind: String, CaseEnum {
   case response
   case followUp = "follow-up"
   case mediation, closed, note
+  case refused, withdrawn
+  case appraisalStart = "appraisal-start"
+  case appraisalEnd = "appraisal-end"
 }

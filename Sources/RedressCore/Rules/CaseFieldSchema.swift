@@ -48,7 +48,7 @@ public enum CaseFieldSchema {
     func w<E: CaseEnum>(_ type: E.Type) -> FieldType { .word(E.allowedWords) }
     let table: [(String, FieldType)] = [
       ("version", .number), ("id", .text), ("jurisdiction", .text), ("venue", w(Venue.self)),
-      ("language", w(DocumentLanguage.self)), ("addressee", .text),
+      ("language", w(DocumentLanguage.self)), ("addressee", .text), ("region", .text),
       ("complainant", .section), ("complainant.name", .text),
       ("complainant.gender", w(Gender.self)), ("complainant.id_number", .text),
       ("complainant.phone", .text), ("complainant.email", .text), ("complainant.address", .text),
@@ -68,12 +68,17 @@ public enum CaseFieldSchema {
       ("purchase.items[].quantity", .number), ("purchase.items[].unit_price", .money),
       ("purchase.amount_paid", .money), ("purchase.currency", .text),
       ("purchase.warranty_until", .date), ("purchase.sold_as_clearance", .flag),
-      ("purchase.farm_inputs", .flag),
+      ("purchase.farm_inputs", .flag), ("purchase.prepaid", .section),
+      ("purchase.prepaid.units_total", .number), ("purchase.prepaid.units_used", .number),
+      ("purchase.prepaid.balance", .money), ("purchase.prepaid.business_stopped", .flag),
       ("damage", .section), ("damage.category", w(DamageCategory.self)),
       ("damage.description", .text), ("damage.discovered_on", .date),
       ("damage.caused_by_misuse", .flag), ("damage.needs_appraisal", .flag),
       ("damage.personal_injury", .flag), ("damage.fraud_alleged", .flag),
-      ("damage.food_safety_violation", .flag), ("damage.losses", .money),
+      ("damage.food_safety_violation", .flag), ("damage.drug_safety_violation", .flag),
+      ("damage.serious_injury", .flag), ("damage.business_knew", .flag),
+      ("damage.in_business_custody", .flag), ("damage.disclosed_defect", .flag),
+      ("damage.losses", .money),
       ("negotiation", .section), ("negotiation.attempts", .list),
       ("negotiation.attempts[].date", .date),
       ("negotiation.attempts[].channel", w(NegotiationChannel.self)),
@@ -135,6 +140,7 @@ public enum CaseFieldSchema {
     root["venue"] = word(c.venue)
     root["language"] = word(c.language)
     root["addressee"] = text(c.addressee)
+    root["region"] = text(c.region)
     if let x = c.complainant {
       var s = Section()
       s["name"] = text(x.name)
@@ -192,6 +198,14 @@ public enum CaseFieldSchema {
       s["warranty_until"] = x.warrantyUntil.map(Value.date)
       s["sold_as_clearance"] = x.soldAsClearance.map(Value.flag)
       s["farm_inputs"] = x.farmInputs.map(Value.flag)
+      if let p = x.prepaid {
+        var e = Section()
+        e["units_total"] = p.unitsTotal.map(Value.number)
+        e["units_used"] = p.unitsUsed.map(Value.number)
+        e["balance"] = p.balance.map(Value.money)
+        e["business_stopped"] = p.businessStopped.map(Value.flag)
+        s["prepaid"] = e.value
+      }
       root["purchase"] = s.value
     }
     if let x = c.damage {
@@ -204,6 +218,11 @@ public enum CaseFieldSchema {
       s["personal_injury"] = x.personalInjury.map(Value.flag)
       s["fraud_alleged"] = x.fraudAlleged.map(Value.flag)
       s["food_safety_violation"] = x.foodSafetyViolation.map(Value.flag)
+      s["drug_safety_violation"] = x.drugSafetyViolation.map(Value.flag)
+      s["serious_injury"] = x.seriousInjury.map(Value.flag)
+      s["business_knew"] = x.businessKnew.map(Value.flag)
+      s["in_business_custody"] = x.inBusinessCustody.map(Value.flag)
+      s["disclosed_defect"] = x.disclosedDefect.map(Value.flag)
       s["losses"] = x.losses.map(Value.money)
       root["damage"] = s.value
     }
