@@ -232,6 +232,10 @@ public final class CaseStore: Sendable {
     public var filing: Filing?
     /// When it was last saved (seconds since 1970, as stored): which version of it was read.
     public var updatedAt: Double = 0
+    /// The case's `region` (selects region clocks).
+    public var region: String? = nil
+    /// Whether `negotiation.settlement.reached` is true.
+    public var settled = false
   }
 
   /// Every stored case's `TrackingRow`, ordered by id: only the columns tracking needs, read
@@ -245,7 +249,7 @@ public final class CaseStore: Sendable {
         let statement = try db.makeStatement(
           sql: """
             SELECT id, is_draft, jurisdiction, venue, complainant_name, respondent_name, filed_on,
-              accepted_on, reference, updated_at
+              accepted_on, reference, updated_at, region, settled
             FROM stored_case ORDER BY id
             """)
         let cursor = try String.fetchCursor(statement)
@@ -267,7 +271,8 @@ public final class CaseStore: Sendable {
               id: id, isDraft: Bool(sqliteStatement: s, index: 1), jurisdiction: text(2),
               venue: text(3).flatMap(Venue.init(rawValue:)), complainantName: text(4),
               respondentName: text(5),
-              filing: hasFiling ? f : nil, updatedAt: Double(sqliteStatement: s, index: 9)))
+              filing: hasFiling ? f : nil, updatedAt: Double(sqliteStatement: s, index: 9), region: text(10),
+              settled: Bool(sqliteStatement: s, index: 11)))
         }
         return rows
       }
@@ -296,7 +301,7 @@ public final class CaseStore: Sendable {
         let statement = try db.makeStatement(
           sql: """
             SELECT case_id, jurisdiction, respondent_name, stage, due, due_clock, answered,
-              weekday_only_years
+              weekday_only_years, venue, ended_by, settled
             FROM case_clock_digest ORDER BY case_id
             """)
         // SQLite's column functions straight: jurisdictions, stages and clock ids repeat on
@@ -331,7 +336,10 @@ public final class CaseStore: Sendable {
               id: id, jurisdiction: pool.text(s, 1) ?? "", respondentName: text(2),
               digest: ClockDigest(
                 stage: stage, due: integer(4).map(CalendarDate.init(julianDay:)), dueClockID: pool.text(s, 5),
-                answered: sqlite3_column_int64(s, 6) != 0, yearsWithoutData: years)))
+                answered: sqlite3_column_int64(s, 6) != 0, yearsWithoutData: years,
+                venue: pool.text(s, 8).flatMap(Venue.init(rawValue:)) ?? .consumerAssociation,
+                endedBy: pool.text(s, 9).flatMap(FilingEventKind.init(rawValue:)),
+                settled: sqlite3_column_int64(s, 10) != 0)))
         }
         return (key, count, rows)
       }
@@ -358,14 +366,15 @@ public final class CaseStore: Sendable {
         let statement = try db.makeStatement(
           sql: """
             INSERT OR REPLACE INTO case_clock_digest
-              (case_id, jurisdiction, respondent_name, stage, due, due_clock, answered, weekday_only_years)
-            SELECT id, ?, respondent_name, ?, ?, ?, ?, ? FROM stored_case WHERE id = ? AND updated_at = ?
+              (case_id, jurisdiction, respondent_name, stage, due, due_clock, answered, weekday_only_years,
+                venue, ended_by, settled)
+            SELECT id, ?, respondent_name, ?, ?, ?, ?, ?, ?, ?, ? FROM stored_case WHERE id = ? AND updated_at = ?
             """)
         for (row, jurisdiction, d) in digests {
           try statement.execute(arguments: [
             jurisdiction, d.stage.rawValue, d.due?.julianDay, d.dueClockID, d.answered,
             d.yearsWithoutData.isEmpty ? nil : d.yearsWithoutData.map(String.init).joined(separator: ","),
-            row.id, row.updatedAt,
+            d.venue.rawValue, d.endedBy?.rawValue, d.settled, row.id, row.updatedAt,
           ])
         }
       }
@@ -523,8 +532,8 @@ public final class CaseStore: Sendable {
       sql: """
         INSERT INTO stored_case (id, is_draft, stage, jurisdiction, venue, language, addressee,
           complainant_name, respondent_name, purchase_date, filed_on, accepted_on, reference,
-          evidence_count, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          evidence_count, created_at, updated_at, region, settled)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         id, draft, stage.rawValue, c.jurisdiction, c.venue?.rawValue,
@@ -532,7 +541,7 @@ public final class CaseStore: Sendable {
         c.purchase?.date?.julianDay,
         c.filing?.filedOn?.julianDay, c.filing?.acceptedOn?.julianDay, c.filing?.reference, rows.count,
         createdAt,
-        now.timeIntervalSince1970,
+        now.timeIntervalSince1970, c.region, CaseTracker.settled(c),
       ])
     try db.execute(
       sql: "INSERT INTO case_document (case_id, yaml) VALUES (?, ?)",

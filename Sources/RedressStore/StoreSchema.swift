@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import RedressCore
 
 /// The versioned schema of the store. A migration, once released, is never edited: a change
 /// is a new migration appended here.
@@ -82,6 +84,32 @@ enum StoreSchema {
             legal_key TEXT NOT NULL
           );
           """)
+    }
+    m.registerMigration("v3: region, settlement, how a case ended") { db in
+      // Tracking reads the case's region (region clocks) and whether a settlement is recorded
+      // (the routes after a case ended); a digest keeps the venue, the event that ended the
+      // case and the settlement, from which `status` words the routes. Cases stored before
+      // get both from their YAML; digests are counted again (ClockDigest.format changed).
+      try db.execute(
+        sql: """
+          ALTER TABLE stored_case ADD COLUMN region TEXT;
+          ALTER TABLE stored_case ADD COLUMN settled BOOLEAN NOT NULL DEFAULT 0;
+          DELETE FROM case_clock_digest;
+          DELETE FROM clock_digest_key;
+          ALTER TABLE case_clock_digest ADD COLUMN venue TEXT;
+          ALTER TABLE case_clock_digest ADD COLUMN ended_by TEXT;
+          ALTER TABLE case_clock_digest ADD COLUMN settled BOOLEAN NOT NULL DEFAULT 0;
+          """)
+      let rows = try Row.fetchAll(db, sql: "SELECT case_id, yaml FROM case_document")
+      for row in rows {
+        let id: String = row["case_id"]
+        let yaml: String = row["yaml"]
+        // A stored document was written by redress; one that no longer reads keeps no region.
+        guard let c = try? CaseFileReader.read(text: yaml, file: id) else { continue }
+        try db.execute(
+          sql: "UPDATE stored_case SET region = ?, settled = ? WHERE id = ?",
+          arguments: [c.region, CaseTracker.settled(c), id])
+      }
     }
     return m
   }

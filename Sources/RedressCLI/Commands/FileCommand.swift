@@ -38,6 +38,9 @@ struct FileCommand: RedressRunnable {
     let updated = try store.update(id) { c in
       var filing = c.filing ?? Filing()
       previous = filing.filedOn
+      if let withdrawn = filing.events.first(where: { $0.kind == .withdrawn }) {
+        throw UserError(env.words.withdrawnFiledAgain(id, on: withdrawn.date?.date))
+      }
       if let bought = c.purchase?.date, on < bought {
         throw UserError(env.words.filedBeforePurchase(on, bought: bought))
       }

@@ -5,17 +5,25 @@ import RedressStore
 struct LogCommand: RedressRunnable {
   static let configuration = CommandConfiguration(
     commandName: "log",
-    abstract: "Records an event: response, follow-up, mediation, closed or note.",
+    abstract:
+      "Records an event: response, follow-up, mediation, closed, note, refused, withdrawn, appraisal-start or appraisal-end.",
     discussion: """
       response: the business or the body answered; follow-up: you chased them (催办);
-      mediation: a mediation session; closed: the complaint ended; note: anything else.
-      Every kind but note needs the filing recorded first (`redress file`).
+      mediation: a mediation session; closed: the complaint ended; note: anything else;
+      refused: the body decided not to accept it (不予受理); withdrawn: you withdrew it;
+      appraisal-start / appraisal-end: a quality appraisal or test (鉴定、检测) began / ended
+      (its days are not counted in the market regulator's 60 days of mediation).
+      refused, withdrawn and closed end every clock of the case. Every kind but note needs the
+      filing recorded first (`redress file`).
       """)
 
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "A stored case.") var caseRef: String
-  @Option(help: "response, follow-up, mediation, closed or note.") var kind: String
+  @Option(
+    help:
+      "response, follow-up, mediation, closed, note, refused, withdrawn, appraisal-start or appraisal-end.")
+  var kind: String
   @Option(help: "The day it happened.") var on: CalendarDate
   @Option(help: "What happened.") var note: String?
 
@@ -47,6 +55,9 @@ struct LogCommand: RedressRunnable {
         if da != db, let x = da, let y = db { return x < y }
         return a.offset < b.offset
       }.map(\.element)
+      if let problem = CaseTracker.appraisalProblem(in: filing.events) {
+        throw UserError("--kind \(eventKind.rawValue) --on \(on.iso): " + problem.message)
+      }
       c.filing = filing
     }
     env.output.out(env.words.logged(id, eventKind, on: on))

@@ -121,6 +121,9 @@ extension CommandWords {
       case .response: name = pick("答复", "答覆", "")
       case .closed: name = pick("结案", "結案", "")
       case .accepted: name = pick("受理", "受理", "")
+      case .mediation: name = pick("调解", "調解", "")
+      case .refused: name = pick("不予受理", "不予受理", "")
+      case .withdrawn: name = pick("撤回", "撤回", "")
       }
       shown = name + closedBy[space...]
     }

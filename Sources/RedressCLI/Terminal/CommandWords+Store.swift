@@ -155,6 +155,15 @@ extension CommandWords {
       + pick("；只能记录已经发生的事", "；只能記錄已經發生的事", "; log what has happened")
   }
 
+  func withdrawnFiledAgain(_ id: String, on: CalendarDate?) -> String {
+    let day = on.map { " \($0.iso)" } ?? ""
+    return pick(
+      "\(id) 已于\(day) 撤回（filing.events 中有 withdrawn），不能再记录提交；重新投诉请建一个新案件（redress new，或 redress export \(id) --yaml 后改 id 再 redress import）",
+      "\(id) 已於\(day) 撤回（filing.events 中有 withdrawn），不能再記錄提交；重新投訴請建一個新案件（redress new，或 redress export \(id) --yaml 後改 id 再 redress import）",
+      "\(id) was withdrawn\(on.map { " on \($0.iso)" } ?? "") (filing.events has withdrawn) and cannot be filed again; to complain again start a new case (redress new, or redress export \(id) --yaml, change its id and redress import it)"
+    )
+  }
+
   func notFiledYet(_ id: String) -> String {
     pick(
       "\(id) 还没有记录提交日期；请先记录：redress file \(id) --on YYYY-MM-DD",

@@ -67,17 +67,23 @@ public struct FindingsPrinter {
     let lang = language.rawValue
     let w = Words(language)
     var groups: [(source: String, practice: Bool, articles: [String])] = []
+    var unchecked: Set<String> = []
     for c in citations {
       let source = c.source(in: lang)
-      let practice = c.confidence == .practice
+      // A text whose article numbers are not yet checked is law, cited without a number.
+      let practice = c.confidence == .practice && !c.articleUnchecked
+      if c.articleUnchecked { unchecked.insert(source) }
+      let article = c.article(in: lang)
       if let last = groups.last, last.source == source, last.practice == practice {
-        groups[groups.count - 1].articles.append(c.article(in: lang))
+        if !article.isEmpty { groups[groups.count - 1].articles.append(article) }
       } else {
-        groups.append((source, practice, [c.article(in: lang)]))
+        groups.append((source, practice, article.isEmpty ? [] : [article]))
       }
     }
     return groups.map { g in
       let articles = g.articles.joined(separator: language == .en ? ", " : "、")
+      if g.articles.isEmpty && unchecked.contains(g.source) { return g.source + w.uncheckedTag }
+      if g.articles.isEmpty { return g.source + (g.practice ? w.practiceTag : "") }
       guard g.practice else { return g.source + (language == .en ? " " : "") + articles }
       let named = g.source.contains("实务") || g.source.lowercased().contains("practice")
       let body = language == .en ? "\(g.source) (\(articles))" : "\(g.source)（\(articles)）"
@@ -112,6 +118,7 @@ public struct FindingsPrinter {
     var basis: String { pick("依据：", "依據：", "Basis: ") }
     var next: String { pick("下一步：", "下一步：", "Next step: ") }
     var practiceTag: String { pick("（实务做法，非法律条文）", "（實務做法，非法律條文）", " (practice, not law)") }
+    var uncheckedTag: String { pick("（条文序号待核）", "（條文序號待核）", " (article number not yet checked)") }
     var listSeparator: String { pick("；", "；", "; ") }
     var nothingFound: String { pick("没有发现问题。", "沒有發現問題。", "No rule found anything to report.") }
     func count(_ n: Int) -> String { language == .en ? " (\(n))" : "（\(n)）" }

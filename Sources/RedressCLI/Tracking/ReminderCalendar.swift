@@ -51,7 +51,7 @@ enum ReminderCalendar {
     lines.append(d.explanation.text(in: words.code))
     lines.append(
       words.pick("依据：", "依據：", "Basis: ")
-        + d.citations.map(words.citation).joined(separator: words.pick("；", "；", "; ")))
+        + clock.citations.map(words.citation).joined(separator: words.pick("；", "；", "; ")))
     let offered = clock.routesWhenOverdue
     if !offered.isEmpty {
       lines.append(

@@ -44,10 +44,11 @@ enum StatusReport {
   // MARK: JSON
 
   static func json(_ cases: [TrackedCase], today: CalendarDate, words: TrackingWords) -> OrderedJSON {
-    .array(sorted(cases).map { json($0, words: words) })
+    .array(sorted(cases).map { json($0, today: today, words: words) })
   }
 
-  static func json(_ t: TrackedCase, words: TrackingWords) -> OrderedJSON {
+  /// `today` decides which texts the routes cite: a route is taken from now on.
+  static func json(_ t: TrackedCase, today: CalendarDate, words: TrackingWords) -> OrderedJSON {
     let s = t.status
     var members: [(String, OrderedJSON)] = [
       ("case", .string(t.id)),
@@ -61,8 +62,13 @@ enum StatusReport {
       ("clock", .string(s.dueClock?.id)),
       ("clock_name", .string(s.dueClock?.definition.name.text(in: words.code))),
       ("practice", s.dueClock.map { .bool($0.definition.practice) } ?? .null),
-      ("citations", citationsJSON(s.dueClock?.definition.citations ?? [])),
+      ("citations", citationsJSON(s.dueClock?.citations ?? [])),
+      ("routes", .array(s.nextRoutes.map { .string($0.id) })),
     ]
+    if let ended = s.endedBy { members.append(("ended_by", .string(ended.rawValue))) }
+    if let note = s.dueClock?.definition.note {
+      members.append(("clock_note", .string(note.text(in: words.code))))
+    }
     let years = s.yearsWithoutData
     members.append(("weekday_only_years", .array(years.map { .int($0) })))
     if !years.isEmpty {
@@ -77,7 +83,7 @@ enum StatusReport {
             .object([
               ("id", .string(route.id)),
               ("text", .string(route.text.text(in: words.code))),
-              ("citations", citationsJSON(route.citations)),
+              ("citations", citationsJSON(route.citations.inForce(on: today))),
             ])
           })
       ))
@@ -100,6 +106,8 @@ enum StatusReport {
       ("closed_on", .date(c.closedOn)),
       ("closed_by", .string(c.closedBy?.rawValue)),
       ("closed_late", .bool(c.closedLate)),
+      ("paused", .bool(c.paused)),
+      ("appraisal_days", .int(c.appraisalDays)),
       ("practice", .bool(d.practice)),
       ("weekday_only_years", .array((c.deadline?.yearsWithoutData ?? []).map { .int($0) })),
     ])
@@ -232,9 +240,12 @@ enum StatusReport {
     var notes: [String] = []
     for state in [CaseState.overdue, .dueSoon] {
       for group in groups(order.lazy.filter { cases[$0].state == state }.map { cases[$0] }) {
-        notes += note(for: group, state: state, words: words, output: output)
+        notes += note(for: group, state: state, today: today, words: words, output: output)
       }
     }
+    notes += endedNotes(
+      order.lazy.filter { cases[$0].state == .closed && !cases[$0].routes.isEmpty }.map { cases[$0] },
+      today: today, words: words, output: output)
     if anyEstimate {
       let years = Set(cases.flatMap(\.yearsWithoutData)).sorted()
       let calendar = order.first { !cases[$0].yearsWithoutData.isEmpty }.map { cases[$0].calendarName } ?? ""
@@ -314,8 +325,8 @@ enum StatusReport {
   static let namedInNote = 8
 
   static func note(
-    for group: (clock: DueClock, cases: [StatusLine]), state: CaseState, words: TrackingWords,
-    output: Output
+    for group: (clock: DueClock, cases: [StatusLine]), state: CaseState, today: CalendarDate,
+    words: TrackingWords, output: Output
   ) -> [String] {
     let definition = group.clock.definition
     let name = definition.name.text(in: words.code)
@@ -355,14 +366,53 @@ enum StatusReport {
             "The \(name) has ended with no answer\(practice) for \(list).")
           : words.pick("\(name)即将到期：\(list)。", "\(name)即將到期：\(list)。", "The \(name) ends soon for \(list)."))
     }
-    let routes = state == .overdue ? group.clock.routes : []
-    if !routes.isEmpty {
-      lines.append("  " + words.pick("下一步可以：", "下一步可以：", "Next you can:"))
-      for route in routes {
-        let basis = route.citations.map(words.citation).joined(separator: words.pick("；", "；", "; "))
-        let cited = basis.isEmpty ? "" : words.pick("（\(basis)）", "（\(basis)）", " (\(basis))")
-        lines.append("  · " + route.text.text(in: words.code) + cited)
-      }
+    if let extra = definition.note {
+      lines.append("  " + words.pick("注：", "註：", "Note: ") + extra.text(in: words.code))
+    }
+    if state == .overdue { lines += routeLines(group.clock.routes, today: today, words: words) }
+    return lines
+  }
+
+  /// The notes for cases that ended (refused, withdrawn, closed) with no settlement recorded:
+  /// grouped by venue and how they ended, each with the routes now open (the other body among
+  /// them: the first no longer holds the dispute).
+  static func endedNotes(
+    _ cases: some Sequence<StatusLine>, today: CalendarDate, words: TrackingWords, output: Output
+  ) -> [String] {
+    var order: [String] = []
+    var groups: [String: [StatusLine]] = [:]
+    for line in cases {
+      let key = "\(line.venue?.rawValue ?? "")|\(line.endedBy?.rawValue ?? "")"
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(line)
+    }
+    var lines: [String] = []
+    for key in order {
+      let group = groups[key]!
+      guard let first = group.first, let venue = first.venue else { continue }
+      let named = group.prefix(namedInNote).map { output.style($0.id, .bold) }
+      let more = group.count - named.count
+      let list =
+        named.joined(separator: words.pick("、", "、", ", "))
+        + (more > 0 ? words.pick("等\(group.count)件", "等\(group.count)件", " and \(more) more") : "")
+      lines.append(words.endedNote(list, kind: first.endedBy, venue: venue))
+      lines += routeLines(first.routes, today: today, words: words)
+    }
+    return lines
+  }
+
+  /// The routes as lines of a note; `today` decides which texts they cite (a route is taken
+  /// from now on).
+  static func routeLines(_ routes: [ClockCatalog.Route], today: CalendarDate, words: TrackingWords)
+    -> [String]
+  {
+    guard !routes.isEmpty else { return [] }
+    var lines = ["  " + words.pick("下一步可以：", "下一步可以：", "Next you can:")]
+    for route in routes {
+      let basis = route.citations.inForce(on: today).map(words.citation).joined(
+        separator: words.pick("；", "；", "; "))
+      let cited = basis.isEmpty ? "" : words.pick("（\(basis)）", "（\(basis)）", " (\(basis))")
+      lines.append("  · " + route.text.text(in: words.code) + cited)
     }
     return lines
   }

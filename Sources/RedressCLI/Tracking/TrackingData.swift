@@ -68,6 +68,8 @@ final class TrackingData {
     var respondentName: String?
     var complainantName: String?
     var isDraft: Bool
+    var region: String?
+    var settled: Bool
 
     /// The fields tracking reads of `caseFile` (the store may give only those: names and
     /// `filing`). `isDraft` is what the store records; nil judges it from the case's required
@@ -81,6 +83,8 @@ final class TrackingData {
       self.complainantName = c.complainant?.name
       self.isDraft =
         isDraft ?? (CaseTracker.stage(of: c.filing) == nil && !CaseValidator.missingRequiredFields(c).isEmpty)
+      self.region = c.region
+      self.settled = CaseTracker.settled(c)
     }
 
     /// A stored case, from the store's index.
@@ -92,6 +96,8 @@ final class TrackingData {
       self.respondentName = row.respondentName
       self.complainantName = row.complainantName
       self.isDraft = row.isDraft
+      self.region = row.region
+      self.settled = row.settled
     }
   }
 
@@ -117,7 +123,8 @@ final class TrackingData {
       result.append(
         TrackedCase(
           status: tracker.status(
-            venue: c.venue, filing: c.filing, id: c.id, today: today, isDraft: c.isDraft),
+            venue: c.venue, region: c.region, filing: c.filing, settled: c.settled, id: c.id, today: today,
+            isDraft: c.isDraft),
           respondentName: TrackedCase.nonBlank(c.respondentName),
           complainantName: TrackedCase.nonBlank(c.complainantName)))
     }
@@ -183,8 +190,7 @@ extension TrackingData {
     if let catalog = try catalog(jurisdiction: jurisdiction) {
       for d in catalog.clocks where byID[d.id] == nil {
         byID[d.id] = DueClock(
-          definition: d, routes: d.whenOverdue.compactMap { catalog.routes[$0] },
-          calendarName: catalog.calendar)
+          definition: d, routes: catalog.nextRoutes[d.venue]?.overdue ?? [], calendarName: catalog.calendar)
       }
     }
     dueClocks[jurisdiction] = byID
@@ -207,10 +213,15 @@ extension TrackingData {
           guard let found = try dueClock(id, jurisdiction: row.jurisdiction) else { continue }
           clock = found
         }
-        lines.append(
-          StatusLine(
-            digest: row.digest, id: row.id, respondentName: TrackedCase.nonBlank(row.respondentName),
-            clock: clock, today: today))
+        var line = StatusLine(
+          digest: row.digest, id: row.id, respondentName: TrackedCase.nonBlank(row.respondentName),
+          clock: clock, today: today)
+        if line.state == .closed, let catalog = try catalog(jurisdiction: row.jurisdiction) {
+          line.routes = catalog.routes(
+            venue: row.digest.venue, state: .closed, ended: row.digest.endedBy, settled: row.digest.settled)
+          line.venue = row.digest.venue
+        }
+        lines.append(line)
       }
     }
     if lines.count < kept.caseCount || kept.legalKey != key {
@@ -222,7 +233,7 @@ extension TrackingData {
       var fresh: [(row: CaseStore.TrackingRow, jurisdiction: String, digest: ClockDigest)] = []
       for ((row, input), t) in zip(zip(tracking, inputs), statuses) {
         lines.append(StatusLine(t))
-        fresh.append((row, input.jurisdiction, ClockDigest(t.status, filing: row.filing)))
+        fresh.append((row, input.jurisdiction, ClockDigest(t.status)))
       }
       // Keeping digests saves time next time; it is not part of the answer: a store that
       // cannot be written to (read-only, or busy) still shows its status.
@@ -258,6 +269,11 @@ struct StatusLine {
   var daysLeft: Int?
   var clock: DueClock?
   var yearsWithoutData: [Int]
+  /// The routes offered once the case has ended (`closed` state); empty otherwise (an overdue
+  /// case's routes are its clock's).
+  var routes: [ClockCatalog.Route] = []
+  var venue: Venue?
+  var endedBy: FilingEventKind?
 
   init(
     id: String, respondentName: String?, stage: CaseStage, state: CaseState, due: CalendarDate?,
@@ -283,6 +299,11 @@ struct StatusLine {
         DueClock(definition: $0.definition, routes: $0.routesWhenOverdue, calendarName: s.calendarName)
       },
       yearsWithoutData: s.yearsWithoutData)
+    if s.state == .closed {
+      routes = s.nextRoutes
+      venue = s.venue
+    }
+    endedBy = s.endedBy
   }
 
   /// The line of a case from its stored digest.
@@ -290,6 +311,7 @@ struct StatusLine {
     self.init(
       id: id, respondentName: respondentName, stage: d.stage, state: d.state(today: today), due: d.due,
       daysLeft: d.daysLeft(today: today), clock: clock, yearsWithoutData: d.yearsWithoutData)
+    endedBy = d.endedBy
   }
 
   var calendarName: String { clock?.calendarName ?? "" }

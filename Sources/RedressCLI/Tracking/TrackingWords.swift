@@ -90,9 +90,45 @@ struct TrackingWords {
 
   /// A citation as one line: `《消费者权益保护法》第四十六条`, with "(practice)" when it is one.
   func citation(_ c: Citation) -> String {
-    let practice = c.confidence == .practice ? pick("（实践做法）", "（實踐做法）", " (practice)") : ""
-    let joiner = c.source.hasSuffix("》") || c.article.hasPrefix("第") ? "" : (isEnglish ? ", " : "，")
-    return c.source + joiner + c.article + practice
+    let source = c.source(in: code)
+    let article = c.article(in: code)
+    // An article not yet read from the text is practice for its number only: say so.
+    let practice =
+      c.confidence != .practice
+      ? ""
+      : c.articleUnchecked
+        ? pick("（条文序号待核）", "（條文序號待核）", " (article number not yet checked)")
+        : pick("（实践做法）", "（實踐做法）", " (practice)")
+    let joiner: String
+    if article.isEmpty {
+      joiner = ""
+    } else if isEnglish {
+      joiner = article.hasPrefix("Art") ? " " : ", "
+    } else {
+      joiner = source.hasSuffix("》") || source.hasSuffix("）") || article.hasPrefix("第") ? "" : "，"
+    }
+    return source + joiner + article + practice
+  }
+
+  /// How a case ended, after its id: `：投诉已被不予受理`.
+  func ended(_ kind: FilingEventKind?) -> String {
+    switch kind {
+    case .refused: return pick("不予受理", "不予受理", "refused")
+    case .withdrawn: return pick("已撤回", "已撤回", "withdrawn")
+    default: return pick("已结案", "已結案", "closed")
+    }
+  }
+
+  /// The note for cases that ended without a settlement: what is open to them now.
+  func endedNote(_ list: String, kind: FilingEventKind?, venue: Venue) -> String {
+    let body =
+      venue == .marketRegulator
+      ? pick("市场监督管理部门", "市場監督管理部門", "the market regulator")
+      : pick("消费者协会", "消費者協會", "the consumer association")
+    return pick(
+      "\(list)：投诉\(ended(kind))，\(body)不再处理，没有记录和解。",
+      "\(list)：投訴\(ended(kind))，\(body)不再處理，沒有記錄和解。",
+      "\(list): \(ended(kind)); \(body) no longer handles it, and no settlement is recorded.")
   }
 
   /// The warning for a result that relied on days of years with no calendar file.

@@ -76,11 +76,25 @@ public struct Citation: Hashable, Sendable {
   public var articleNames: [String: String]
   /// What a reader should know about the source (replaced, not checked), per language.
   public var notes: [String: String]
+  /// The key of the source in the registry (`complaint-measures`); nil for a citation made
+  /// outside it.
+  public var sourceKey: String?
+  /// The version of the source's text (`2019`), when it has several.
+  public var version: String?
+  /// The source's short name per language (消法), for messages that name it inline.
+  public var shortNames: [String: String]
+  /// The days the cited text was in force: a case whose reference day lies outside does not
+  /// cite it.
+  public var inForce: InForce
+  /// True when the text's article numbers have not been checked: a `practice` confidence of
+  /// such a citation is about its number, not about the rule being law.
+  public var articleUnchecked: Bool
 
   public init(
     source: String, article: String, confidence: CitationConfidence,
     sourceNames: [String: String] = [:], articleNames: [String: String] = [:],
-    notes: [String: String] = [:]
+    notes: [String: String] = [:], sourceKey: String? = nil, version: String? = nil,
+    shortNames: [String: String] = [:], inForce: InForce = .always, articleUnchecked: Bool = false
   ) {
     self.source = source
     self.article = article
@@ -88,6 +102,16 @@ public struct Citation: Hashable, Sendable {
     self.sourceNames = sourceNames
     self.articleNames = articleNames
     self.notes = notes
+    self.sourceKey = sourceKey
+    self.version = version
+    self.shortNames = shortNames
+    self.inForce = inForce
+    self.articleUnchecked = articleUnchecked
+  }
+
+  /// The short name in `language` (falling back to the Chinese short name, then the name).
+  public func shortName(in language: String) -> String {
+    shortNames[language] ?? shortNames["zh-Hans"] ?? source(in: language)
   }
 
   /// The source's name in `language`, falling back to the Chinese name.

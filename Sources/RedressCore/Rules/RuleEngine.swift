@@ -22,13 +22,22 @@ public struct RuleEngine: Sendable {
   public func evaluate(_ c: CaseFile, today: CalendarDate, venue: Venue? = nil) -> [Finding] {
     let v = venue ?? c.effectiveVenue
     let root = CaseFieldSchema.values(of: c)
+    let reference = Self.referenceDay(of: c, today: today)
     var out: [(Int, Finding)] = []
     for (index, rule) in pack.rules.enumerated() {
-      if let f = finding(rule, root: root, today: today, venue: v) { out.append((index, f)) }
+      if let f = finding(rule, root: root, today: today, reference: reference, venue: v) {
+        out.append((index, f))
+      }
     }
     return out.sorted { a, b in
       a.1.severity != b.1.severity ? a.1.severity < b.1.severity : a.0 < b.0
     }.map(\.1)
+  }
+
+  /// The day whose law applies to a case (`rules.md`): the filing day once filed, else `today`.
+  /// A finding cites only the texts in force on it.
+  public static func referenceDay(of c: CaseFile, today: CalendarDate) -> CalendarDate {
+    c.filing?.filedOn ?? today
   }
 
   /// Whether a case with these findings is admissible (no `block`).
@@ -40,7 +49,10 @@ public struct RuleEngine: Sendable {
   public func evaluate(rule id: String, on c: CaseFile, today: CalendarDate, venue: Venue? = nil) -> Finding?
   {
     guard let rule = pack.rule(id) else { return nil }
-    return finding(rule, root: CaseFieldSchema.values(of: c), today: today, venue: venue ?? c.effectiveVenue)
+    return finding(
+      rule, root: CaseFieldSchema.values(of: c), today: today,
+      reference: Self.referenceDay(of: c, today: today),
+      venue: venue ?? c.effectiveVenue)
   }
 
   /// A computed amount of the pack (`punitive-maximum`, `fraud-maximum`, `food-maximum` in
@@ -56,13 +68,14 @@ public struct RuleEngine: Sendable {
   }
 
   private func finding(
-    _ rule: Rule, root: CaseFieldSchema.Value, today: CalendarDate, venue: Venue
+    _ rule: Rule, root: CaseFieldSchema.Value, today: CalendarDate, reference: CalendarDate, venue: Venue
   ) -> Finding? {
     guard let severity = rule.severity(in: venue) else { return nil }
     let e = Evaluation(root: root, today: today, amounts: AmountBook(formulas: pack.amounts))
     guard e.truth(rule.when) == .yes else { return nil }
     if let unless = rule.unless, e.truth(unless) == .yes { return nil }
     let fields = expandFields(rule.fields, matches: e.matches) + e.missing
+    let citations = rule.citations.inForce(on: reference)
     var rendered: [String: [String: String]] = [:]
     for lang in RulePack.languages {
       var values: [String: String] = ["today": Localized.date(today, lang)]
@@ -70,7 +83,7 @@ public struct RuleEngine: Sendable {
         pack.label(of: path, in: lang).map { lang == "en" ? "\($0) (\(path))" : "\($0)（\(path)）" } ?? path
       }.joined(separator: lang == "en" ? ", " : "、")
       for (name, value) in rule.values {
-        guard let text = format(value, in: e, language: lang) else { return nil }
+        guard let text = format(value, in: e, citations: citations, language: lang) else { return nil }
         values[name] = text
       }
       rendered[lang] = values
@@ -82,11 +95,15 @@ public struct RuleEngine: Sendable {
     }
     return Finding(
       rule: rule.id, severity: severity, messages: render(rule.messages), advice: render(rule.advice),
-      fields: fields, citations: rule.citations, summary: rule.summary)
+      fields: fields, citations: citations, summary: rule.summary)
   }
 
-  private func format(_ value: RuleValue, in e: Evaluation, language: String) -> String? {
+  private func format(
+    _ value: RuleValue, in e: Evaluation, citations: [Citation], language: String
+  ) -> String? {
     switch value {
+    case .cites(let key):
+      return Self.inline(citations.filter { $0.sourceKey == key }, language: language)
     case .amount(let id):
       return e.amounts.value(id, in: e).map { Localized.money($0, language) }
     case .date(let term):
@@ -101,6 +118,29 @@ public struct RuleEngine: Sendable {
       case .section, .list, .none: return nil
       }
     }
+  }
+
+  /// Citations as a message names them inline: the short name of each text once, followed by
+  /// its articles (`投诉举报处理暂行办法第九条、第十五条第（五）项`; `Complaint Measures Art. 9,
+  /// Art. 15(5)`). A text cited without an article is named alone.
+  static func inline(_ citations: [Citation], language: String) -> String {
+    let zh = language != "en"
+    var order: [String] = []
+    var articles: [String: [String]] = [:]
+    for c in citations {
+      let name = c.shortName(in: language)
+      if articles[name] == nil {
+        order.append(name)
+        articles[name] = []
+      }
+      let article = c.article(in: language)
+      if !article.isEmpty && !articles[name]!.contains(article) { articles[name]!.append(article) }
+    }
+    return order.map { name in
+      let list = articles[name]!
+      if list.isEmpty { return name }
+      return zh ? name + list.joined(separator: "、") : name + " " + list.joined(separator: ", ")
+    }.joined(separator: zh ? "；" : "; ")
   }
 
   /// `claims[].amount` becomes `claims[1].amount` for each element the rule matched, or the

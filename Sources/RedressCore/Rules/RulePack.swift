@@ -44,6 +44,9 @@ public struct RulePack: Sendable {
     /// The strongest confidence a citation of this source may claim.
     public let kind: CitationConfidence
     public let notes: [String: String]
+    /// The texts the source has had, oldest first, each with the days it was in force (one
+    /// version, in force always, for a source that never changed).
+    public let versions: [SourceVersion]
   }
 
   /// The rule with this id.
@@ -135,6 +138,9 @@ enum RuleValue: Sendable {
   case field(FieldRef)
   case date(DateTerm)
   case amount(String)
+  /// The rule's own citations of a source (its key) in force on the reference day, by short
+  /// name and article (`投诉举报处理暂行办法第十五条第（四）项`).
+  case cites(String)
 }
 
 /// A message or advice text split at its `{placeholders}`.

@@ -236,25 +236,7 @@ final class PackParser {
   }
 
   private func parseSources(_ node: Node?, parent: Node) {
-    guard let node else {
-      r.error("missing key 'sources'", at: parent, path: "sources")
-      return
-    }
-    guard case .mapping(let map) = node else {
-      r.error("expected a mapping from a short key to the source", at: node, path: "sources")
-      return
-    }
-    for (k, v) in map {
-      guard let key = r.scalarText(k, path: "sources", expected: "a key") else { continue }
-      let p = "sources.\(key)"
-      guard let m = r.mapping(v, path: p, allowed: ["name", "short", "kind", "note"]) else { continue }
-      let kind: CitationConfidence = r.enumeration(m["kind"], path: "\(p).kind") ?? .practice
-      if m["kind"] == nil { r.error("missing key 'kind': statute, regulation or practice", at: v, path: p) }
-      sources[key] = RulePack.Source(
-        key: key, names: texts(m["name"], path: "\(p).name", parent: v),
-        shortNames: texts(m["short"], path: "\(p).short", parent: v, required: false), kind: kind,
-        notes: texts(m["note"], path: "\(p).note", parent: v, required: false))
-    }
+    sources = SourceRegistry.parse(node, parent: parent, reader: r)
   }
 
   private func parseLabels(_ node: Node?) -> [String: [String: String]] {
@@ -419,7 +401,17 @@ final class PackParser {
     let messages = templates(messageTexts, node: m["message"], path: "\(p).message", names: names)
     let advice = templates(adviceTexts, node: m["advice"], path: "\(p).advice", names: names)
     let citations = parseCitations(m["citations"], path: "\(p).citations", parent: node)
-    if citations.contains(where: { $0.confidence == .practice }) {
+    for (name, value) in values {
+      if case .cites(let key) = value, !citations.contains(where: { $0.sourceKey == key }) {
+        r.error(
+          "the value '\(name)' names the citations of '\(key)', but the rule cites none of it",
+          at: m["values"],
+          path: "\(p).values.\(name)")
+      }
+    }
+    // A citation at practice only because its text's article numbers are unchecked is law all
+    // the same: the message need not call it practice.
+    if citations.contains(where: { $0.confidence == .practice && !$0.articleUnchecked }) {
       for (lang, marker) in [("zh-Hans", "实务"), ("en", "practice")]
       where !(messageTexts[lang] ?? "").contains(marker) && messageTexts[lang] != nil {
         r.error(
@@ -510,8 +502,19 @@ final class PackParser {
         r.error("'\(name)' is given already; choose another name", at: k, path: p)
         continue
       }
-      guard let m = r.mapping(v, path: p, allowed: ["field", "first-of", "plus", "amount"]) else { continue }
-      if let a = m["amount"] {
+      guard let m = r.mapping(v, path: p, allowed: ["field", "first-of", "plus", "amount", "cites"]) else {
+        continue
+      }
+      if let c = m["cites"] {
+        guard let key = r.string(c, path: "\(p).cites") else { continue }
+        if sources[key] == nil {
+          r.error(
+            "no source '\(key)' under 'sources' in pack.yaml" + suggestion(key, Array(sources.keys)), at: c,
+            path: "\(p).cites")
+          continue
+        }
+        out.append((name, .cites(key)))
+      } else if let a = m["amount"] {
         guard let id = r.string(a, path: "\(p).amount") else { continue }
         if amounts[id] == nil {
           r.error("no amount '\(id)' in the pack" + suggestion(id, amountIDs), at: a, path: "\(p).amount")
@@ -532,49 +535,11 @@ final class PackParser {
   }
 
   func parseCitations(_ node: Node?, path: String, parent: Node) -> [Citation] {
-    guard let node else {
-      r.error("missing key 'citations': where the rule comes from", at: parent, path: path)
-      return []
+    let citations = SourceRegistry.citations(node, path: path, parent: parent, sources: sources, reader: r)
+    if let node {
+      SourceRegistry.checkCoverage(citations, sources: sources, node: node, path: path, reader: r)
     }
-    guard let list = r.sequence(node, path: path) else { return [] }
-    if list.isEmpty { r.error("at least one citation is needed", at: node, path: path) }
-    var out: [Citation] = []
-    for (i, n) in list.enumerated() {
-      let p = "\(path)[\(i)]"
-      guard let m = r.mapping(n, path: p, allowed: ["source", "article", "confidence", "note"]) else {
-        continue
-      }
-      guard let key = r.string(m["source"], path: "\(p).source") else {
-        if m["source"] == nil { r.error("missing key 'source'", at: n, path: p) }
-        continue
-      }
-      guard let source = sources[key] else {
-        r.error(
-          "no source '\(key)' under 'sources' in pack.yaml" + suggestion(key, Array(sources.keys)),
-          at: m["source"], path: "\(p).source")
-        continue
-      }
-      let article = texts(m["article"], path: "\(p).article", parent: n)
-      guard let confidence: CitationConfidence = r.enumeration(m["confidence"], path: "\(p).confidence")
-      else {
-        if m["confidence"] == nil {
-          r.error("missing key 'confidence': statute, regulation or practice", at: n, path: p)
-        }
-        continue
-      }
-      if Self.strength(confidence) > Self.strength(source.kind) {
-        r.error(
-          "'\(key)' is a source of kind \(source.kind.rawValue); a citation of it cannot claim \(confidence.rawValue)",
-          at: m["confidence"], path: "\(p).confidence")
-      }
-      let notes = texts(m["note"], path: "\(p).note", parent: n, required: false)
-      out.append(
-        Citation(
-          source: source.names["zh-Hans"] ?? key, article: article["zh-Hans"] ?? "",
-          confidence: confidence, sourceNames: source.names, articleNames: article,
-          notes: notes.isEmpty ? source.notes : notes))
-    }
-    return out
+    return citations
   }
 
   static func strength(_ c: CitationConfidence) -> Int {

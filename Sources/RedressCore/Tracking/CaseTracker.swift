@@ -10,7 +10,7 @@ public enum CaseStage: String, CaseEnum {
   case accepted
   /// A `response` event is logged.
   case answered
-  /// A `closed` event is logged.
+  /// A `closed`, `refused` or `withdrawn` event is logged: the case has ended.
   case closed
 }
 
@@ -42,6 +42,14 @@ public struct CaseClock: Hashable, Sendable {
   public var daysLeft: Int?
   /// The routes to offer once this clock has run out (消法 Art. 39), from the catalog.
   public var routesWhenOverdue: [ClockCatalog.Route] = []
+  /// True while an appraisal is open on a clock that does not count appraisal time: the clock
+  /// is open but has no due day (`deadline` nil).
+  public var paused = false
+  /// Days of appraisal added to the length (`appraisal-start` to `appraisal-end`, both
+  /// included, after the start day).
+  public var appraisalDays = 0
+  /// The clock's citations of the texts in force on the case's reference day.
+  public var citations: [Citation] = []
 
   public var id: String { definition.id }
   public var due: CalendarDate? { deadline?.due }
@@ -65,10 +73,18 @@ public struct CaseStatus: Hashable, Sendable {
   public var clocks: [CaseClock]
   /// The open clock with the earliest due day (the one `due` shows); nil when none is open.
   public var dueClock: CaseClock?
-  /// The routes to offer when the case is overdue (消法 Art. 39); empty otherwise.
+  /// The routes to offer (消法 Art. 39, `rules.md` "When a window passes"): when the case is
+  /// overdue, or has ended by `refused`, `withdrawn` or `closed` with no settlement recorded;
+  /// empty otherwise.
   public var nextRoutes: [ClockCatalog.Route]
   /// The holiday calendar the clocks were counted on (`cn`).
   public var calendarName: String
+  /// The event that ended the case (`closed`, `refused`, `withdrawn`), the first logged.
+  public var endedBy: FilingEventKind? = nil
+  /// Whether a settlement is recorded (`negotiation.settlement.reached`).
+  public var settled = false
+  /// A response is logged and no clock is open (what `answered` means for the state).
+  public var answered = false
 
   public var due: CalendarDate? { dueClock?.due }
   public var daysLeft: Int? { dueClock?.daysLeft }
@@ -90,21 +106,26 @@ public struct CaseTracker: Sendable {
 
   public let catalog: ClockCatalog
   public let calculator: DeadlineCalculator
-  /// Each venue's clocks with the routes each offers once overdue, worked out once (a
+  /// Each venue's general clocks (for a case with no region clock), worked out once (a
   /// `status` over thousands of cases asks for them once per case).
-  private let clocksByVenue: [Venue: [(definition: ClockDefinition, routes: [ClockCatalog.Route])]]
+  private let clocksByVenue: [Venue: [ClockDefinition]]
+  private let overdueRoutes: [Venue: [ClockCatalog.Route]]
 
   public init(catalog: ClockCatalog, calendar: HolidayCalendar) {
     self.catalog = catalog
     self.calculator = DeadlineCalculator(calendar: calendar)
-    var byVenue: [Venue: [(definition: ClockDefinition, routes: [ClockCatalog.Route])]] = [:]
+    var byVenue: [Venue: [ClockDefinition]] = [:]
+    var routes: [Venue: [ClockCatalog.Route]] = [:]
     for venue in Venue.allCases {
-      byVenue[venue] = catalog.clocks(for: venue).map { d in
-        (d, d.whenOverdue.compactMap { catalog.routes[$0] })
-      }
+      byVenue[venue] = catalog.clocks(for: venue, region: nil)
+      routes[venue] = catalog.nextRoutes[venue]?.overdue ?? []
     }
     self.clocksByVenue = byVenue
+    self.overdueRoutes = routes
   }
+
+  /// The events that end a case.
+  public static let endingKinds: [FilingEventKind] = [.closed, .refused, .withdrawn]
 
   /// The stage of a case. Before filing, `isDraft` (what the store records: an unfinished
   /// interview, or a case imported with errors) decides draft against ready; without it, a case
@@ -118,31 +139,60 @@ public struct CaseTracker: Sendable {
   /// The stage that the filing record alone decides (filed and after); nil before filing.
   public static func stage(of filing: Filing?) -> CaseStage? {
     guard let filing else { return nil }
-    if filing.events.contains(where: { $0.kind == .closed }) { return .closed }
+    if endedBy(filing) != nil { return .closed }
     if filing.events.contains(where: { $0.kind == .response }) { return .answered }
     if filing.acceptedOn != nil { return .accepted }
     if filing.filedOn != nil { return .filed }
     return nil
   }
 
+  /// The first logged event that ended the case (`closed`, `refused`, `withdrawn`); nil while
+  /// it runs.
+  public static func endedBy(_ filing: Filing?) -> FilingEventKind? {
+    for e in filing?.events ?? [] {
+      if let kind = e.kind, kind == .closed || kind == .refused || kind == .withdrawn { return kind }
+    }
+    return nil
+  }
+
+  /// Whether a case records a settlement (`negotiation.settlement.reached`): an ended case then
+  /// offers no further route.
+  public static func settled(_ c: CaseFile) -> Bool { c.negotiation?.settlement?.reached == true }
+
   public func status(of c: CaseFile, id: String, today: CalendarDate, isDraft: Bool? = nil) -> CaseStatus {
     let draft =
       isDraft ?? (Self.stage(of: c.filing) == nil && !CaseValidator.missingRequiredFields(c).isEmpty)
-    return status(venue: c.effectiveVenue, filing: c.filing, id: id, today: today, isDraft: draft)
+    return status(
+      venue: c.effectiveVenue, region: c.region, filing: c.filing, settled: Self.settled(c), id: id,
+      today: today, isDraft: draft)
   }
 
-  /// The status from what tracking reads of a case: its venue and its filing record, plus
-  /// whether it is a draft (which decides draft against ready before filing).
+  /// The clocks of a venue for a case of `region`, in the catalog's order.
+  public func clocks(venue: Venue, region: String?) -> [ClockDefinition] {
+    guard let region, catalog.clocks.contains(where: { $0.region != nil && $0.applies(to: region) }) else {
+      return clocksByVenue[venue] ?? []
+    }
+    return catalog.clocks(for: venue, region: region)
+  }
+
+  /// The status from what tracking reads of a case: its venue, region and filing record,
+  /// whether a settlement is recorded, and whether it is a draft (which decides draft against
+  /// ready before filing).
   public func status(
-    venue: Venue, filing: Filing?, id: String, today: CalendarDate, isDraft: Bool
+    venue: Venue, region: String? = nil, filing: Filing?, settled: Bool = false, id: String,
+    today: CalendarDate, isDraft: Bool
   ) -> CaseStatus {
     let stage = Self.stage(of: filing) ?? (isDraft ? .draft : .ready)
+    let definitions = clocks(venue: venue, region: region)
+    let reference = filing?.filedOn ?? today
+    let routesWhenOverdue = overdueRoutes[venue] ?? []
     var clocks: [CaseClock] = []
-    clocks.reserveCapacity(clocksByVenue[venue]?.count ?? 0)
+    clocks.reserveCapacity(definitions.count)
     var dueIndex: Int?
-    for (definition, routes) in clocksByVenue[venue] ?? [] {
+    for definition in definitions {
       var clock = bareClock(for: definition, filing: filing, today: today)
-      clock.routesWhenOverdue = routes
+      clock.routesWhenOverdue = routesWhenOverdue
+      clock.citations = definition.citations.inForce(on: reference)
       // The open clock with the earliest due day (the first of equals, by id).
       if clock.isOpen, let due = clock.due {
         let earlier = dueIndex.map { i in (due, clock.id) < (clocks[i].due!, clocks[i].id) } ?? true
@@ -151,19 +201,23 @@ public struct CaseTracker: Sendable {
       clocks.append(clock)
     }
     let dueClock = dueIndex.map { clocks[$0] }
-    let state = Self.state(
-      stage: stage, daysLeft: dueClock?.daysLeft,
-      answered: filing?.events.contains(where: { $0.kind == .response }) ?? false)
-
-    let routes = state == .overdue ? dueClock?.routesWhenOverdue ?? [] : []
-    return CaseStatus(
+    let answered =
+      (filing?.events.contains(where: { $0.kind == .response }) ?? false) && !clocks.contains(where: \.isOpen)
+    let state = Self.state(stage: stage, daysLeft: dueClock?.daysLeft, answered: answered)
+    let ended = Self.endedBy(filing)
+    var status = CaseStatus(
       caseID: id, venue: venue, stage: stage, state: state, clocks: clocks, dueClock: dueClock,
-      nextRoutes: routes, calendarName: calculator.calendar.name)
+      nextRoutes: catalog.routes(venue: venue, state: state, ended: ended, settled: settled),
+      calendarName: calculator.calendar.name)
+    status.endedBy = ended
+    status.settled = settled
+    status.answered = answered
+    return status
   }
 
   /// The state of a case at `stage` whose earliest open clock has `daysLeft` (nil when no
-  /// clock is open), `answered` when a response is logged. The one place the state is decided:
-  /// `status(...)` and `ClockDigest.state(today:)` both come here.
+  /// clock has a due day), `answered` when a response is logged and no clock is open. The one
+  /// place the state is decided: `status(...)` and `ClockDigest.state(today:)` both come here.
   public static func state(stage: CaseStage, daysLeft: Int?, answered: Bool) -> CaseState {
     if stage == .draft || stage == .ready { return .draft }
     if stage == .closed { return .closed }
@@ -175,24 +229,87 @@ public struct CaseTracker: Sendable {
   /// recorded event (or acceptance) among those that close it; otherwise open, with its due day.
   public func clock(for definition: ClockDefinition, in c: CaseFile, today: CalendarDate) -> CaseClock {
     var clock = bareClock(for: definition, filing: c.filing, today: today)
-    clock.routesWhenOverdue = definition.whenOverdue.compactMap { catalog.routes[$0] }
+    clock.routesWhenOverdue = overdueRoutes[definition.venue] ?? []
+    clock.citations = definition.citations.inForce(on: c.filing?.filedOn ?? today)
     return clock
+  }
+
+  /// The appraisal time of a clock that started on `start`: the days from each
+  /// `appraisal-start` to the next `appraisal-end`, both included (days on or before `start`
+  /// not counted), and whether an appraisal is still open. Events are taken in their order.
+  public static func appraisal(in events: [FilingEvent], after start: CalendarDate) -> (days: Int, open: Bool)
+  {
+    var days = 0
+    var opened: (date: CalendarDate?, open: Bool) = (nil, false)
+    for e in events {
+      switch e.kind {
+      case .appraisalStart where !opened.open:
+        opened = (e.date?.date, true)
+      case .appraisalEnd where opened.open:
+        if let from = opened.date, let to = e.date?.date {
+          let first = max(from, start.adding(days: 1))
+          if to >= first { days += first.days(until: to) + 1 }
+        }
+        opened = (nil, false)
+      default:
+        continue
+      }
+    }
+    return (days, opened.open)
+  }
+
+  /// The first appraisal event out of order, in list order: an `appraisal-end` with no open
+  /// `appraisal-start` before it, or an `appraisal-start` while one is still open. Nil when
+  /// they pair up (one left open is fine: the appraisal is under way).
+  public static func appraisalProblem(in events: [FilingEvent]) -> (index: Int, message: String)? {
+    var open: (index: Int, date: CalendarDate?)?
+    for (i, e) in events.enumerated() {
+      switch e.kind {
+      case .appraisalStart:
+        if let o = open {
+          return (
+            i,
+            "appraisal-start while the appraisal started \(o.date.map { "on \($0.iso) " } ?? "")(filing.events[\(o.index)]) has not ended; log its appraisal-end first"
+          )
+        }
+        open = (i, e.date?.date)
+      case .appraisalEnd:
+        guard let o = open else {
+          return (i, "appraisal-end with no appraisal-start before it; log when the appraisal started first")
+        }
+        if let from = o.date, let to = e.date?.date, to < from {
+          return (i, "appraisal-end on \(to.iso) is before its appraisal-start on \(from.iso)")
+        }
+        open = nil
+      default:
+        continue
+      }
+    }
+    return nil
   }
 
   private func bareClock(for definition: ClockDefinition, filing: Filing?, today: CalendarDate) -> CaseClock {
     guard let start = definition.starts.date(in: filing) else {
       return CaseClock(definition: definition, status: .notStarted)
     }
-    let deadline = try? calculator.deadline(from: start, length: definition.length, unit: definition.unit)
+    var length = definition.length
+    var paused = false
+    var appraisalDays = 0
+    if definition.appraisalPauses, let events = filing?.events,
+      events.contains(where: { $0.kind == .appraisalStart })
+    {
+      let a = Self.appraisal(in: events, after: start)
+      paused = a.open
+      appraisalDays = a.days
+      length += a.days
+    }
+    let deadline =
+      paused ? nil : try? calculator.deadline(from: start, length: length, unit: definition.unit)
     // The earliest recorded closer wins; an event logged without a date still closes the clock.
     var closing: (date: CalendarDate?, by: ClockCloser)?
     for closer in definition.closedBy {
       let found: (date: CalendarDate?, by: ClockCloser)?
-      switch closer {
-      case .accepted:
-        found = filing?.acceptedOn.map { ($0, closer) }
-      case .response, .closed:
-        let kind: FilingEventKind = closer == .response ? .response : .closed
+      if let kind = closer.eventKind {
         var any = false
         var earliest: CalendarDate?
         for event in filing?.events ?? [] where event.kind == kind {
@@ -200,6 +317,8 @@ public struct CaseTracker: Sendable {
           if let d = event.date?.date, earliest.map({ d < $0 }) ?? true { earliest = d }
         }
         found = any ? (earliest, closer) : nil
+      } else {
+        found = filing?.acceptedOn.map { ($0, closer) }
       }
       guard let found else { continue }
       if let current = closing, let currentDate = current.date {
@@ -208,14 +327,19 @@ public struct CaseTracker: Sendable {
         closing = found
       }
     }
+    var clock: CaseClock
     if let closing {
-      return CaseClock(
+      clock = CaseClock(
         definition: definition, status: .closed, start: start, deadline: deadline, closedOn: closing.date,
         closedBy: closing.by)
+    } else {
+      clock = CaseClock(
+        definition: definition, status: .open, start: start, deadline: deadline,
+        daysLeft: deadline.map { today.days(until: $0.due) })
+      clock.paused = paused
     }
-    return CaseClock(
-      definition: definition, status: .open, start: start, deadline: deadline,
-      daysLeft: deadline.map { today.days(until: $0.due) })
+    clock.appraisalDays = appraisalDays
+    return clock
   }
 }
 
@@ -228,30 +352,40 @@ public struct CaseTracker: Sendable {
 public struct ClockDigest: Hashable, Sendable {
   /// The version of how clocks are counted into a digest: raise it whenever a change to
   /// `CaseTracker` could change a digest, so that stored digests are counted again.
-  public static let format = 1
+  public static let format = 2
 
   public var stage: CaseStage
   public var due: CalendarDate?
   public var dueClockID: String?
+  /// A response is logged and no clock is open.
   public var answered: Bool
   public var yearsWithoutData: [Int]
+  public var venue: Venue
+  /// The event that ended the case, and whether a settlement is recorded: with the state,
+  /// they decide the routes offered.
+  public var endedBy: FilingEventKind?
+  public var settled: Bool
 
   public init(
-    stage: CaseStage, due: CalendarDate?, dueClockID: String?, answered: Bool, yearsWithoutData: [Int]
+    stage: CaseStage, due: CalendarDate?, dueClockID: String?, answered: Bool, yearsWithoutData: [Int],
+    venue: Venue = .consumerAssociation, endedBy: FilingEventKind? = nil, settled: Bool = false
   ) {
     self.stage = stage
     self.due = due
     self.dueClockID = dueClockID
     self.answered = answered
     self.yearsWithoutData = yearsWithoutData
+    self.venue = venue
+    self.endedBy = endedBy
+    self.settled = settled
   }
 
   /// The digest of a status worked out in full (on any day: the digest does not depend on it).
-  public init(_ status: CaseStatus, filing: Filing?) {
+  public init(_ status: CaseStatus) {
     self.init(
-      stage: status.stage, due: status.due, dueClockID: status.dueClock?.id,
-      answered: filing?.events.contains(where: { $0.kind == .response }) ?? false,
-      yearsWithoutData: status.yearsWithoutData)
+      stage: status.stage, due: status.due, dueClockID: status.dueClock?.id, answered: status.answered,
+      yearsWithoutData: status.yearsWithoutData, venue: status.venue, endedBy: status.endedBy,
+      settled: status.settled)
   }
 
   /// `due` − `today` in calendar days; nil when no clock is open.

@@ -12,23 +12,56 @@ public struct ClockCatalog: Sendable {
   public var counting: [DeadlineUnit: CountingRule]
   public var clocks: [ClockDefinition]
   public var routes: [String: Route]
+  /// Per venue, the routes to offer once its clock has run out and once the case has ended
+  /// (`refused`, `withdrawn`, `closed`) with no settlement recorded.
+  public var nextRoutes: [Venue: NextRoutes]
   /// The file it was read from, as shown in messages.
   public var file: String
 
   public init(
     jurisdiction: String, calendar: String, counting: [DeadlineUnit: CountingRule],
-    clocks: [ClockDefinition], routes: [String: Route], file: String
+    clocks: [ClockDefinition], routes: [String: Route], nextRoutes: [Venue: NextRoutes] = [:], file: String
   ) {
     self.jurisdiction = jurisdiction
     self.calendar = calendar
     self.counting = counting
     self.clocks = clocks
     self.routes = routes
+    self.nextRoutes = nextRoutes
     self.file = file
   }
 
-  /// The clocks of a venue, in file order.
-  public func clocks(for venue: Venue) -> [ClockDefinition] { clocks.filter { $0.venue == venue } }
+  /// The routes of a venue for each situation, in file order.
+  public struct NextRoutes: Hashable, Sendable {
+    public var overdue: [Route]
+    public var ended: [Route]
+    public init(overdue: [Route], ended: [Route]) {
+      self.overdue = overdue
+      self.ended = ended
+    }
+  }
+
+  /// The clocks of a venue, in file order: its general clocks and, for a case whose `region`
+  /// has region clocks of the venue, those, in place of the general clocks they replace.
+  public func clocks(for venue: Venue, region: String? = nil) -> [ClockDefinition] {
+    let all = clocks.filter { $0.venue == venue }
+    let regional = all.contains { $0.applies(to: region) && $0.region != nil }
+    return all.filter { d in
+      if d.region != nil { return d.applies(to: region) }
+      return !(regional && d.replacedByRegion)
+    }
+  }
+
+  /// The routes to offer a case of `venue` in `state`: once overdue, the venue's `overdue`
+  /// routes; once ended by `refused`, `withdrawn` or `closed` with no settlement recorded, its
+  /// `ended` routes; otherwise none.
+  public func routes(venue: Venue, state: CaseState, ended: FilingEventKind?, settled: Bool) -> [Route] {
+    switch state {
+    case .overdue: return nextRoutes[venue]?.overdue ?? []
+    case .closed: return ended != nil && !settled ? nextRoutes[venue]?.ended ?? [] : []
+    default: return []
+    }
+  }
 }
 
 extension ClockCatalog {
@@ -83,7 +116,22 @@ public enum ClockStart: String, CaseEnum {
 
 /// What stops a clock: a logged event, or the acceptance being recorded.
 public enum ClockCloser: String, CaseEnum {
-  case response, closed, accepted
+  case response, mediation, closed, refused, withdrawn, accepted
+
+  /// The event kind that closes, nil for `accepted` (a date of the filing, not an event).
+  public var eventKind: FilingEventKind? {
+    switch self {
+    case .response: return .response
+    case .mediation: return .mediation
+    case .closed: return .closed
+    case .refused: return .refused
+    case .withdrawn: return .withdrawn
+    case .accepted: return nil
+    }
+  }
+
+  /// The events that end a case: every clock closes with them (`rules.md`).
+  public static let endOfCase: [ClockCloser] = [.closed, .refused, .withdrawn]
 }
 
 /// One clock of a venue.
@@ -100,13 +148,21 @@ public struct ClockDefinition: Hashable, Sendable {
   public var practice: Bool
   public var explanation: ClockCatalog.Text
   public var citations: [Citation]
-  /// Ids of the routes to offer once the clock has run out.
-  public var whenOverdue: [String]
+  /// A GB/T 2260 prefix (`33` 浙江): the clock runs only for cases whose `region` starts with
+  /// it. Nil for a clock of the whole jurisdiction.
+  public var region: String?
+  /// True for a general clock that a region clock of its venue replaces.
+  public var replacedByRegion: Bool
+  /// True when appraisal time is not counted (`appraisal-start` … `appraisal-end`).
+  public var appraisalPauses: Bool
+  /// What else a reader must know (an extension the program does not model).
+  public var note: ClockCatalog.Text?
 
   public init(
     id: String, venue: Venue, name: ClockCatalog.Text, starts: ClockStart, length: Int, unit: DeadlineUnit,
     closedBy: [ClockCloser], practice: Bool, explanation: ClockCatalog.Text, citations: [Citation],
-    whenOverdue: [String]
+    region: String? = nil, replacedByRegion: Bool = false, appraisalPauses: Bool = false,
+    note: ClockCatalog.Text? = nil
   ) {
     self.id = id
     self.venue = venue
@@ -118,13 +174,29 @@ public struct ClockDefinition: Hashable, Sendable {
     self.practice = practice
     self.explanation = explanation
     self.citations = citations
-    self.whenOverdue = whenOverdue
+    self.region = region
+    self.replacedByRegion = replacedByRegion
+    self.appraisalPauses = appraisalPauses
+    self.note = note
+  }
+
+  /// Whether the clock runs for a case of `region` (always, for a clock of no region).
+  public func applies(to region: String?) -> Bool {
+    guard let prefix = self.region else { return true }
+    return region?.hasPrefix(prefix) ?? false
+  }
+
+  /// Whether a letter may say that a legal deadline has passed when this clock runs out: not
+  /// for practice, nor for a clock whose every citation is at confidence practice.
+  public var isLegalDeadline: Bool {
+    !practice && citations.contains { $0.confidence != .practice }
   }
 }
 
 /// Reads `legal/<jurisdiction>/clocks.yaml`, reporting every problem with file, line and column.
+/// Its citations name sources of the pack's registry (`sources:` in `pack.yaml`).
 public enum ClockCatalogLoader {
-  public static let schema = 1
+  public static let schema = 2
   static let languages = ["zh-Hans", "zh-Hant", "en"]
 
   /// Loads the clocks of `jurisdiction` from the `legal/` folder.
@@ -132,18 +204,38 @@ public enum ClockCatalogLoader {
     let url = legal.appendingPathComponent("\(jurisdiction)/clocks.yaml")
     let display = "legal/\(jurisdiction)/clocks.yaml"
     let node = try YAMLDocumentLoader.load(contentsOf: url, displayName: display)
-    return try read(node, file: display)
+    let sources = try loadSources(jurisdiction: jurisdiction, legal: legal)
+    return try read(node, file: display, sources: sources)
   }
 
-  public static func read(data: Data, file: String) throws -> ClockCatalog {
-    try read(try YAMLDocumentLoader.load(data: data, file: file), file: file)
+  /// The source registry of a jurisdiction (`sources:` in `legal/<jurisdiction>/pack.yaml`).
+  public static func loadSources(jurisdiction: String, legal: URL) throws -> [String: RulePack.Source] {
+    let display = "legal/\(jurisdiction)/pack.yaml"
+    let root = try YAMLDocumentLoader.load(
+      contentsOf: legal.appendingPathComponent("\(jurisdiction)/pack.yaml"), displayName: display,
+      resolver: .basic)
+    let r = YAMLNodeReader(file: display)
+    guard case .mapping(let map) = root else {
+      r.error("expected a mapping", at: root, path: "")
+      throw DiagnosticsError(r.diagnostics)
+    }
+    let node = map.first { $0.key.scalar?.string == "sources" }?.value
+    let sources = SourceRegistry.parse(node, parent: root, reader: r)
+    if r.hasErrors { throw DiagnosticsError(r.diagnostics) }
+    return sources
   }
 
-  static func read(_ root: Node, file: String) throws -> ClockCatalog {
+  public static func read(data: Data, file: String, sources: [String: RulePack.Source]) throws -> ClockCatalog
+  {
+    try read(try YAMLDocumentLoader.load(data: data, file: file), file: file, sources: sources)
+  }
+
+  static func read(_ root: Node, file: String, sources: [String: RulePack.Source]) throws -> ClockCatalog {
     let r = YAMLNodeReader(file: file, nodeBudget: 100_000)
     guard
       let top = r.mapping(
-        root, path: "", allowed: ["schema", "jurisdiction", "calendar", "counting", "clocks", "routes"])
+        root, path: "",
+        allowed: ["schema", "jurisdiction", "calendar", "counting", "clocks", "routes", "next_routes"])
     else { throw DiagnosticsError(r.diagnostics) }
     func need(_ key: String, _ map: [String: Node], _ parent: Node, _ path: String) -> Node? {
       if let n = map[key], !YAMLNodeReader.isNull(n) { return n }
@@ -152,11 +244,21 @@ public enum ClockCatalogLoader {
         path: path.isEmpty ? key : "\(path).\(key)")
       return nil
     }
+    func citations(_ node: Node, path: String, requireOne: Bool) -> [Citation] {
+      let list = SourceRegistry.citations(
+        node, path: path, parent: node, sources: sources, requireOne: requireOne, reader: r,
+        registryFile: "pack.yaml")
+      SourceRegistry.checkCoverage(list, sources: sources, node: node, path: path, reader: r)
+      return list
+    }
     if let n = need("schema", top, root, ""), let s = r.integer(n, path: "schema", range: 1...Int.max),
       s != schema
     {
       r.error(
-        "schema \(s) is newer than this redress reads (\(schema)); update redress", at: n, path: "schema")
+        s > schema
+          ? "schema \(s) is newer than this redress reads (\(schema)); update redress"
+          : "schema \(s) is older than this redress reads (\(schema)): routes are given per venue under next_routes",
+        at: n, path: "schema")
     }
     let jurisdiction = need("jurisdiction", top, root, "").flatMap { r.string($0, path: "jurisdiction") }
     let calendar = need("calendar", top, root, "").flatMap { r.string($0, path: "calendar") }
@@ -171,8 +273,8 @@ public enum ClockCatalogLoader {
           let m = r.mapping(ruleNode, path: path, allowed: languages + ["citations"])
         else { continue }
         let text = localized(m, parent: ruleNode, path: path, reader: r)
-        let citations = m["citations"].map { readCitations($0, path: "\(path).citations", reader: r) } ?? []
-        counting[unit] = ClockCatalog.CountingRule(text: text, citations: citations)
+        let cited = m["citations"].map { citations($0, path: "\(path).citations", requireOne: true) } ?? []
+        counting[unit] = ClockCatalog.CountingRule(text: text, citations: cited)
       }
     }
 
@@ -192,9 +294,47 @@ public enum ClockCatalogLoader {
           continue
         }
         let text = localized(m, parent: item, path: path, reader: r)
-        let citations = m["citations"].map { readCitations($0, path: "\(path).citations", reader: r) } ?? []
-        routes[id] = ClockCatalog.Route(id: id, text: text, citations: citations)
+        let cited = m["citations"].map { citations($0, path: "\(path).citations", requireOne: false) } ?? []
+        routes[id] = ClockCatalog.Route(id: id, text: text, citations: cited)
         routeOrder.append(id)
+      }
+    }
+    func routeList(_ node: Node, path: String) -> [ClockCatalog.Route] {
+      guard let l = r.sequence(node, path: path) else { return [] }
+      var out: [ClockCatalog.Route] = []
+      for (j, c) in l.enumerated() {
+        let p = "\(path)[\(j)]"
+        guard let id = r.string(c, path: p) else { continue }
+        guard let route = routes[id] else {
+          var message = "no route '\(id)' under 'routes'"
+          if let near = YAMLNodeReader.nearest(id, in: routeOrder) { message += "; did you mean '\(near)'?" }
+          r.error(message, at: c, path: p)
+          continue
+        }
+        out.append(route)
+      }
+      return out
+    }
+
+    var nextRoutes: [Venue: ClockCatalog.NextRoutes] = [:]
+    if let n = need("next_routes", top, root, ""),
+      let map = r.mapping(n, path: "next_routes", allowed: Venue.allowedWords)
+    {
+      for venue in Venue.allCases {
+        let path = "next_routes.\(venue.rawValue)"
+        guard let vn = need(venue.rawValue, map, n, "next_routes"),
+          let m = r.mapping(vn, path: path, allowed: ["overdue", "ended"])
+        else { continue }
+        let overdue = need("overdue", m, vn, path).map { routeList($0, path: "\(path).overdue") } ?? []
+        let ended = need("ended", m, vn, path).map { routeList($0, path: "\(path).ended") } ?? []
+        // The other body is offered bare only once the case has ended (rules.md, "When a window
+        // passes"): while this venue holds the dispute the other would refuse it.
+        for route in overdue where Venue(rawValue: route.id) != nil {
+          r.error(
+            "route '\(route.id)' is another body: while the case is still held by \(venue.rawValue) offer it only after withdrawal",
+            at: m["overdue"], path: "\(path).overdue")
+        }
+        nextRoutes[venue] = ClockCatalog.NextRoutes(overdue: overdue, ended: ended)
       }
     }
 
@@ -208,7 +348,7 @@ public enum ClockCatalogLoader {
             item, path: path,
             allowed: [
               "id", "venue", "name", "starts", "length", "unit", "closed_by", "practice", "explanation",
-              "citations", "when_overdue",
+              "citations", "region", "replaced_by_region", "appraisal_pauses", "note",
             ])
         else { continue }
         let id = need("id", m, item, path).flatMap { r.string($0, path: "\(path).id") }
@@ -235,8 +375,11 @@ public enum ClockCatalogLoader {
           for (j, c) in l.enumerated() {
             if let v: ClockCloser = r.enumeration(c, path: "\(path).closed_by[\(j)]") { closedBy.append(v) }
           }
-          if l.isEmpty {
-            r.error("a clock needs at least one event that closes it", at: n, path: "\(path).closed_by")
+          let missing = ClockCloser.endOfCase.filter { !closedBy.contains($0) }
+          if !missing.isEmpty && closedBy.count == l.count {
+            r.error(
+              "every clock closes when the case ends: add \(missing.map(\.rawValue).joined(separator: ", "))",
+              at: n, path: "\(path).closed_by")
           }
         }
         let practice = need("practice", m, item, path).flatMap { r.bool($0, path: "\(path).practice") }
@@ -245,41 +388,44 @@ public enum ClockCatalogLoader {
             localized($0, parent: n, path: "\(path).explanation", reader: r)
           }
         }
-        var citations: [Citation] = []
-        if let n = need("citations", m, item, path) {
-          citations = readCitations(n, path: "\(path).citations", reader: r)
-          if citations.isEmpty {
-            r.error("a clock needs at least one citation", at: n, path: "\(path).citations")
+        let note = m["note"].flatMap { n in
+          r.mapping(n, path: "\(path).note", allowed: languages).map {
+            localized($0, parent: n, path: "\(path).note", reader: r)
           }
         }
-        var overdue: [String] = []
-        if let n = m["when_overdue"], let l = r.sequence(n, path: "\(path).when_overdue") {
-          for (j, c) in l.enumerated() {
-            let p = "\(path).when_overdue[\(j)]"
-            guard let route = r.string(c, path: p) else { continue }
-            if routes[route] == nil {
-              var message = "no route '\(route)' under 'routes'"
-              if let near = YAMLNodeReader.nearest(route, in: routeOrder) {
-                message += "; did you mean '\(near)'?"
-              }
-              r.error(message, at: c, path: p)
-            }
-            overdue.append(route)
+        var region: String?
+        if let n = m["region"], let text = r.string(n, path: "\(path).region") {
+          let digits = text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+          if !digits || ![2, 4, 6].contains(text.utf8.count)
+            || !RegionCode.provinces.contains(String(text.prefix(2)))
+          {
+            r.error(
+              "expected the first 2, 4 or 6 digits of a GB/T 2260 code, such as \"33\" (浙江), got \"\(text)\"",
+              at: n, path: "\(path).region")
+          } else {
+            region = text
           }
+        }
+        let replaced =
+          m["replaced_by_region"].flatMap { r.bool($0, path: "\(path).replaced_by_region") } ?? false
+        let pauses = m["appraisal_pauses"].flatMap { r.bool($0, path: "\(path).appraisal_pauses") } ?? false
+        var cited: [Citation] = []
+        if let n = need("citations", m, item, path) {
+          cited = citations(n, path: "\(path).citations", requireOne: true)
         }
         if let id, let venue, let name, let starts, let length, let unit, let practice, let explanation {
           clocks.append(
             ClockDefinition(
               id: id, venue: venue, name: name, starts: starts, length: length, unit: unit,
-              closedBy: closedBy,
-              practice: practice, explanation: explanation, citations: citations, whenOverdue: overdue))
+              closedBy: closedBy, practice: practice, explanation: explanation, citations: cited,
+              region: region, replacedByRegion: replaced, appraisalPauses: pauses, note: note))
         }
       }
     }
     if r.hasErrors { throw DiagnosticsError(r.diagnostics) }
     return ClockCatalog(
       jurisdiction: jurisdiction ?? "", calendar: calendar ?? "", counting: counting, clocks: clocks,
-      routes: routes, file: file)
+      routes: routes, nextRoutes: nextRoutes, file: file)
   }
 
   /// The `zh-Hans`, `zh-Hant` and `en` texts of a mapping; Simplified Chinese and English are
@@ -297,28 +443,5 @@ public enum ClockCatalogLoader {
       }
     }
     return ClockCatalog.Text(values)
-  }
-
-  static func readCitations(_ node: Node, path: String, reader r: YAMLNodeReader) -> [Citation] {
-    guard let list = r.sequence(node, path: path) else { return [] }
-    var result: [Citation] = []
-    for (i, item) in list.enumerated() {
-      let p = "\(path)[\(i)]"
-      guard let m = r.mapping(item, path: p, allowed: ["source", "article", "confidence"]) else { continue }
-      func need(_ key: String) -> Node? {
-        if let n = m[key], !YAMLNodeReader.isNull(n) { return n }
-        r.error("required key '\(key)' is missing", at: m[key] ?? item, path: "\(p).\(key)")
-        return nil
-      }
-      let source = need("source").flatMap { r.string($0, path: "\(p).source") }
-      let article = need("article").flatMap { r.string($0, path: "\(p).article") }
-      let confidence: CitationConfidence? = need("confidence").flatMap {
-        r.enumeration($0, path: "\(p).confidence")
-      }
-      if let source, let article, let confidence {
-        result.append(Citation(source: source, article: article, confidence: confidence))
-      }
-    }
-    return result
   }
 }

@@ -242,6 +242,16 @@ public struct CaseValidator: Sendable {
     } else if let f = c.filing, f.acceptedOn != nil || !f.events.isEmpty {
       error("filing.filed_on", "the filing has an acceptance or events but no day it was filed")
     }
+    if let problem = CaseTracker.appraisalProblem(in: c.filing?.events ?? []) {
+      error("filing.events[\(problem.index)].kind", problem.message)
+    }
+    for (i, e) in (c.filing?.events ?? []).enumerated()
+    where (e.kind == .appraisalStart || e.kind == .appraisalEnd) && e.date == nil {
+      warning(
+        "filing.events[\(i)].date",
+        "an appraisal event without a date: the days of the appraisal cannot be added to the mediation time limit"
+      )
+    }
     return out
   }
 

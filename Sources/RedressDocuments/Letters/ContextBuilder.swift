@@ -247,6 +247,7 @@ public struct ContextBuilder: Sendable {
     if !plan.practice, !plan.citations.isEmpty {
       basis = terms.list(plan.citations.map(citation))
     }
+    let replyBy = terms.date(plan.replyBy)
     return FollowUpContext(
       caseId: caseFile.id, date: terms.date(today), addressee: addressee,
       honorific: terms.label(caseFile.effectiveVenue, in: "venue_honorific"),
@@ -256,9 +257,11 @@ public struct ContextBuilder: Sendable {
       reference: filing.reference,
       window: FollowUpContext.WindowFields(
         length: w?.length ?? "", duty: w?.duty ?? "", basis: basis, practice: plan.practice,
+        asserted: plan.asserted,
+        request: (w?.request ?? "").replacingOccurrences(of: "{reply_by}", with: replyBy),
         start: terms.date(plan.start), due: terms.date(plan.due), passed: plan.passed,
         daysOverdue: plan.passed ? String(plan.daysOverdue) : nil),
-      previousFollowUps: previous, replyBy: terms.date(plan.replyBy), calendarNote: calendarNote)
+      previousFollowUps: previous, replyBy: replyBy, calendarNote: calendarNote)
   }
 
   /// The e-mail body for one message of a filing. `attachments` are the files this message

@@ -33,6 +33,12 @@ public struct FollowUpContext: TemplateContext, Hashable {
     public var basis: String
     /// True when the window is practice: the letter must not call it a legal deadline.
     public var practice: Bool
+    /// True when the letter may state that a legal deadline has passed: the window is law (not
+    /// practice, not cited at practice confidence), the acceptance day is recorded, and the
+    /// due day is not provisional. Otherwise it asks without asserting.
+    public var asserted: Bool
+    /// What the letter asks the body for (the body's own duty for this window).
+    public var request: String
     /// The day the window counts from (not itself counted).
     public var start: String
     public var due: String
@@ -59,7 +65,8 @@ public struct FollowUpContext: TemplateContext, Hashable {
       respondentName: "某某电器销售有限公司", itemSummary: "滚筒洗衣机", filedOn: "2026年10月10日",
       acceptedOn: "2026年10月12日", reference: "GD2026101200001",
       window: WindowFields(
-        length: "十五日", duty: "处理完毕", basis: "通常做法", practice: true, start: "2026年10月12日",
+        length: "十五日", duty: "处理完毕", basis: "通常做法", practice: true, asserted: false,
+        request: "尽快处理本投诉，并于2026年11月30日前将处理情况书面告知投诉人", start: "2026年10月12日",
         due: "2026年10月27日", passed: true, daysOverdue: "26"),
       previousFollowUps: [DateLine(date: "2026年11月1日", note: "电话催办")],
       replyBy: "2026年11月30日", calendarNote: "2027年的节假日安排尚未收录，日期仅按周末推算。")

@@ -9,6 +9,8 @@ public struct FollowUpPlan: Sendable, Hashable {
   public var clockID: String
   /// True when the window is practice, not law: the letter must not call it a legal deadline.
   public var practice: Bool
+  /// True when the letter may say that a legal deadline has passed (`FollowUpContext`).
+  public var asserted: Bool = false
   /// The clock's citations of statute or regulation (practice left out).
   public var citations: [Citation]
   public var start: CalendarDate
@@ -50,11 +52,17 @@ public struct FollowUpPlan: Sendable, Hashable {
     }
     let reply = tracker.calculator.calendarDays(from: today, length: 7)
     let overdue = deadline.due.days(until: today)
-    return FollowUpPlan(
+    var plan = FollowUpPlan(
       clockID: clock.id, practice: clock.definition.practice,
-      citations: clock.definition.citations.filter { $0.confidence != .practice }, start: start,
+      citations: clock.citations.filter { $0.confidence != .practice }, start: start,
       due: deadline.due, passed: overdue > 0, daysOverdue: overdue, closedBy: closedBy,
       replyBy: reply.due,
       weekdayOnlyYears: Array(Set(deadline.yearsWithoutData + reply.yearsWithoutData)).sorted())
+    // rules.md, "When a window passes": a practice window, an acceptance never recorded, or a
+    // provisional due day (counted through a year with no holiday notice) are asked about
+    // without asserting that a legal deadline has passed.
+    plan.asserted =
+      clock.definition.isLegalDeadline && c.filing?.acceptedOn != nil && deadline.yearsWithoutData.isEmpty
+    return plan
   }
 }

@@ -38,6 +38,9 @@ public struct Terms: Sendable {
     public var basis: String
     /// True when the window is practice, not law: the letter must not call it a legal duty.
     public var practice: Bool
+    /// What the letter asks the body for, `{reply_by}` standing for the day a written answer
+    /// is asked by: the acceptance decision, written notice that mediation ended.
+    public var request: String
   }
 
   /// The enumeration tables every terms file must give in full, with the words of each.
@@ -68,7 +71,8 @@ public struct Terms: Sendable {
     "letter", "evidence_list", "power_of_attorney", "follow_up", "bundle", "evidence",
   ]
   static let windowNames = [
-    "cn.cca.response-window", "cn.samr.accept-decision", "cn.samr.mediation",
+    "cn.cca.response-window", "cn.cca.zj.accept-decision", "cn.cca.zj.mediation-start", "cn.cca.sh.mediation",
+    "cn.samr.accept-decision", "cn.samr.mediation",
   ]
 
   /// Reads and checks a terms file; every problem is reported at once with its line.
@@ -176,17 +180,20 @@ public struct Terms: Sendable {
           continue
         }
         let p = "windows.\(name)"
-        guard let f = r.mapping(w, path: p, allowed: ["length", "duty", "basis", "practice"]) else {
+        guard let f = r.mapping(w, path: p, allowed: ["length", "duty", "basis", "practice", "request"])
+        else {
           continue
         }
         let length = r.string(f["length"], path: "\(p).length")
         let duty = r.string(f["duty"], path: "\(p).duty")
         let basis = r.string(f["basis"], path: "\(p).basis")
         let practice = r.bool(f["practice"], path: "\(p).practice")
-        if let length, let duty, let basis, let practice {
-          terms.windows[name] = WindowTerms(length: length, duty: duty, basis: basis, practice: practice)
+        let request = r.string(f["request"], path: "\(p).request")
+        if let length, let duty, let basis, let practice, let request {
+          terms.windows[name] = WindowTerms(
+            length: length, duty: duty, basis: basis, practice: practice, request: request)
         } else {
-          r.error("a window needs length, duty, basis and practice", at: w, path: p)
+          r.error("a window needs length, duty, basis, practice and request", at: w, path: p)
         }
       }
     } else if top["windows"] == nil {
