@@ -15,7 +15,10 @@ import Testing
       let applied = try store.pool.read { db in
         try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
       }
-      #expect(applied == ["v1: cases, events, evidence", "v2: clock digests"])
+      #expect(
+        applied == [
+          "v1: cases, events, evidence", "v2: clock digests", "v3: region, settlement, how a case ended",
+        ])
       #expect(try store.pool.read(StoreSchema.migrator.hasCompletedMigrations))
       let mode = try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
       #expect(mode == "wal")

@@ -39,9 +39,24 @@ import Testing
       if dated { e.date = EventDate(date: start.adding(days: days), minuteOfDay: nil) }
       return e
     }
+    // Region clocks (浙江, 上海) and a region without any.
+    if g.below(3) == 0 { c.region = g.pick(["330106", "310104", "110105"]) }
+    // An appraisal (open, or ended) pauses the regulator's mediation clock.
+    if f.acceptedOn != nil && g.below(4) == 0 {
+      f.events.append(event(.appraisalStart, after: 12))
+      if g.below(2) == 0 { f.events.append(event(.appraisalEnd, after: 12 + g.below(30))) }
+    }
     if kind >= 5 { f.events.append(event(.response, after: g.below(40), dated: g.below(6) > 0)) }
     if kind == 6 { f.events.append(event(.note, after: 3)) }
-    if kind == 7 { f.events.append(event(.closed, after: 20 + g.below(60))) }
+    if kind == 7 {
+      f.events.append(event(g.pick([.closed, .refused, .withdrawn]), after: 20 + g.below(60)))
+      if g.below(3) == 0 {
+        c.negotiation = Negotiation()
+        c.negotiation?.settlement = Settlement()
+        c.negotiation?.settlement?.reached = true
+      }
+    }
+    if kind == 4 && g.below(3) == 0 { f.events.append(event(.mediation, after: 15)) }
     c.filing = f
     return (c, false)
   }

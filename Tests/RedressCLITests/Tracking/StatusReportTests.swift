@@ -77,13 +77,18 @@ import Testing
         ready-1      某网店                ready     —                     —  not filed
         sofa         家具城                closed    —                     —  closed
 
-        washer-2026: the consumer association's handling window (practice) ended on 2026-10-27 with no answer (office practice, not a statutory deadline).
+        washer-2026: the consumer association's handling window (the practice of some associations) ended on 2026-10-27 with no answer (office practice, not a statutory deadline).
           Next you can:
           · send a follow-up letter (催办函) citing the filing date and the window and asking for a written answer (redress followup writes it)
-          · complain to the market regulator (the national 12315 platform) (《中华人民共和国消费者权益保护法》第三十九条第（三）项)
-          · arbitration, where you and the business agreed to it (《中华人民共和国消费者权益保护法》第三十九条第（四）项)
-          · sue in a people's court (《中华人民共和国消费者权益保护法》第三十九条第（五）项)
-        The consumer association's handling window (practice) ends soon for phone (2026-11-02), shoes (2026-11-04).
+          · arbitration, where both sides agreed to arbitration (Consumer Rights and Interests Protection Law of the PRC Art. 39(4))
+          · sue in a people's court (Consumer Rights and Interests Protection Law of the PRC Art. 39(5))
+          · complain to the market regulator (12315), but only after withdrawing the complaint from the consumer association or once it has ended its handling; the regulator refuses a dispute an association has accepted (Consumer Rights and Interests Protection Law of the PRC Art. 39(3); Measures for Handling Complaints and Reports in Market Regulation (SAMR Order No. 121) (article number not yet checked))
+        The consumer association's handling window (the practice of some associations) ends soon for phone (2026-11-02), shoes (2026-11-04).
+        sofa: closed; the consumer association no longer handles it, and no settlement is recorded.
+          Next you can:
+          · complain to the market regulator (the national 12315 platform) (Consumer Rights and Interests Protection Law of the PRC Art. 39(3))
+          · arbitration, where both sides agreed to arbitration (Consumer Rights and Interests Protection Law of the PRC Art. 39(4))
+          · sue in a people's court (Consumer Rights and Interests Protection Law of the PRC Art. 39(5))
         Once you have filed a ready case, run `redress file CASE --on DATE` to start its clock.
         """)
   }
@@ -163,6 +168,16 @@ import Testing
     #expect(washer["clock"] as? String == "cn.cca.response-window")
     #expect(washer["practice"] as? Bool == true)
     #expect((washer["next_routes"] as? [[String: Any]])?.count == 4)
+    // Review §2d: the overdue association case is not sent to a bare 12315.
+    #expect(
+      washer["routes"] as? [String] == [
+        "followup", "arbitration", "court", "market-regulator-after-withdrawal",
+      ])
+    #expect(byCase["phone"]?["routes"] as? [String] == [])
+    #expect(byCase["gym"]?["routes"] as? [String] == [])
+    // A closed case without a settlement: the other body, arbitration, court.
+    #expect(byCase["sofa"]?["routes"] as? [String] == ["market-regulator", "arbitration", "court"])
+    #expect(byCase["sofa"]?["stage"] as? String == "closed")
     let food = try #require(byCase["food-agent"])
     #expect(food["due"] as? String == "2026-12-25")
     #expect(food["state"] as? String == "waiting")
