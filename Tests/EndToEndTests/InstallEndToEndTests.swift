@@ -66,7 +66,9 @@ import Testing
       binary, ["deadline", "--from", "2025-01-20", "--days", "15", "--format", "json"],
       environment: env, currentDirectory: away)
     #expect(deadline.exitCode == 0, "\(deadline.stderr)")
-    #expect(deadline.stdout.contains("\"due\":\"2025-02-05\"") || deadline.stdout.contains("\"due\": \"2025-02-05\""))
+    #expect(
+      deadline.stdout.contains("\"due\":\"2025-02-05\"")
+        || deadline.stdout.contains("\"due\": \"2025-02-05\""))
 
     // Through a symbolic link elsewhere (a user's ~/bin), the real prefix is still found.
     let link = away.appendingPathComponent("redress")
@@ -146,6 +148,7 @@ import Testing
     #expect(r.stderr.contains("the build folder \(tmp.path)/bin/redress_RedressData.resources"))
     #expect(r.stderr.contains("--data"))
     // Commands that need no data still work.
-    #expect(try ProcessRunner.run(lone, ["--version"], environment: plainEnvironment(home: tmp)).exitCode == 0)
+    #expect(
+      try ProcessRunner.run(lone, ["--version"], environment: plainEnvironment(home: tmp)).exitCode == 0)
   }
 }
