@@ -216,7 +216,8 @@ public enum CaseFieldSchema {
       s["caused_by_misuse"] = x.causedByMisuse.map(Value.flag)
       s["needs_appraisal"] = x.needsAppraisal.map(Value.flag)
       s["personal_injury"] = x.personalInjury.map(Value.flag)
-      s["fraud_alleged"] = x.fraudAlleged.map(Value.flag)
+      // A counterfeit (假冒) is a fraud for every rule that reads the flag (rules.md).
+      s["fraud_alleged"] = x.category == .counterfeit ? .flag(true) : x.fraudAlleged.map(Value.flag)
       s["food_safety_violation"] = x.foodSafetyViolation.map(Value.flag)
       s["drug_safety_violation"] = x.drugSafetyViolation.map(Value.flag)
       s["serious_injury"] = x.seriousInjury.map(Value.flag)

@@ -337,14 +337,20 @@ final class Evaluation {
 
 // MARK: - Computed amounts
 
-/// A computed amount of the pack (`food-maximum`): the larger of its terms, each a multiple
-/// of a money field, a fixed amount or another computed amount, each optionally applying only
-/// when a condition holds.
+/// A computed amount of the pack (`food-maximum`): the larger of its terms (`larger-of`), or
+/// the first of them that has a value (`first-of`); each term a money field, a multiple of
+/// one, a fixed amount, the unused share of a prepaid price, or another computed amount, each
+/// optionally applying only when a condition holds. An amount with `claim:` is one the law
+/// gives the consumer: `redress claim` lists it under its basis when its condition holds.
 struct AmountFormula: Sendable {
+  enum Mode: Sendable { case largest, first }
   enum TermValue: Sendable {
+    case field(FieldRef)
     case multiple(FieldRef, Int64)
     case fixed(Money)
     case amount(String)
+    /// `amount × (total − used) ÷ total`, rounded half up to 0.01 (the unused prepaid balance).
+    case unusedShare(amount: FieldRef, total: FieldRef, used: FieldRef)
   }
   struct Term: Sendable {
     let value: TermValue
@@ -352,44 +358,108 @@ struct AmountFormula: Sendable {
     let leaveOutIfAbsent: Bool
     let onlyIf: Condition?
   }
+  /// The basis under which `redress claim` lists the amount (`cli.md`), and when it applies.
+  struct ClaimEntry: Sendable {
+    let basis: String
+    /// What the consumer asks for, per language (`退还预付款余额`).
+    let label: [String: String]
+    let onlyIf: Condition?
+  }
   let id: String
+  let mode: Mode
   let terms: [Term]
   let summary: [String: String]
   let citations: [Citation]
+  let claim: ClaimEntry?
+}
+
+/// A computed amount with its computation written out (`12800.00 × (96 − 38) ÷ 96`).
+public struct ComputedAmount: Hashable, Sendable {
+  public let value: Money
+  /// The arithmetic with the case's numbers, in the same notation in every language.
+  public let computation: String
 }
 
 /// The pack's computed amounts, evaluated lazily and remembered per evaluation.
 final class AmountBook {
   let formulas: [String: AmountFormula]
-  private var cache: [String: Money?] = [:]
+  private var cache: [String: ComputedAmount?] = [:]
 
   init(formulas: [String: AmountFormula]) { self.formulas = formulas }
 
   func value(_ id: String, in evaluation: Evaluation) -> Money? {
+    computed(id, in: evaluation)?.value
+  }
+
+  func computed(_ id: String, in evaluation: Evaluation) -> ComputedAmount? {
     if let cached = cache[id] { return cached }
     let result = compute(id, in: evaluation)
     cache[id] = result
     return result
   }
 
-  private func compute(_ id: String, in evaluation: Evaluation) -> Money? {
+  private func compute(_ id: String, in evaluation: Evaluation) -> ComputedAmount? {
     guard let formula = formulas[id] else { return nil }
-    var best: Money?
+    var best: ComputedAmount?
+    var shown: [String] = []
     for term in formula.terms {
       if let condition = term.onlyIf, evaluation.truth(condition) != .yes { continue }
-      let v: Money?
-      switch term.value {
-      case .fixed(let m): v = m
-      case .amount(let other): v = value(other, in: evaluation)
-      case .multiple(let ref, let factor):
-        if case .money(let m) = evaluation.value(ref) { v = m.multiplied(by: factor) } else { v = nil }
-      }
-      guard let amount = v else {
+      guard let amount = self.term(term.value, in: evaluation) else {
         if term.leaveOutIfAbsent { continue }
+        if formula.mode == .first { continue }
         return nil
       }
-      if best == nil || amount > best! { best = amount }
+      if formula.mode == .first { return amount }
+      shown.append(amount.computation)
+      if best == nil || amount.value > best!.value { best = amount }
     }
-    return best.map { Money(minorUnits: $0.minorUnits, scale: 2) }
+    guard let b = best else { return nil }
+    let computation = shown.count == 1 ? shown[0] : "max(\(shown.joined(separator: ", ")))"
+    return ComputedAmount(value: Money(minorUnits: b.value.minorUnits, scale: 2), computation: computation)
+  }
+
+  private func term(_ value: AmountFormula.TermValue, in evaluation: Evaluation) -> ComputedAmount? {
+    func money(_ ref: FieldRef) -> Money? {
+      if case .money(let m) = evaluation.value(ref) { return m }
+      return nil
+    }
+    func number(_ ref: FieldRef) -> Int? {
+      if case .number(let n) = evaluation.value(ref) { return n }
+      return nil
+    }
+    switch value {
+    case .fixed(let m): return ComputedAmount(value: m, computation: m.fixed2)
+    case .field(let ref):
+      return money(ref).map { ComputedAmount(value: $0, computation: $0.fixed2) }
+    case .amount(let other):
+      return computed(other, in: evaluation)
+    case .multiple(let ref, let factor):
+      guard let m = money(ref), let product = m.multiplied(by: factor) else { return nil }
+      return ComputedAmount(value: product, computation: factor == 1 ? m.fixed2 : "\(factor) × \(m.fixed2)")
+    case .unusedShare(let amountRef, let totalRef, let usedRef):
+      guard let m = money(amountRef), let total = number(totalRef), let used = number(usedRef),
+        let share = UnusedShare.of(m, unitsTotal: total, unitsUsed: used)
+      else { return nil }
+      return ComputedAmount(value: share, computation: "\(m.fixed2) × (\(total) − \(used)) ÷ \(total)")
+    }
+  }
+}
+
+/// The unused part of a prepaid price (`rules.md`): `paid × (total − used) ÷ total`, exact,
+/// rounded half up to 0.01 (half away from zero for a negative amount). Nil when `total` is not
+/// positive, `used` is negative or above `total`, or the product overflows.
+public enum UnusedShare {
+  public static func of(_ paid: Money, unitsTotal total: Int, unitsUsed used: Int) -> Money? {
+    guard total > 0, used >= 0, used <= total else { return nil }
+    let magnitude = paid.minorUnits.magnitude
+    let (numerator, o1) = magnitude.multipliedReportingOverflow(by: UInt64(total - used))
+    guard !o1 else { return nil }
+    let t = UInt64(total)
+    let q = numerator / t
+    let r = numerator % t
+    let rounded = r * 2 >= t ? q + 1 : q
+    guard rounded <= UInt64(Int64.max) else { return nil }
+    let units = Int64(rounded)
+    return Money(minorUnits: paid.minorUnits < 0 ? -units : units, scale: 2)
   }
 }

@@ -55,6 +55,17 @@ public struct RuleEngine: Sendable {
     return e.amounts.value(id, in: e)
   }
 
+  /// A fresh evaluation of `c` on `today`, with the pack's amounts.
+  func evaluation(of c: CaseFile, today: CalendarDate) -> Evaluation {
+    Evaluation(root: CaseFieldSchema.values(of: c), today: today, amounts: AmountBook(formulas: pack.amounts))
+  }
+
+  /// A computed amount with its computation written out; nil as for `amount(_:for:today:)`.
+  public func computedAmount(_ id: String, for c: CaseFile) -> ComputedAmount? {
+    let e = evaluation(of: c, today: ClaimCalculator.anyDay)
+    return e.amounts.computed(id, in: e)
+  }
+
   private func finding(
     _ rule: Rule, root: CaseFieldSchema.Value, today: CalendarDate, venue: Venue
   ) -> Finding? {
@@ -70,8 +81,25 @@ public struct RuleEngine: Sendable {
         pack.label(of: path, in: lang).map { lang == "en" ? "\($0) (\(path))" : "\($0)（\(path)）" } ?? path
       }.joined(separator: lang == "en" ? ", " : "、")
       for (name, value) in rule.values {
-        guard let text = format(value, in: e, language: lang) else { return nil }
-        values[name] = text
+        switch value {
+        case .cases: continue
+        case .optional(let inner):
+          if let text = format(inner, in: e, language: lang) { values[name] = text }
+        default:
+          guard let text = format(value, in: e, language: lang) else { return nil }
+          values[name] = text
+        }
+      }
+      for (name, value) in rule.values {
+        guard case .cases(let cases) = value else { continue }
+        values[name] = ""
+        for c in cases {
+          if let condition = c.condition, e.truth(condition) != .yes { continue }
+          guard let t = Localized.pickTemplate(c.texts, lang) else { continue }
+          guard t.placeholders.allSatisfy({ values[$0] != nil }) else { continue }
+          values[name] = t.render(values)
+          break
+        }
       }
       rendered[lang] = values
     }
@@ -87,6 +115,8 @@ public struct RuleEngine: Sendable {
 
   private func format(_ value: RuleValue, in e: Evaluation, language: String) -> String? {
     switch value {
+    case .optional(let inner): return format(inner, in: e, language: language)
+    case .cases: return nil
     case .amount(let id):
       return e.amounts.value(id, in: e).map { Localized.money($0, language) }
     case .date(let term):

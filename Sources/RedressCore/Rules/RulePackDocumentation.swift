@@ -229,11 +229,21 @@ public enum RulePackDocumentation {
 
     ### Amounts
 
-    Under `amounts:` in `pack.yaml`, an amount is the largest of its terms: `multiply: PATH`
-    with `by: N`, `fixed: "500.00"`, or `amount: ID` (an amount defined above it). A term may
-    say `only-if: C` (left out unless C is true) and `if-absent: leave-out` (left out when its
-    field is absent; otherwise an absent field makes the whole amount absent). When no term is
-    left, the amount is absent.
+    Under `amounts:` in `pack.yaml`, an amount is the largest of its terms (`larger-of:`), or
+    the first of its terms that has a value (`first-of:`). A term is `field: PATH` (a money
+    field as it is), `multiply: PATH` with `by: N`, `fixed: "500.00"`, `amount: ID` (an amount
+    defined above it), or `unused-share: PATH` with `units-total: PATH` and `units-used: PATH`
+    (the amount × (total − used) ÷ total, exact, rounded half up to 0.01: the unused prepaid
+    balance). A term may say `only-if: C` (left out unless C is true) and `if-absent:
+    leave-out` (left out when its field is absent; otherwise, in `larger-of`, an absent field
+    makes the whole amount absent). When no term is left, the amount is absent. An amount with
+    `claim: {basis: ID, only-if: C}` is one the law gives the consumer: `redress claim` lists
+    it under that basis, with its computation and citations, when C holds and the amount has a
+    value; the rules' messages and the claim calculator read the same formula.
+
+    `damage.category: counterfeit` (假冒) counts as `damage.fraud_alleged: true` for every
+    condition and amount that reads the flag (spec/rules.md: selling counterfeit goods is a
+    fraud).
 
     ### Values in texts
 

@@ -285,19 +285,40 @@ final class PackParser {
     for (k, v) in map {
       guard let id = r.scalarText(k, path: "amounts", expected: "an id") else { continue }
       let p = "amounts.\(id)"
-      guard let m = r.mapping(v, path: p, allowed: ["summary", "larger-of", "citations"]) else { continue }
+      guard
+        let m = r.mapping(v, path: p, allowed: ["summary", "larger-of", "first-of", "citations", "claim"])
+      else { continue }
       let summary = texts(m["summary"], path: "\(p).summary", parent: v)
       let citations = parseCitations(m["citations"], path: "\(p).citations", parent: v)
       var terms: [AmountFormula.Term] = []
-      if let lo = m["larger-of"], let list = r.sequence(lo, path: "\(p).larger-of") {
+      var mode = AmountFormula.Mode.largest
+      let modes = ["larger-of", "first-of"].filter { m[$0] != nil }
+      if modes.count > 1 {
+        r.error("an amount is either 'larger-of' or 'first-of', not both", at: v, path: p)
+      } else if let key = modes.first, let lo = m[key], let list = r.sequence(lo, path: "\(p).\(key)") {
+        if key == "first-of" { mode = .first }
         for (i, t) in list.enumerated() {
-          if let term = parseAmountTerm(t, path: "\(p).larger-of[\(i)]") { terms.append(term) }
+          if let term = parseAmountTerm(t, path: "\(p).\(key)[\(i)]") { terms.append(term) }
         }
-        if list.isEmpty { r.error("'larger-of' needs at least one term", at: lo, path: "\(p).larger-of") }
-      } else if m["larger-of"] == nil {
-        r.error("missing key 'larger-of': the terms whose largest is the amount", at: v, path: p)
+        if list.isEmpty { r.error("'\(key)' needs at least one term", at: lo, path: "\(p).\(key)") }
+      } else if modes.isEmpty {
+        r.error(
+          "missing key 'larger-of' (the terms whose largest is the amount) or 'first-of' (the first term that has a value)",
+          at: v, path: p)
       }
-      amounts[id] = AmountFormula(id: id, terms: terms, summary: summary, citations: citations)
+      var claim: AmountFormula.ClaimEntry?
+      if let cn = m["claim"], let cm = r.mapping(cn, path: "\(p).claim", allowed: ["basis", "label", "only-if"]) {
+        if let basis = r.string(cm["basis"], path: "\(p).claim.basis") {
+          var onlyIf: Condition?
+          if let c = cm["only-if"] { onlyIf = condition(c, path: "\(p).claim.only-if", scope: nil) }
+          let label = texts(cm["label"], path: "\(p).claim.label", parent: cn)
+          claim = .init(basis: basis, label: label, onlyIf: onlyIf)
+        } else if cm["basis"] == nil {
+          r.error("missing key 'basis': the id redress claim lists the amount under", at: cn, path: "\(p).claim")
+        }
+      }
+      amounts[id] = AmountFormula(
+        id: id, mode: mode, terms: terms, summary: summary, citations: citations, claim: claim)
       amountIDs.append(id)
     }
   }
@@ -305,7 +326,11 @@ final class PackParser {
   private func parseAmountTerm(_ node: Node, path: String) -> AmountFormula.Term? {
     guard
       let m = r.mapping(
-        node, path: path, allowed: ["multiply", "by", "fixed", "amount", "if-absent", "only-if"])
+        node, path: path,
+        allowed: [
+          "field", "multiply", "by", "fixed", "amount", "unused-share", "units-total", "units-used", "if-absent",
+          "only-if",
+        ])
     else { return nil }
     var onlyIf: Condition?
     if let c = m["only-if"] { onlyIf = condition(c, path: "\(path).only-if", scope: nil) }
@@ -319,20 +344,45 @@ final class PackParser {
           path: "\(path).if-absent")
       }
     }
-    let kinds = ["multiply", "fixed", "amount"].filter { m[$0] != nil }
+    let kinds = ["field", "multiply", "fixed", "amount", "unused-share"].filter { m[$0] != nil }
     guard kinds.count == 1 else {
-      r.error("a term is one of: multiply (with by), fixed, amount", at: node, path: path)
+      r.error(
+        "a term is one of: field, multiply (with by), fixed, amount, unused-share (with units-total and units-used)",
+        at: node, path: path)
       return nil
     }
-    switch kinds[0] {
-    case "multiply":
-      guard let ref = fieldRef(m["multiply"]!, path: "\(path).multiply", scope: nil) else { return nil }
+    func moneyField(_ key: String) -> FieldRef? {
+      guard let n = m[key], let ref = fieldRef(n, path: "\(path).\(key)", scope: nil) else { return nil }
       guard ref.type == .money else {
-        r.error(
-          "'\(ref.path)' is \(ref.type.noun), not an amount of money", at: m["multiply"],
-          path: "\(path).multiply")
+        r.error("'\(ref.path)' is \(ref.type.noun), not an amount of money", at: n, path: "\(path).\(key)")
         return nil
       }
+      return ref
+    }
+    func numberField(_ key: String) -> FieldRef? {
+      guard let n = m[key] else {
+        r.error("missing key '\(key)': the field holding the number of units", at: node, path: path)
+        return nil
+      }
+      guard let ref = fieldRef(n, path: "\(path).\(key)", scope: nil) else { return nil }
+      guard ref.type == .number else {
+        r.error("'\(ref.path)' is \(ref.type.noun), not a whole number", at: n, path: "\(path).\(key)")
+        return nil
+      }
+      return ref
+    }
+    switch kinds[0] {
+    case "field":
+      guard let ref = moneyField("field") else { return nil }
+      return .init(value: .field(ref), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
+    case "unused-share":
+      guard let amount = moneyField("unused-share"), let total = numberField("units-total"),
+        let used = numberField("units-used")
+      else { return nil }
+      return .init(
+        value: .unusedShare(amount: amount, total: total, used: used), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
+    case "multiply":
+      guard let ref = moneyField("multiply") else { return nil }
       guard let by = r.integer(m["by"], path: "\(path).by", range: 1...1000) else {
         if m["by"] == nil {
           r.error("missing key 'by': the whole number to multiply by", at: node, path: path)
@@ -510,22 +560,48 @@ final class PackParser {
         r.error("'\(name)' is given already; choose another name", at: k, path: p)
         continue
       }
-      guard let m = r.mapping(v, path: p, allowed: ["field", "first-of", "plus", "amount"]) else { continue }
-      if let a = m["amount"] {
+      guard
+        let m = r.mapping(v, path: p, allowed: ["field", "first-of", "plus", "amount", "optional", "cases"])
+      else { continue }
+      var optional = false
+      if let o = m["optional"], let b = r.bool(o, path: "\(p).optional") { optional = b }
+      func add(_ value: RuleValue) { out.append((name, optional ? .optional(value) : value)) }
+      if let cn = m["cases"] {
+        guard let list = r.sequence(cn, path: "\(p).cases") else { continue }
+        var cases: [ValueCase] = []
+        for (i, item) in list.enumerated() {
+          let cp = "\(p).cases[\(i)]"
+          guard let cm = r.mapping(item, path: cp, allowed: ["if", "text"]) else { continue }
+          var condition: Condition?
+          if let c = cm["if"] { condition = self.condition(c, path: "\(cp).if", scope: nil) }
+          let texts = texts(cm["text"], path: "\(cp).text", parent: item)
+          var templates: [String: MessageTemplate] = [:]
+          for (lang, text) in texts {
+            switch MessageTemplate.parse(text) {
+            case .success(let t): templates[lang] = t
+            case .failure(let e): r.error("\(e.reason); write a value as {name}", at: cm["text"], path: "\(cp).text.\(lang)")
+            }
+          }
+          cases.append(ValueCase(condition: condition, texts: templates))
+        }
+        if list.isEmpty { r.error("'cases' needs at least one case", at: cn, path: "\(p).cases") }
+        add(.cases(cases))
+      } else if let a = m["amount"] {
         guard let id = r.string(a, path: "\(p).amount") else { continue }
         if amounts[id] == nil {
           r.error("no amount '\(id)' in the pack" + suggestion(id, amountIDs), at: a, path: "\(p).amount")
           continue
         }
-        out.append((name, .amount(id)))
+        add(.amount(id))
       } else if m["plus"] != nil || m["first-of"] != nil {
-        if let term = dateTerm(v, path: p, scope: nil) { out.append((name, .date(term))) }
+        if let term = dateTerm(v, path: p, scope: nil) { add(.date(term)) }
       } else if let f = m["field"] {
         if let ref = fieldRef(f, path: "\(p).field", scope: nil, allowListElement: true) {
-          out.append((name, .field(ref)))
+          add(.field(ref))
         }
       } else {
-        r.error("a value is {field: PATH}, {field: PATH, plus: 3 years} or {amount: ID}", at: v, path: p)
+        r.error(
+          "a value is {field: PATH}, {field: PATH, plus: 3 years}, {amount: ID} or {cases: […]}", at: v, path: p)
       }
     }
     return out
