@@ -16,7 +16,7 @@ import Testing
 
   @Test func bothSharedExamplesAreAdmissible() throws {
     for (url, rules) in [
-      (Fixtures.washerCase, ["cn.quality-return-7d", "cn.burden-reversed"]),
+      (Fixtures.washerCase, ["cn.quality-return-7d", "cn.sanbao-return", "cn.burden-reversed"]),
       (Fixtures.foodAgentCase, ["cn.fraud-punitive", "cn.food-punitive"]),
     ] {
       let r = try run(["check", url.path, "--today", "2026-11-22", "--format", "json"])

@@ -60,7 +60,8 @@ import Testing
   }
 
   @Test func fraudTrebleHasItsFloorAndCounterfeitCountsAsFraud() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redress-claim-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "redress-claim-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let washer = try String(contentsOf: Fixtures.washerCase, encoding: .utf8)

@@ -55,7 +55,8 @@ struct ClaimCommand: RedressRunnable {
         "  \(i + 1). " + output.style(label, .bold) + "  " + Localized.money(e.amount, lang)
           + output.style("  [\(e.basis)]", .dim))
       lines.append("     " + output.style(w.computation, .dim) + "\(e.computation) = \(e.amount.fixed2)")
-      lines.append("     " + output.style(w.claimBasis, .dim) + FindingsPrinter.bases(e.citations, language: language))
+      lines.append(
+        "     " + output.style(w.claimBasis, .dim) + FindingsPrinter.bases(e.citations, language: language))
       lines.append("")
     }
     lines.append(w.claimFootnote)

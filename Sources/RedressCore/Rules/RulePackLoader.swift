@@ -307,14 +307,17 @@ final class PackParser {
           at: v, path: p)
       }
       var claim: AmountFormula.ClaimEntry?
-      if let cn = m["claim"], let cm = r.mapping(cn, path: "\(p).claim", allowed: ["basis", "label", "only-if"]) {
+      if let cn = m["claim"],
+        let cm = r.mapping(cn, path: "\(p).claim", allowed: ["basis", "label", "only-if"])
+      {
         if let basis = r.string(cm["basis"], path: "\(p).claim.basis") {
           var onlyIf: Condition?
           if let c = cm["only-if"] { onlyIf = condition(c, path: "\(p).claim.only-if", scope: nil) }
           let label = texts(cm["label"], path: "\(p).claim.label", parent: cn)
           claim = .init(basis: basis, label: label, onlyIf: onlyIf)
         } else if cm["basis"] == nil {
-          r.error("missing key 'basis': the id redress claim lists the amount under", at: cn, path: "\(p).claim")
+          r.error(
+            "missing key 'basis': the id redress claim lists the amount under", at: cn, path: "\(p).claim")
         }
       }
       amounts[id] = AmountFormula(
@@ -328,7 +331,8 @@ final class PackParser {
       let m = r.mapping(
         node, path: path,
         allowed: [
-          "field", "multiply", "by", "fixed", "amount", "unused-share", "units-total", "units-used", "if-absent",
+          "field", "multiply", "by", "fixed", "amount", "unused-share", "units-total", "units-used",
+          "if-absent",
           "only-if",
         ])
     else { return nil }
@@ -380,7 +384,8 @@ final class PackParser {
         let used = numberField("units-used")
       else { return nil }
       return .init(
-        value: .unusedShare(amount: amount, total: total, used: used), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
+        value: .unusedShare(amount: amount, total: total, used: used), leaveOutIfAbsent: leaveOut,
+        onlyIf: onlyIf)
     case "multiply":
       guard let ref = moneyField("multiply") else { return nil }
       guard let by = r.integer(m["by"], path: "\(path).by", range: 1...1000) else {
@@ -579,7 +584,8 @@ final class PackParser {
           for (lang, text) in texts {
             switch MessageTemplate.parse(text) {
             case .success(let t): templates[lang] = t
-            case .failure(let e): r.error("\(e.reason); write a value as {name}", at: cm["text"], path: "\(cp).text.\(lang)")
+            case .failure(let e):
+              r.error("\(e.reason); write a value as {name}", at: cm["text"], path: "\(cp).text.\(lang)")
             }
           }
           cases.append(ValueCase(condition: condition, texts: templates))
@@ -601,7 +607,8 @@ final class PackParser {
         }
       } else {
         r.error(
-          "a value is {field: PATH}, {field: PATH, plus: 3 years}, {amount: ID} or {cases: […]}", at: v, path: p)
+          "a value is {field: PATH}, {field: PATH, plus: 3 years}, {amount: ID} or {cases: […]}", at: v,
+          path: p)
       }
     }
     return out
