@@ -34,11 +34,13 @@ enum RuleFixtures {
     ("cn.settled", .block, .block),
     ("cn.repeat-complaint", .block, .block),
     ("cn.agent-without-authorization", .block, .block),
-    ("cn.lost-property", .block, .block),
     ("cn.no-evidence", .block, .warn),
     ("cn.warranty-expired", .block, .warn),
     ("cn.misuse", .block, .warn),
     ("cn.disclosed-defect", .block, .warn),
+    ("cn.incomplete-facts", .warn, .warn),
+    ("cn.lost-property", .warn, .warn),
+    ("cn.outside-competence", .info, .warn),
     ("cn.purpose-unstated", .warn, .warn),
     ("cn.no-purchase-proof", .warn, .warn),
     ("cn.needs-appraisal", .warn, .warn),
@@ -55,8 +57,11 @@ enum RuleFixtures {
     ("cn.car-sanbao-repairs", .info, .info),
     ("cn.burden-reversed", .info, .info),
     ("cn.prepaid-refund", .info, .info),
+    ("cn.custody-loss", .info, .info),
     ("cn.fraud-punitive", .info, .info),
     ("cn.food-punitive", .info, .info),
+    ("cn.drug-punitive", .info, .info),
+    ("cn.injury-punitive", .info, .info),
   ]
 
   /// A copy of `legal/` in a temporary folder, for tests that break a pack on purpose.

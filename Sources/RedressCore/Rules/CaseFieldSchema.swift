@@ -42,6 +42,9 @@ public enum CaseFieldSchema {
 
   /// The day the check runs; usable wherever a date field is.
   public static let today = "today"
+  /// The reference day of a case (`rules.md`): `filing.filed_on` once filed, else today;
+  /// usable wherever a date field is.
+  public static let referenceDay = "reference-day"
 
   /// Every field path of `CaseFile`, in the order of `case-file.md`.
   public static let fields: [Field] = {
@@ -216,8 +219,7 @@ public enum CaseFieldSchema {
       s["caused_by_misuse"] = x.causedByMisuse.map(Value.flag)
       s["needs_appraisal"] = x.needsAppraisal.map(Value.flag)
       s["personal_injury"] = x.personalInjury.map(Value.flag)
-      // A counterfeit (假冒) is a fraud for every rule that reads the flag (rules.md).
-      s["fraud_alleged"] = x.category == .counterfeit ? .flag(true) : x.fraudAlleged.map(Value.flag)
+      s["fraud_alleged"] = x.fraudAlleged.map(Value.flag)
       s["food_safety_violation"] = x.foodSafetyViolation.map(Value.flag)
       s["drug_safety_violation"] = x.drugSafetyViolation.map(Value.flag)
       s["serious_injury"] = x.seriousInjury.map(Value.flag)

@@ -1,9 +1,11 @@
 /// Every amount the law gives a case (`redress claim`, `cli.md`): the refund, the unused
 /// prepaid balance and the punitive amounts, each with its computation and its citations.
 ///
-/// The amounts are the pack's own formulas (`amounts:` in `legal/<jurisdiction>/pack.yaml`, the
-/// ones with a `claim:` entry), evaluated by the same `AmountBook` the rules' messages use, so
-/// the calculator, `redress check` and the interview's suggested claims can never differ.
+/// Nothing is computed here. The refund and the prepaid balance are the pack's formulas with
+/// an `applies-if` (`amounts:` in `legal/<jurisdiction>/pack.yaml`), evaluated by the same
+/// `AmountBook` the rules' messages use; the punitive amounts are `StatutoryAmounts`, the one
+/// place the statutory maximum is computed. So `claim`, `check`, the letter and the
+/// interview's suggested claims can never differ.
 public struct ClaimCalculator: Sendable {
   public let engine: RuleEngine
 
@@ -22,22 +24,35 @@ public struct ClaimCalculator: Sendable {
     public let citations: [Citation]
     /// The formula in words, per language.
     public let summary: [String: String]
-    /// What the consumer asks for, per language (`退还预付款余额`).
+    /// What the consumer asks for, per language (`退还预付款余额`); empty when the pack gives
+    /// none (the summary is shown instead).
     public let label: [String: String]
   }
 
-  /// The amounts that apply to `c`, in pack order; an amount whose inputs are absent is left out.
+  /// The amounts that apply to `c`: the refund or the prepaid balance, then the punitive bases
+  /// in the order of the combined maximum's terms. An amount whose inputs are absent is left
+  /// out.
   public func amounts(for c: CaseFile) -> [Entry] {
-    let e = engine.evaluation(of: c, today: ClaimCalculator.anyDay)
+    let e = engine.evaluation(CaseFieldSchema.values(of: c), today: ClaimCalculator.anyDay)
     var out: [Entry] = []
     for id in engine.pack.amountIDs {
-      guard let formula = engine.pack.amounts[id], let claim = formula.claim else { continue }
-      if let condition = claim.onlyIf, e.truth(condition) != .yes { continue }
-      guard let computed = e.amounts.computed(id, in: e) else { continue }
+      guard let formula = engine.pack.amounts[id], let basis = formula.basis,
+        let condition = formula.appliesIf, e.truth(condition) == .yes,
+        let value = e.amounts.value(id, in: e), let computation = e.amounts.computation(id, in: e)
+      else { continue }
       out.append(
         Entry(
-          basis: claim.basis, amountID: id, amount: computed.value, computation: computed.computation,
-          citations: formula.citations, summary: formula.summary, label: claim.label))
+          basis: basis, amountID: id, amount: value, computation: computation, citations: formula.citations,
+          summary: formula.summary, label: formula.label))
+    }
+    // The punitive bases: a thin call to the one computation of them.
+    for p in StatutoryAmounts.compute(for: c, engine: engine).applicable {
+      guard let amount = p.amount, let computation = p.computation else { continue }
+      out.append(
+        Entry(
+          basis: p.basis, amountID: p.amountID, amount: amount, computation: computation,
+          citations: p.citations,
+          summary: p.summary, label: engine.pack.amounts[p.amountID]?.label ?? [:]))
     }
     return out
   }
@@ -86,7 +101,10 @@ public struct ClaimReport: Sendable {
                     ])
                   })
               ),
-              ("label", .string(Localized.pick(e.label, language) ?? e.basis)),
+              (
+                "label",
+                .string(Localized.pick(e.label, language) ?? Localized.pick(e.summary, language) ?? e.basis)
+              ),
             ])
           })
       ),

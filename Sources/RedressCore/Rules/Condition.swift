@@ -26,6 +26,19 @@ indirect enum Condition: Sendable {
   case missing([Requirement])
 }
 
+extension Condition {
+  /// Whether a date of the condition is `rolled` (needs the holiday calendar).
+  var rolls: Bool {
+    switch self {
+    case .all(let parts), .any(let parts): return parts.contains { $0.rolls }
+    case .not(let inner): return inner.rolls
+    case .date(let a, _, let b): return a.rolled || b.rolled
+    case .some(_, let inner), .none(_, let inner): return inner?.rolls ?? false
+    default: return false
+    }
+  }
+}
+
 /// Yes, no, or unknown because a field the answer depends on is absent.
 enum Truth: Sendable {
   case yes, no, unknown
@@ -62,6 +75,8 @@ struct FieldRef: Hashable, Sendable {
   let inElement: Bool
 
   var isToday: Bool { path == CaseFieldSchema.today }
+  /// `reference-day`: `filing.filed_on` once the case is filed, else today (`rules.md`).
+  var isReferenceDay: Bool { path == CaseFieldSchema.referenceDay }
 
   /// The list path each `[]` in `keys` belongs to (`purchase.items`).
   func listPath(atKeyIndex index: Int) -> String {
@@ -158,7 +173,9 @@ struct DateOffset: Hashable, Sendable {
 }
 
 /// A date in a comparison: today, a literal day, a field, or the first present of several
-/// fields, each optionally moved on by an offset.
+/// fields, each optionally moved on by an offset and, when `rolled`, moved off a rest day to
+/// the next working day on the pack's holiday calendar (民法典 Art. 203), counted by the same
+/// `DeadlineCalculator` as the clocks.
 struct DateTerm: Sendable {
   enum Base: Sendable {
     case today
@@ -167,6 +184,7 @@ struct DateTerm: Sendable {
   }
   let base: Base
   let offset: DateOffset?
+  var rolled: Bool = false
 
   /// The fields the term reads.
   var fields: [FieldRef] {
@@ -203,19 +221,36 @@ final class Evaluation {
   let root: CaseFieldSchema.Value
   let today: CalendarDate
   let amounts: AmountBook
+  /// The calendar `rolled` dates count on; nil when the pack has none (no rule rolls then:
+  /// the loader refuses a pack that rolls without a calendar).
+  let calendar: DeadlineCalculator?
   /// Indices of the elements a `some`/`none` at the top level matched, per list path.
   var matches: [String: [Int]] = [:]
   /// The paths `missing` found absent, in order.
   var missing: [String] = []
+  /// Years without calendar data that a rolled date looked at: a result relying on them is
+  /// provisional.
+  var yearsWithoutData: Set<Int> = []
 
-  init(root: CaseFieldSchema.Value, today: CalendarDate, amounts: AmountBook) {
+  init(
+    root: CaseFieldSchema.Value, today: CalendarDate, amounts: AmountBook,
+    calendar: DeadlineCalculator? = nil
+  ) {
     self.root = root
     self.today = today
     self.amounts = amounts
+    self.calendar = calendar
+  }
+
+  /// `filing.filed_on` when the case has been filed, else today.
+  var referenceDay: CalendarDate {
+    if case .date(let d) = root["filing"]?["filed_on"] { return d }
+    return today
   }
 
   func value(_ ref: FieldRef, element: CaseFieldSchema.Value? = nil) -> CaseFieldSchema.Value? {
     if ref.isToday { return .date(today) }
+    if ref.isReferenceDay { return .date(referenceDay) }
     var current: CaseFieldSchema.Value? = ref.inElement ? element : root
     for (i, key) in ref.keys.enumerated() {
       guard let c = current else { return nil }
@@ -245,8 +280,15 @@ final class Evaluation {
       }
     }
     guard let b = base else { return nil }
-    guard let offset = term.offset else { return b }
-    return offset.applied(to: b)
+    var day = b
+    if let offset = term.offset {
+      guard let moved = offset.applied(to: b) else { return nil }
+      day = moved
+    }
+    guard term.rolled, let calendar else { return day }
+    let rolled = calendar.rolledToWorkingDay(day)
+    yearsWithoutData.formUnion(rolled.yearsWithoutData)
+    return rolled.due
   }
 
   func money(_ term: MoneyTerm, element: CaseFieldSchema.Value?) -> Money? {
@@ -338,10 +380,9 @@ final class Evaluation {
 // MARK: - Computed amounts
 
 /// A computed amount of the pack (`food-maximum`): the larger of its terms (`larger-of`), or
-/// the first of them that has a value (`first-of`); each term a money field, a multiple of
-/// one, a fixed amount, the unused share of a prepaid price, or another computed amount, each
-/// optionally applying only when a condition holds. An amount with `claim:` is one the law
-/// gives the consumer: `redress claim` lists it under its basis when its condition holds.
+/// the first of them that has a value (`first-of`); each term a money field, a multiple of one,
+/// a fixed amount, the unused share of a prepaid price, or another computed amount, each
+/// optionally applying only when a condition holds.
 struct AmountFormula: Sendable {
   enum Mode: Sendable { case largest, first }
   enum TermValue: Sendable {
@@ -354,71 +395,112 @@ struct AmountFormula: Sendable {
   }
   struct Term: Sendable {
     let value: TermValue
-    /// When the field is absent: leave the term out (true) or make the whole amount absent.
-    let leaveOutIfAbsent: Bool
-    let onlyIf: Condition?
-  }
-  /// The basis under which `redress claim` lists the amount (`cli.md`), and when it applies.
-  struct ClaimEntry: Sendable {
-    let basis: String
-    /// What the consumer asks for, per language (`退还预付款余额`).
-    let label: [String: String]
+    /// When the field is absent: make the whole amount absent (the default), leave the
+    /// term out, or count the field as 0 (`rules.md`: "an absent losses counts as 0").
+    enum IfAbsent: String, Sendable {
+      case absent
+      case leaveOut = "leave-out"
+      case zero
+    }
+    let ifAbsent: IfAbsent
     let onlyIf: Condition?
   }
   let id: String
-  let mode: Mode
   let terms: [Term]
   let summary: [String: String]
   let citations: [Citation]
-  let claim: ClaimEntry?
-}
-
-/// A computed amount with its computation written out (`12800.00 × (96 − 38) ÷ 96`).
-public struct ComputedAmount: Hashable, Sendable {
-  public let value: Money
-  /// The arithmetic with the case's numbers, in the same notation in every language.
-  public let computation: String
+  /// The word `redress claim` names the amount by (`fraud-treble`), when it is a basis of a
+  /// claim of its own.
+  var basis: String? = nil
+  var mode: Mode = .largest
+  /// When `redress claim` lists the amount (`applies-if`); the punitive bases are listed by
+  /// `StatutoryAmounts` instead, as the combined maximum's terms.
+  var appliesIf: Condition? = nil
+  /// What the consumer asks for, per language (`退还预付款余额`), for `redress claim`.
+  var label: [String: String] = [:]
 }
 
 /// The pack's computed amounts, evaluated lazily and remembered per evaluation.
 final class AmountBook {
   let formulas: [String: AmountFormula]
-  private var cache: [String: ComputedAmount?] = [:]
+  private var cache: [String: Money?] = [:]
 
   init(formulas: [String: AmountFormula]) { self.formulas = formulas }
 
   func value(_ id: String, in evaluation: Evaluation) -> Money? {
-    computed(id, in: evaluation)?.value
-  }
-
-  func computed(_ id: String, in evaluation: Evaluation) -> ComputedAmount? {
     if let cached = cache[id] { return cached }
     let result = compute(id, in: evaluation)
     cache[id] = result
     return result
   }
 
-  private func compute(_ id: String, in evaluation: Evaluation) -> ComputedAmount? {
-    guard let formula = formulas[id] else { return nil }
-    var best: ComputedAmount?
-    var shown: [String] = []
+  /// The formula with this case's values, as a reader checks it: `max(3 × 199.00, 500.00)`;
+  /// nil when the amount is absent.
+  func computation(_ id: String, in evaluation: Evaluation) -> String? {
+    guard let formula = formulas[id], value(id, in: evaluation) != nil else { return nil }
+    var parts: [String] = []
     for term in formula.terms {
       if let condition = term.onlyIf, evaluation.truth(condition) != .yes { continue }
-      guard let amount = self.term(term.value, in: evaluation) else {
-        if term.leaveOutIfAbsent { continue }
-        if formula.mode == .first { continue }
-        return nil
+      if formula.mode == .first {
+        // The first term with a value is the amount; its own arithmetic is the computation.
+        guard let v = self.term(term, in: evaluation) else { continue }
+        return v.computation
       }
-      if formula.mode == .first { return amount }
-      shown.append(amount.computation)
-      if best == nil || amount.value > best!.value { best = amount }
+      switch term.value {
+      case .field(let ref):
+        if case .money(let m) = evaluation.value(ref) { parts.append(m.fixed2) }
+      case .unusedShare:
+        if let v = self.term(term, in: evaluation) { parts.append(v.computation) }
+      case .fixed(let m): parts.append(m.fixed2)
+      case .amount(let other):
+        if let v = value(other, in: evaluation) { parts.append(v.fixed2) }
+      case .multiple(let ref, let factor):
+        if case .money(let m) = evaluation.value(ref) {
+          parts.append("\(factor) × \(m.fixed2)")
+        } else if term.ifAbsent == .zero {
+          parts.append("\(factor) × 0.00")
+        }
+      }
     }
-    guard let b = best else { return nil }
-    let computation = shown.count == 1 ? shown[0] : "max(\(shown.joined(separator: ", ")))"
-    return ComputedAmount(value: Money(minorUnits: b.value.minorUnits, scale: 2), computation: computation)
+    return parts.count == 1 ? parts[0] : "max(\(parts.joined(separator: ", ")))"
   }
 
-  private func term(_ value: AmountFormula.TermValue, in evaluation: Evaluation) -> ComputedAmount? {
+  private func compute(_ id: String, in evaluation: Evaluation) -> Money? {
+    guard let formula = formulas[id] else { return nil }
+    var best: Money?
+    for term in formula.terms {
+      if let condition = term.onlyIf, evaluation.truth(condition) != .yes { continue }
+      if formula.mode == .first {
+        guard let v = self.term(term, in: evaluation) else { continue }
+        return Money(minorUnits: v.value.minorUnits, scale: 2)
+      }
+      let v: Money?
+      switch term.value {
+      case .field, .unusedShare: v = self.term(term, in: evaluation)?.value
+      case .fixed(let m): v = m
+      case .amount(let other): v = value(other, in: evaluation)
+      case .multiple(let ref, let factor):
+        if case .money(let m) = evaluation.value(ref) {
+          v = m.multiplied(by: factor)
+        } else {
+          v = term.ifAbsent == .zero ? Money(minorUnits: 0, scale: 2) : nil
+        }
+      }
+      guard let amount = v else {
+        if term.ifAbsent == .leaveOut { continue }
+        return nil
+      }
+      if best == nil || amount > best! { best = amount }
+    }
+    return best.map { Money(minorUnits: $0.minorUnits, scale: 2) }
+  }
+}
+
+extension AmountBook {
+  /// The value and arithmetic of a field or unused-share term; nil when an input is absent.
+  fileprivate func term(_ term: AmountFormula.Term, in evaluation: Evaluation) -> (
+    value: Money, computation: String
+  )? {
     func money(_ ref: FieldRef) -> Money? {
       if case .money(let m) = evaluation.value(ref) { return m }
       return nil
@@ -427,20 +509,21 @@ final class AmountBook {
       if case .number(let n) = evaluation.value(ref) { return n }
       return nil
     }
-    switch value {
-    case .fixed(let m): return ComputedAmount(value: m, computation: m.fixed2)
+    switch term.value {
     case .field(let ref):
-      return money(ref).map { ComputedAmount(value: $0, computation: $0.fixed2) }
-    case .amount(let other):
-      return computed(other, in: evaluation)
-    case .multiple(let ref, let factor):
-      guard let m = money(ref), let product = m.multiplied(by: factor) else { return nil }
-      return ComputedAmount(value: product, computation: factor == 1 ? m.fixed2 : "\(factor) × \(m.fixed2)")
+      return money(ref).map { ($0, $0.fixed2) }
     case .unusedShare(let amountRef, let totalRef, let usedRef):
       guard let m = money(amountRef), let total = number(totalRef), let used = number(usedRef),
         let share = UnusedShare.of(m, unitsTotal: total, unitsUsed: used)
       else { return nil }
-      return ComputedAmount(value: share, computation: "\(m.fixed2) × (\(total) − \(used)) ÷ \(total)")
+      return (share, "\(m.fixed2) × (\(total) − \(used)) ÷ \(total)")
+    case .fixed(let m): return (m, m.fixed2)
+    case .multiple(let ref, let factor):
+      guard let m = money(ref), let product = m.multiplied(by: factor) else { return nil }
+      return (product, "\(factor) × \(m.fixed2)")
+    case .amount(let other):
+      guard let v = value(other, in: evaluation) else { return nil }
+      return (v, computation(other, in: evaluation) ?? v.fixed2)
     }
   }
 }
@@ -452,8 +535,8 @@ public enum UnusedShare {
   public static func of(_ paid: Money, unitsTotal total: Int, unitsUsed used: Int) -> Money? {
     guard total > 0, used >= 0, used <= total else { return nil }
     let magnitude = paid.minorUnits.magnitude
-    let (numerator, o1) = magnitude.multipliedReportingOverflow(by: UInt64(total - used))
-    guard !o1 else { return nil }
+    let (numerator, overflow) = magnitude.multipliedReportingOverflow(by: UInt64(total - used))
+    guard !overflow else { return nil }
     let t = UInt64(total)
     let q = numerator / t
     let r = numerator % t
