@@ -106,8 +106,27 @@ public struct RuleEngine: Sendable {
         pack.label(of: path, in: lang).map { lang == "en" ? "\($0) (\(path))" : "\($0)（\(path)）" } ?? path
       }.joined(separator: lang == "en" ? ", " : "、")
       for (name, value) in rule.values {
-        guard let text = format(value, in: e, citations: citations, language: lang) else { return nil }
-        values[name] = text
+        switch value {
+        case .cases: continue
+        case .optional(let inner):
+          if let text = format(inner, in: e, citations: citations, language: lang) { values[name] = text }
+        default:
+          guard let text = format(value, in: e, citations: citations, language: lang) else { return nil }
+          values[name] = text
+        }
+      }
+      // A `cases` value: the first case that holds and whose values are all present.
+      for (name, value) in rule.values {
+        guard case .cases(let cases) = value else { continue }
+        values[name] = ""
+        for c in cases {
+          if let condition = c.condition, e.truth(condition) != .yes { continue }
+          guard let t = Localized.pickTemplate(c.texts, lang),
+            t.placeholders.allSatisfy({ values[$0] != nil })
+          else { continue }
+          values[name] = t.render(values)
+          break
+        }
       }
       rendered[lang] = values
     }
@@ -128,6 +147,8 @@ public struct RuleEngine: Sendable {
     switch value {
     case .cites(let key):
       return Self.inline(citations.filter { $0.sourceKey == key }, language: language)
+    case .optional(let inner): return format(inner, in: e, citations: citations, language: language)
+    case .cases: return nil
     case .amount(let id):
       return e.amounts.value(id, in: e).map { Localized.money($0, language) }
     case .date(let term):
