@@ -41,7 +41,7 @@ import Testing
   @Test func rulesListAndExplainWork() throws {
     let list = try run(["rules"])
     #expect(list.code == 0)
-    #expect(list.out.components(separatedBy: "\n").filter { $0.hasPrefix("cn.") }.count == 25)
+    #expect(list.out.components(separatedBy: "\n").filter { $0.hasPrefix("cn.") }.count == 30)
     let explain = try run(["rules", "explain", "cn.time-barred"])
     #expect(explain.code == 0)
     #expect(explain.out.contains("第一百八十八条"))

@@ -34,11 +34,13 @@ enum RuleFixtures {
     ("cn.settled", .block, .block),
     ("cn.repeat-complaint", .block, .block),
     ("cn.agent-without-authorization", .block, .block),
-    ("cn.lost-property", .block, .block),
     ("cn.no-evidence", .block, .warn),
     ("cn.warranty-expired", .block, .warn),
     ("cn.misuse", .block, .warn),
     ("cn.disclosed-defect", .block, .warn),
+    ("cn.incomplete-facts", .warn, .warn),
+    ("cn.lost-property", .warn, .warn),
+    ("cn.outside-competence", .info, .warn),
     ("cn.purpose-unstated", .warn, .warn),
     ("cn.no-purchase-proof", .warn, .warn),
     ("cn.needs-appraisal", .warn, .warn),
@@ -49,8 +51,11 @@ enum RuleFixtures {
     ("cn.no-reason-return", .info, .info),
     ("cn.quality-return-7d", .info, .info),
     ("cn.burden-reversed", .info, .info),
+    ("cn.custody-loss", .info, .info),
     ("cn.fraud-punitive", .info, .info),
     ("cn.food-punitive", .info, .info),
+    ("cn.drug-punitive", .info, .info),
+    ("cn.injury-punitive", .info, .info),
   ]
 
   /// A copy of `legal/` in a temporary folder, for tests that break a pack on purpose.

@@ -26,6 +26,19 @@ indirect enum Condition: Sendable {
   case missing([Requirement])
 }
 
+extension Condition {
+  /// Whether a date of the condition is `rolled` (needs the holiday calendar).
+  var rolls: Bool {
+    switch self {
+    case .all(let parts), .any(let parts): return parts.contains { $0.rolls }
+    case .not(let inner): return inner.rolls
+    case .date(let a, _, let b): return a.rolled || b.rolled
+    case .some(_, let inner), .none(_, let inner): return inner?.rolls ?? false
+    default: return false
+    }
+  }
+}
+
 /// Yes, no, or unknown because a field the answer depends on is absent.
 enum Truth: Sendable {
   case yes, no, unknown
@@ -62,6 +75,8 @@ struct FieldRef: Hashable, Sendable {
   let inElement: Bool
 
   var isToday: Bool { path == CaseFieldSchema.today }
+  /// `reference-day`: `filing.filed_on` once the case is filed, else today (`rules.md`).
+  var isReferenceDay: Bool { path == CaseFieldSchema.referenceDay }
 
   /// The list path each `[]` in `keys` belongs to (`purchase.items`).
   func listPath(atKeyIndex index: Int) -> String {
@@ -158,7 +173,9 @@ struct DateOffset: Hashable, Sendable {
 }
 
 /// A date in a comparison: today, a literal day, a field, or the first present of several
-/// fields, each optionally moved on by an offset.
+/// fields, each optionally moved on by an offset and, when `rolled`, moved off a rest day to
+/// the next working day on the pack's holiday calendar (民法典 Art. 203), counted by the same
+/// `DeadlineCalculator` as the clocks.
 struct DateTerm: Sendable {
   enum Base: Sendable {
     case today
@@ -167,6 +184,7 @@ struct DateTerm: Sendable {
   }
   let base: Base
   let offset: DateOffset?
+  var rolled: Bool = false
 
   /// The fields the term reads.
   var fields: [FieldRef] {
@@ -203,19 +221,36 @@ final class Evaluation {
   let root: CaseFieldSchema.Value
   let today: CalendarDate
   let amounts: AmountBook
+  /// The calendar `rolled` dates count on; nil when the pack has none (no rule rolls then:
+  /// the loader refuses a pack that rolls without a calendar).
+  let calendar: DeadlineCalculator?
   /// Indices of the elements a `some`/`none` at the top level matched, per list path.
   var matches: [String: [Int]] = [:]
   /// The paths `missing` found absent, in order.
   var missing: [String] = []
+  /// Years without calendar data that a rolled date looked at: a result relying on them is
+  /// provisional.
+  var yearsWithoutData: Set<Int> = []
 
-  init(root: CaseFieldSchema.Value, today: CalendarDate, amounts: AmountBook) {
+  init(
+    root: CaseFieldSchema.Value, today: CalendarDate, amounts: AmountBook,
+    calendar: DeadlineCalculator? = nil
+  ) {
     self.root = root
     self.today = today
     self.amounts = amounts
+    self.calendar = calendar
+  }
+
+  /// `filing.filed_on` when the case has been filed, else today.
+  var referenceDay: CalendarDate {
+    if case .date(let d) = root["filing"]?["filed_on"] { return d }
+    return today
   }
 
   func value(_ ref: FieldRef, element: CaseFieldSchema.Value? = nil) -> CaseFieldSchema.Value? {
     if ref.isToday { return .date(today) }
+    if ref.isReferenceDay { return .date(referenceDay) }
     var current: CaseFieldSchema.Value? = ref.inElement ? element : root
     for (i, key) in ref.keys.enumerated() {
       guard let c = current else { return nil }
@@ -245,8 +280,15 @@ final class Evaluation {
       }
     }
     guard let b = base else { return nil }
-    guard let offset = term.offset else { return b }
-    return offset.applied(to: b)
+    var day = b
+    if let offset = term.offset {
+      guard let moved = offset.applied(to: b) else { return nil }
+      day = moved
+    }
+    guard term.rolled, let calendar else { return day }
+    let rolled = calendar.rolledToWorkingDay(day)
+    yearsWithoutData.formUnion(rolled.yearsWithoutData)
+    return rolled.due
   }
 
   func money(_ term: MoneyTerm, element: CaseFieldSchema.Value?) -> Money? {
@@ -348,14 +390,23 @@ struct AmountFormula: Sendable {
   }
   struct Term: Sendable {
     let value: TermValue
-    /// When the field is absent: leave the term out (true) or make the whole amount absent.
-    let leaveOutIfAbsent: Bool
+    /// When the field is absent: make the whole amount absent (the default), leave the
+    /// term out, or count the field as 0 (`rules.md`: "an absent losses counts as 0").
+    enum IfAbsent: String, Sendable {
+      case absent
+      case leaveOut = "leave-out"
+      case zero
+    }
+    let ifAbsent: IfAbsent
     let onlyIf: Condition?
   }
   let id: String
   let terms: [Term]
   let summary: [String: String]
   let citations: [Citation]
+  /// The word `redress claim` names the amount by (`fraud-treble`), when it is a basis of a
+  /// claim of its own.
+  var basis: String? = nil
 }
 
 /// The pack's computed amounts, evaluated lazily and remembered per evaluation.
@@ -372,6 +423,28 @@ final class AmountBook {
     return result
   }
 
+  /// The formula with this case's values, as a reader checks it: `max(3 × 199.00, 500.00)`;
+  /// nil when the amount is absent.
+  func computation(_ id: String, in evaluation: Evaluation) -> String? {
+    guard let formula = formulas[id], value(id, in: evaluation) != nil else { return nil }
+    var parts: [String] = []
+    for term in formula.terms {
+      if let condition = term.onlyIf, evaluation.truth(condition) != .yes { continue }
+      switch term.value {
+      case .fixed(let m): parts.append(m.fixed2)
+      case .amount(let other):
+        if let v = value(other, in: evaluation) { parts.append(v.fixed2) }
+      case .multiple(let ref, let factor):
+        if case .money(let m) = evaluation.value(ref) {
+          parts.append("\(factor) × \(m.fixed2)")
+        } else if term.ifAbsent == .zero {
+          parts.append("\(factor) × 0.00")
+        }
+      }
+    }
+    return parts.count == 1 ? parts[0] : "max(\(parts.joined(separator: ", ")))"
+  }
+
   private func compute(_ id: String, in evaluation: Evaluation) -> Money? {
     guard let formula = formulas[id] else { return nil }
     var best: Money?
@@ -382,10 +455,14 @@ final class AmountBook {
       case .fixed(let m): v = m
       case .amount(let other): v = value(other, in: evaluation)
       case .multiple(let ref, let factor):
-        if case .money(let m) = evaluation.value(ref) { v = m.multiplied(by: factor) } else { v = nil }
+        if case .money(let m) = evaluation.value(ref) {
+          v = m.multiplied(by: factor)
+        } else {
+          v = term.ifAbsent == .zero ? Money(minorUnits: 0, scale: 2) : nil
+        }
       }
       guard let amount = v else {
-        if term.leaveOutIfAbsent { continue }
+        if term.ifAbsent == .leaveOut { continue }
         return nil
       }
       if best == nil || amount > best! { best = amount }

@@ -26,7 +26,11 @@ public enum RuleDescription {
       case .amount(let other): text = w.amount(other)
       case .multiple(let ref, let n): text = "\(n) × \(ref.path)"
       }
-      if term.leaveOutIfAbsent { text += w.leftOutIfAbsent }
+      switch term.ifAbsent {
+      case .leaveOut: text += w.leftOutIfAbsent
+      case .zero: text += w.zeroIfAbsent
+      case .absent: break
+      }
       lines.append("  - " + text)
       if let c = term.onlyIf {
         lines.append("    " + w.onlyIf)
@@ -67,7 +71,9 @@ public enum RuleDescription {
 
   private static func leaf(_ c: Condition, _ w: Words) -> String {
     func name(_ ref: FieldRef) -> String {
-      ref.isToday ? w.today : (ref.inElement ? ref.keys.joined(separator: ".") : ref.path)
+      ref.isToday
+        ? w.today
+        : ref.isReferenceDay ? w.referenceDay : (ref.inElement ? ref.keys.joined(separator: ".") : ref.path)
     }
     switch c {
     case .isTrue(let ref): return w.isTrue(name(ref))
@@ -95,7 +101,9 @@ public enum RuleDescription {
     case .literal(let d): s = d.iso
     case .firstOf(let refs):
       let names = refs.map {
-        $0.isToday ? w.today : ($0.inElement ? $0.keys.joined(separator: ".") : $0.path)
+        $0.isToday
+          ? w.today
+          : $0.isReferenceDay ? w.referenceDay : ($0.inElement ? $0.keys.joined(separator: ".") : $0.path)
       }
       s = names[0]
       if names.count > 1 {
@@ -104,6 +112,7 @@ public enum RuleDescription {
       }
     }
     if let o = t.offset { s += w.plus(o) }
+    if t.rolled { s += w.rolled }
     return s
   }
 
@@ -130,6 +139,15 @@ public enum RuleDescription {
     var largerOf: String { zh ? "取以下各项中的最大值：" : "the largest of:" }
     var onlyIf: String { zh ? "仅当：" : "only if:" }
     var leftOutIfAbsent: String { zh ? "（该字段缺失时不计此项）" : " (left out when absent)" }
+    var zeroIfAbsent: String { zh ? "（该字段缺失时按0计）" : " (0 when absent)" }
+    var referenceDay: String {
+      zh ? "基准日（已提交的为提交日，否则为检查当日）" : "the reference day (the filing day once filed, else today)"
+    }
+    var rolled: String {
+      zh
+        ? "，遇休息日顺延至其后第一个工作日（按节假日日历）"
+        : ", rolled to the next working day on the holiday calendar when a rest day"
+    }
     var missingHeader: String { zh ? "以下任一项缺失或为空：" : "any of these is absent or blank:" }
     func someOf(_ list: String) -> String { zh ? "\(list) 中有一项满足：" : "some element of \(list) where:" }
     func noneOf(_ list: String) -> String { zh ? "\(list) 中没有一项满足：" : "no element of \(list) where:" }

@@ -29,6 +29,14 @@ public struct RulePack: Sendable {
   let amounts: [String: AmountFormula]
   /// Computed amount ids in pack order.
   public let amountIDs: [String]
+  /// The holiday calendar (`legal/calendars/<name>/`) the pack's `rolled` dates count on.
+  public let calendarName: String
+  /// Whether a rule rolls a date to a working day, so that the engine needs the calendar.
+  public var rollsDates: Bool {
+    rules.contains { r in
+      r.when.rolls || (r.unless?.rolls ?? false) || r.values.contains { $0.value.rolls }
+    }
+  }
 
   public struct VenueInfo: Sendable, Hashable {
     public let venue: Venue
@@ -135,6 +143,14 @@ enum RuleValue: Sendable {
   case field(FieldRef)
   case date(DateTerm)
   case amount(String)
+  /// A text chosen by the word a field holds (`purchase.items[].category` → the competent
+  /// channel), per language; nil (the rule does not fire) for a word the table lacks.
+  case choice(FieldRef, [String: [String: String]])
+
+  var rolls: Bool {
+    if case .date(let t) = self { return t.rolled }
+    return false
+  }
 }
 
 /// A message or advice text split at its `{placeholders}`.

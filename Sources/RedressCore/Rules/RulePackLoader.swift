@@ -45,7 +45,7 @@ final class PackParser {
 
   static let packKeys = [
     "schema", "jurisdiction", "name", "venues", "sources", "amounts", "labels", "rule-files",
-    "examples",
+    "examples", "calendar",
   ]
   static let ruleKeys = [
     "id", "severity", "summary", "rationale", "when", "unless", "fields", "values", "message",
@@ -66,6 +66,7 @@ final class PackParser {
       r.error("missing key 'jurisdiction'", at: root, path: "jurisdiction")
     }
     let name = texts(m["name"], path: "name", parent: root)
+    let calendarName = m["calendar"].flatMap { r.string($0, path: "calendar") } ?? jurisdiction
     parseVenues(m["venues"], parent: root)
     parseSources(m["sources"], parent: root)
     parseAmounts(m["amounts"])
@@ -130,7 +131,8 @@ final class PackParser {
     return RulePack(
       jurisdiction: jurisdiction, schema: schema ?? RulePack.currentSchema, name: name,
       venues: venues, sources: sources, labels: labels, rules: rules, directory: directory,
-      exampleBase: exampleBase, exampleToday: exampleToday, amounts: amounts, amountIDs: amountIDs)
+      exampleBase: exampleBase, exampleToday: exampleToday, amounts: amounts, amountIDs: amountIDs,
+      calendarName: calendarName)
   }
 
   /// The rules of one file and every problem found in it.
@@ -285,7 +287,9 @@ final class PackParser {
     for (k, v) in map {
       guard let id = r.scalarText(k, path: "amounts", expected: "an id") else { continue }
       let p = "amounts.\(id)"
-      guard let m = r.mapping(v, path: p, allowed: ["summary", "larger-of", "citations"]) else { continue }
+      guard let m = r.mapping(v, path: p, allowed: ["summary", "larger-of", "citations", "basis"]) else {
+        continue
+      }
       let summary = texts(m["summary"], path: "\(p).summary", parent: v)
       let citations = parseCitations(m["citations"], path: "\(p).citations", parent: v)
       var terms: [AmountFormula.Term] = []
@@ -297,7 +301,9 @@ final class PackParser {
       } else if m["larger-of"] == nil {
         r.error("missing key 'larger-of': the terms whose largest is the amount", at: v, path: p)
       }
-      amounts[id] = AmountFormula(id: id, terms: terms, summary: summary, citations: citations)
+      amounts[id] = AmountFormula(
+        id: id, terms: terms, summary: summary, citations: citations,
+        basis: m["basis"].flatMap { r.string($0, path: "\(p).basis") })
       amountIDs.append(id)
     }
   }
@@ -309,14 +315,14 @@ final class PackParser {
     else { return nil }
     var onlyIf: Condition?
     if let c = m["only-if"] { onlyIf = condition(c, path: "\(path).only-if", scope: nil) }
-    var leaveOut = false
+    var leaveOut = AmountFormula.Term.IfAbsent.absent
     if let a = m["if-absent"], let s = r.string(a, path: "\(path).if-absent") {
-      if s == "leave-out" {
-        leaveOut = true
+      if let v = AmountFormula.Term.IfAbsent(rawValue: s), v != .absent {
+        leaveOut = v
       } else {
         r.error(
-          "'if-absent' takes 'leave-out' (the term is skipped when its field is absent)", at: a,
-          path: "\(path).if-absent")
+          "'if-absent' takes 'leave-out' (the term is skipped when its field is absent) or 'zero' (the field counts as 0)",
+          at: a, path: "\(path).if-absent")
       }
     }
     let kinds = ["multiply", "fixed", "amount"].filter { m[$0] != nil }
@@ -339,10 +345,10 @@ final class PackParser {
         }
         return nil
       }
-      return .init(value: .multiple(ref, Int64(by)), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
+      return .init(value: .multiple(ref, Int64(by)), ifAbsent: leaveOut, onlyIf: onlyIf)
     case "fixed":
       guard let money = r.money(m["fixed"], path: "\(path).fixed") else { return nil }
-      return .init(value: .fixed(money), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
+      return .init(value: .fixed(money), ifAbsent: leaveOut, onlyIf: onlyIf)
     default:
       guard let id = r.string(m["amount"], path: "\(path).amount") else { return nil }
       guard amounts[id] != nil else {
@@ -351,7 +357,7 @@ final class PackParser {
           path: "\(path).amount")
         return nil
       }
-      return .init(value: .amount(id), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
+      return .init(value: .amount(id), ifAbsent: leaveOut, onlyIf: onlyIf)
     }
   }
 
@@ -510,7 +516,9 @@ final class PackParser {
         r.error("'\(name)' is given already; choose another name", at: k, path: p)
         continue
       }
-      guard let m = r.mapping(v, path: p, allowed: ["field", "first-of", "plus", "amount"]) else { continue }
+      guard
+        let m = r.mapping(v, path: p, allowed: ["field", "first-of", "plus", "rolled", "amount", "texts"])
+      else { continue }
       if let a = m["amount"] {
         guard let id = r.string(a, path: "\(p).amount") else { continue }
         if amounts[id] == nil {
@@ -518,14 +526,33 @@ final class PackParser {
           continue
         }
         out.append((name, .amount(id)))
-      } else if m["plus"] != nil || m["first-of"] != nil {
+      } else if m["plus"] != nil || m["first-of"] != nil || m["rolled"] != nil {
         if let term = dateTerm(v, path: p, scope: nil) { out.append((name, .date(term))) }
+      } else if let f = m["field"], let t = m["texts"] {
+        guard let ref = fieldRef(f, path: "\(p).field", scope: nil, allowListElement: true) else { continue }
+        guard case .word(let allowed) = ref.type else {
+          r.error(
+            "'texts' chooses by a word, but '\(ref.path)' is \(ref.type.noun)", at: f, path: "\(p).field")
+          continue
+        }
+        guard case .mapping(let map) = t else {
+          r.error("expected a mapping from a word of '\(ref.path)' to its text", at: t, path: "\(p).texts")
+          continue
+        }
+        var table: [String: [String: String]] = [:]
+        for (wk, wv) in map {
+          guard let w = word(wk, path: "\(p).texts", allowed: allowed, field: ref.path) else { continue }
+          table[w] = texts(wv, path: "\(p).texts.\(w)", parent: t)
+        }
+        out.append((name, .choice(ref, table)))
       } else if let f = m["field"] {
         if let ref = fieldRef(f, path: "\(p).field", scope: nil, allowListElement: true) {
           out.append((name, .field(ref)))
         }
       } else {
-        r.error("a value is {field: PATH}, {field: PATH, plus: 3 years} or {amount: ID}", at: v, path: p)
+        r.error(
+          "a value is {field: PATH}, {field: PATH, plus: 3 years, rolled: true}, {field: PATH, texts: {WORD: TEXT}} or {amount: ID}",
+          at: v, path: p)
       }
     }
     return out
@@ -821,14 +848,18 @@ final class PackParser {
       guard let s = r.string(node, path: path) else { return nil }
       if s == "today" { return DateTerm(base: .today, offset: nil) }
       if let d = CalendarDate(iso: s) { return DateTerm(base: .literal(d), offset: nil) }
-      guard let ref = fieldRef(node, path: path, scope: scope) else { return nil }
+      guard let ref = dateFieldRef(node, text: s, path: path, scope: scope) else { return nil }
       guard ref.type == .date else {
         r.error("'\(ref.path)' is \(ref.type.noun), not a date", at: node, path: path)
         return nil
       }
       return DateTerm(base: .firstOf([ref]), offset: nil)
     }
-    guard let m = r.mapping(node, path: path, allowed: ["field", "first-of", "plus"]) else { return nil }
+    guard let m = r.mapping(node, path: path, allowed: ["field", "first-of", "plus", "rolled"]) else {
+      return nil
+    }
+    var rolled = false
+    if let rn = m["rolled"], let b = r.bool(rn, path: "\(path).rolled") { rolled = b }
     var offset: DateOffset?
     if let pn = m["plus"], let text = r.string(pn, path: "\(path).plus") {
       offset = DateOffset(text: text)
@@ -859,15 +890,27 @@ final class PackParser {
         refs.append(FieldRef(path: "today", type: .date, keys: [], inElement: false))
         continue
       }
-      guard let ref = fieldRef(n, path: p, scope: scope) else { return nil }
+      guard let ref = dateFieldRef(n, text: r.string(n, path: p), path: p, scope: scope) else { return nil }
       guard ref.type == .date else {
         r.error("'\(ref.path)' is \(ref.type.noun), not a date", at: n, path: p)
         return nil
       }
       refs.append(ref)
     }
-    if refs.count == 1 && refs[0].isToday { return DateTerm(base: .today, offset: offset) }
-    return DateTerm(base: .firstOf(refs), offset: offset)
+    if refs.count == 1 && refs[0].isToday { return DateTerm(base: .today, offset: offset, rolled: rolled) }
+    return DateTerm(base: .firstOf(refs), offset: offset, rolled: rolled)
+  }
+
+  /// A date field named in a date term. Inside `where` a name is the element's field; a name
+  /// the element does not have but the case has (`purchase.received_on`) is the case's, so a
+  /// list element's date can be compared with a date of the case.
+  private func dateFieldRef(_ node: Node, text: String?, path: String, scope: String?) -> FieldRef? {
+    if let list = scope, let text, CaseFieldSchema.type(of: "\(list)[].\(text)") == nil,
+      CaseFieldSchema.type(of: text) != nil
+    {
+      return fieldRef(node, path: path, scope: nil)
+    }
+    return fieldRef(node, path: path, scope: scope)
   }
 
   private func moneyTerm(_ node: Node, path: String, scope: String?) -> MoneyTerm? {
@@ -952,8 +995,8 @@ final class PackParser {
       r.error("expected a field path such as purchase.amount_paid", at: node, path: path)
       return nil
     }
-    if text == "today" {
-      return FieldRef(path: "today", type: .date, keys: [], inElement: false)
+    if text == CaseFieldSchema.today || text == CaseFieldSchema.referenceDay {
+      return FieldRef(path: text, type: .date, keys: [], inElement: false)
     }
     if let list = scope {
       let absolute = "\(list)[].\(text)"
@@ -975,7 +1018,9 @@ final class PackParser {
         path: absolute, type: type, keys: text.split(separator: ".").map(String.init), inElement: true)
     }
     guard let type = CaseFieldSchema.type(of: text) else {
-      unknownField(text, at: node, path: path, candidates: CaseFieldSchema.allPaths + ["today"])
+      unknownField(
+        text, at: node, path: path,
+        candidates: CaseFieldSchema.allPaths + [CaseFieldSchema.today, CaseFieldSchema.referenceDay])
       return nil
     }
     if text.contains("[]") && !allowListElement {

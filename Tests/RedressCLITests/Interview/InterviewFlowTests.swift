@@ -114,7 +114,9 @@ import Testing
 
   // MARK: A blocking rule
 
-  @Test func lostPropertyIsStoppedWithTheBetterRoute() throws {
+  /// Misuse blocks at the consumer association (rules.md); the block is said as soon as the
+  /// answer that causes it is given. (Lost property no longer blocks: revision 2.)
+  @Test func misuseIsStoppedWithTheBetterRoute() throws {
     let h = try InterviewHarness()
     let answers = [
       "", "", "", "",
@@ -123,8 +125,8 @@ import Testing
       "", "某某餐饮有限公司", "", "上海市黄浦区某某路9号", "", "", "", "",
       // a dinner: a service, so no brand or model is asked
       "2", "2026-11-01", "1", "", "晚餐", "", "", "", "", "286", "", "", "",
-      // the block is said as soon as the category is given; the person stops
-      "9", "否",
+      // the block is said as soon as misuse is admitted; the person stops
+      "1", "吃完后餐具破损，划伤手指。", "2026-11-01", "", "", "", "是", "否",
     ]
     let run = try h.runNew(answers)
     #expect(run.code == 1)
@@ -132,7 +134,7 @@ import Testing
     InterviewGolden.check(run.transcript, "blocked.transcript.txt")
     let record = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(record.isDraft)
-    #expect(record.caseFile.damage?.category == .lostProperty)
+    #expect(record.caseFile.damage?.causedByMisuse == true)
   }
 
   // MARK: Going back, re-asking, help
