@@ -44,7 +44,7 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
     #expect(doc["venue"] as? String == "consumer-association")
     #expect(doc["admissible"] as? Bool == true)
     let rules = (doc["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
-    #expect(rules == ["cn.quality-return-7d", "cn.burden-reversed"])
+    #expect(rules == ["cn.quality-return-7d", "cn.sanbao-return", "cn.burden-reversed"])
   }
 
   @Test func foodAgentIsAdmissibleAndStatesTheMaximum() throws {
@@ -180,7 +180,7 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
   @Test func testRunsEveryExample() {
     let r = runRedress(["rules", "test"])
     #expect(r.code == 0, "\(r.err)")
-    #expect(r.out.hasPrefix("cn: 30 rules, "))
+    #expect(r.out.hasPrefix("cn: 35 rules, "))
     #expect(r.out.contains("examples: all hold"))
   }
 

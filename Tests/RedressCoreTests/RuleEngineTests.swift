@@ -97,7 +97,7 @@ import Testing
   @Test func sharedExamplesAreAdmissibleWithTheirAdvice() throws {
     let washer = try RuleFixtures.loadCase(Fixtures.washerCase)
     let w = engine.evaluate(washer, today: RuleFixtures.today)
-    #expect(w.map(\.rule) == ["cn.quality-return-7d", "cn.burden-reversed"])
+    #expect(w.map(\.rule) == ["cn.quality-return-7d", "cn.sanbao-return", "cn.burden-reversed"])
     let food = try RuleFixtures.loadCase(Fixtures.foodAgentCase)
     let f = engine.evaluate(food, today: RuleFixtures.today)
     #expect(f.map(\.rule) == ["cn.fraud-punitive", "cn.food-punitive"])

@@ -50,7 +50,13 @@ enum RuleFixtures {
     ("cn.no-negotiation", .info, .info),
     ("cn.no-reason-return", .info, .info),
     ("cn.quality-return-7d", .info, .info),
+    ("cn.sanbao-return", .info, .info),
+    // The car 三包 periods: advice the issue asked for beyond rules.md's table (家用汽车三包规定).
+    ("cn.car-sanbao-7d", .info, .info),
+    ("cn.car-sanbao-60d", .info, .info),
+    ("cn.car-sanbao-repairs", .info, .info),
     ("cn.burden-reversed", .info, .info),
+    ("cn.prepaid-refund", .info, .info),
     ("cn.custody-loss", .info, .info),
     ("cn.fraud-punitive", .info, .info),
     ("cn.food-punitive", .info, .info),

@@ -379,14 +379,19 @@ final class Evaluation {
 
 // MARK: - Computed amounts
 
-/// A computed amount of the pack (`food-maximum`): the larger of its terms, each a multiple
-/// of a money field, a fixed amount or another computed amount, each optionally applying only
-/// when a condition holds.
+/// A computed amount of the pack (`food-maximum`): the larger of its terms (`larger-of`), or
+/// the first of them that has a value (`first-of`); each term a money field, a multiple of one,
+/// a fixed amount, the unused share of a prepaid price, or another computed amount, each
+/// optionally applying only when a condition holds.
 struct AmountFormula: Sendable {
+  enum Mode: Sendable { case largest, first }
   enum TermValue: Sendable {
+    case field(FieldRef)
     case multiple(FieldRef, Int64)
     case fixed(Money)
     case amount(String)
+    /// `amount × (total − used) ÷ total`, rounded half up to 0.01 (the unused prepaid balance).
+    case unusedShare(amount: FieldRef, total: FieldRef, used: FieldRef)
   }
   struct Term: Sendable {
     let value: TermValue
@@ -407,6 +412,12 @@ struct AmountFormula: Sendable {
   /// The word `redress claim` names the amount by (`fraud-treble`), when it is a basis of a
   /// claim of its own.
   var basis: String? = nil
+  var mode: Mode = .largest
+  /// When `redress claim` lists the amount (`applies-if`); the punitive bases are listed by
+  /// `StatutoryAmounts` instead, as the combined maximum's terms.
+  var appliesIf: Condition? = nil
+  /// What the consumer asks for, per language (`退还预付款余额`), for `redress claim`.
+  var label: [String: String] = [:]
 }
 
 /// The pack's computed amounts, evaluated lazily and remembered per evaluation.
@@ -430,7 +441,16 @@ final class AmountBook {
     var parts: [String] = []
     for term in formula.terms {
       if let condition = term.onlyIf, evaluation.truth(condition) != .yes { continue }
+      if formula.mode == .first {
+        // The first term with a value is the amount; its own arithmetic is the computation.
+        guard let v = self.term(term, in: evaluation) else { continue }
+        return v.computation
+      }
       switch term.value {
+      case .field(let ref):
+        if case .money(let m) = evaluation.value(ref) { parts.append(m.fixed2) }
+      case .unusedShare:
+        if let v = self.term(term, in: evaluation) { parts.append(v.computation) }
       case .fixed(let m): parts.append(m.fixed2)
       case .amount(let other):
         if let v = value(other, in: evaluation) { parts.append(v.fixed2) }
@@ -450,8 +470,13 @@ final class AmountBook {
     var best: Money?
     for term in formula.terms {
       if let condition = term.onlyIf, evaluation.truth(condition) != .yes { continue }
+      if formula.mode == .first {
+        guard let v = self.term(term, in: evaluation) else { continue }
+        return Money(minorUnits: v.value.minorUnits, scale: 2)
+      }
       let v: Money?
       switch term.value {
+      case .field, .unusedShare: v = self.term(term, in: evaluation)?.value
       case .fixed(let m): v = m
       case .amount(let other): v = value(other, in: evaluation)
       case .multiple(let ref, let factor):
@@ -468,5 +493,56 @@ final class AmountBook {
       if best == nil || amount > best! { best = amount }
     }
     return best.map { Money(minorUnits: $0.minorUnits, scale: 2) }
+  }
+}
+
+extension AmountBook {
+  /// The value and arithmetic of a field or unused-share term; nil when an input is absent.
+  fileprivate func term(_ term: AmountFormula.Term, in evaluation: Evaluation) -> (
+    value: Money, computation: String
+  )? {
+    func money(_ ref: FieldRef) -> Money? {
+      if case .money(let m) = evaluation.value(ref) { return m }
+      return nil
+    }
+    func number(_ ref: FieldRef) -> Int? {
+      if case .number(let n) = evaluation.value(ref) { return n }
+      return nil
+    }
+    switch term.value {
+    case .field(let ref):
+      return money(ref).map { ($0, $0.fixed2) }
+    case .unusedShare(let amountRef, let totalRef, let usedRef):
+      guard let m = money(amountRef), let total = number(totalRef), let used = number(usedRef),
+        let share = UnusedShare.of(m, unitsTotal: total, unitsUsed: used)
+      else { return nil }
+      return (share, "\(m.fixed2) × (\(total) − \(used)) ÷ \(total)")
+    case .fixed(let m): return (m, m.fixed2)
+    case .multiple(let ref, let factor):
+      guard let m = money(ref), let product = m.multiplied(by: factor) else { return nil }
+      return (product, "\(factor) × \(m.fixed2)")
+    case .amount(let other):
+      guard let v = value(other, in: evaluation) else { return nil }
+      return (v, computation(other, in: evaluation) ?? v.fixed2)
+    }
+  }
+}
+
+/// The unused part of a prepaid price (`rules.md`): `paid × (total − used) ÷ total`, exact,
+/// rounded half up to 0.01 (half away from zero for a negative amount). Nil when `total` is not
+/// positive, `used` is negative or above `total`, or the product overflows.
+public enum UnusedShare {
+  public static func of(_ paid: Money, unitsTotal total: Int, unitsUsed used: Int) -> Money? {
+    guard total > 0, used >= 0, used <= total else { return nil }
+    let magnitude = paid.minorUnits.magnitude
+    let (numerator, overflow) = magnitude.multipliedReportingOverflow(by: UInt64(total - used))
+    guard !overflow else { return nil }
+    let t = UInt64(total)
+    let q = numerator / t
+    let r = numerator % t
+    let rounded = r * 2 >= t ? q + 1 : q
+    guard rounded <= UInt64(Int64.max) else { return nil }
+    let units = Int64(rounded)
+    return Money(minorUnits: paid.minorUnits < 0 ? -units : units, scale: 2)
   }
 }

@@ -18,13 +18,16 @@ public enum RuleDescription {
   public static func amount(_ id: String, in pack: RulePack, language: String) -> [String] {
     guard let formula = pack.amounts[id] else { return [] }
     let w = Words(language)
-    var lines = [w.largerOf]
+    var lines = [formula.mode == .first ? w.firstOf : w.largerOf]
     for term in formula.terms {
       var text: String
       switch term.value {
       case .fixed(let m): text = Localized.money(m, language)
       case .amount(let other): text = w.amount(other)
+      case .field(let ref): text = ref.path
       case .multiple(let ref, let n): text = "\(n) × \(ref.path)"
+      case .unusedShare(let amount, let total, let used):
+        text = "\(amount.path) × (\(total.path) − \(used.path)) ÷ \(total.path)" + w.roundedHalfUp
       }
       switch term.ifAbsent {
       case .leaveOut: text += w.leftOutIfAbsent
@@ -36,6 +39,10 @@ public enum RuleDescription {
         lines.append("    " + w.onlyIf)
         lines += describe(c, w, indent: 3)
       }
+    }
+    if let basis = formula.basis, let c = formula.appliesIf {
+      lines.append(w.claimBasis(basis))
+      lines += describe(c, w, indent: 1)
     }
     return lines
   }
@@ -137,6 +144,11 @@ public enum RuleDescription {
     var not: String { zh ? "以下不成立：" : "not:" }
     var today: String { zh ? "检查当日" : "today" }
     var largerOf: String { zh ? "取以下各项中的最大值：" : "the largest of:" }
+    var firstOf: String { zh ? "取以下各项中第一个有值的：" : "the first of these that has a value:" }
+    var roundedHalfUp: String { zh ? "（四舍五入到分）" : " (rounded half up to 0.01)" }
+    func claimBasis(_ basis: String) -> String {
+      zh ? "redress claim 以 \(basis) 列出此金额，条件：" : "redress claim lists it as \(basis), when:"
+    }
     var onlyIf: String { zh ? "仅当：" : "only if:" }
     var leftOutIfAbsent: String { zh ? "（该字段缺失时不计此项）" : " (left out when absent)" }
     var zeroIfAbsent: String { zh ? "（该字段缺失时按0计）" : " (0 when absent)" }

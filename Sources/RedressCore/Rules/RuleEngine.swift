@@ -93,8 +93,27 @@ public struct RuleEngine: Sendable {
         pack.label(of: path, in: lang).map { lang == "en" ? "\($0) (\(path))" : "\($0)（\(path)）" } ?? path
       }.joined(separator: lang == "en" ? ", " : "、")
       for (name, value) in rule.values {
-        guard let text = format(value, in: e, language: lang) else { return nil }
-        values[name] = text
+        switch value {
+        case .cases: continue
+        case .optional(let inner):
+          if let text = format(inner, in: e, language: lang) { values[name] = text }
+        default:
+          guard let text = format(value, in: e, language: lang) else { return nil }
+          values[name] = text
+        }
+      }
+      // A `cases` value: the first case that holds and whose values are all present.
+      for (name, value) in rule.values {
+        guard case .cases(let cases) = value else { continue }
+        values[name] = ""
+        for c in cases {
+          if let condition = c.condition, e.truth(condition) != .yes { continue }
+          guard let t = Localized.pickTemplate(c.texts, lang),
+            t.placeholders.allSatisfy({ values[$0] != nil })
+          else { continue }
+          values[name] = t.render(values)
+          break
+        }
       }
       rendered[lang] = values
     }
@@ -111,6 +130,8 @@ public struct RuleEngine: Sendable {
 
   private func format(_ value: RuleValue, in e: Evaluation, language: String) -> String? {
     switch value {
+    case .optional(let inner): return format(inner, in: e, language: language)
+    case .cases: return nil
     case .amount(let id):
       return e.amounts.value(id, in: e).map { Localized.money($0, language) }
     case .date(let term):

@@ -237,21 +237,29 @@ public enum RulePackDocumentation {
 
     ### Amounts
 
-    Under `amounts:` in `pack.yaml`, an amount is the largest of its terms: `multiply: PATH`
-    with `by: N`, `fixed: "500.00"`, or `amount: ID` (an amount defined above it). A term may
+    Under `amounts:` in `pack.yaml`, an amount is the largest of its terms (`larger-of:`), or
+    the first of its terms that has a value (`first-of:`). A term is `field: PATH` (a money
+    field as it is), `multiply: PATH` with `by: N`, `fixed: "500.00"`, `amount: ID` (an amount
+    defined above it), or `unused-share: PATH` with `units-total: PATH` and `units-used: PATH`
+    (the amount × (total − used) ÷ total, exact, rounded half up to 0.01: the unused prepaid
+    balance of `rules.md`). A term may
     say `only-if: C` (left out unless C is true), `if-absent: leave-out` (left out when its
     field is absent) or `if-absent: zero` (an absent field counts as 0); otherwise an absent
     field makes the whole amount absent. When no term is left, the amount is absent. An
     amount that is a basis of a claim of its own names it with `basis:` (`fraud-treble`):
     `redress claim` lists the bases the terms of `punitive-maximum` apply, each computed by
-    the same formula the messages state.
+    the same formula the messages state, and before them every amount with a `basis:` and an
+    `applies-if: C` whose C holds (the refund, the prepaid balance); `label:` words the request.
 
     ### Values in texts
 
     `{name}` in a message or advice is a value of the rule (`values:`): `{field: PATH}`, a date
     `{field: PATH, plus: …, rolled: true}` or `{first-of: […], plus: …}`, `{amount: ID}`, or a
     text chosen by a word: `{field: purchase.items[].category, texts: {telecom: {zh-Hans: …,
-    en: …}}}` (a word the table lacks keeps the rule from firing). A path through a
+    en: …}}}` (a word the table lacks keeps the rule from firing). A value that may be absent
+    says `optional: true` (it does not stop the rule); `cases: [{if: C, text: {zh-Hans: …, en:
+    …}}, …, {text: …}]` is the text of the first case whose C holds and whose `{values}` are
+    all present (empty when none is). A path through a
     list (`claims[].amount`) reads the first element the rule's `some` matched. `{today}` and
     `{fields}` (the fields a `missing` found, with their labels) are always there. Money is
     written `5,360.00元` in Chinese and `¥5,360.00` in English, dates `2029年10月20日` and

@@ -287,23 +287,38 @@ final class PackParser {
     for (k, v) in map {
       guard let id = r.scalarText(k, path: "amounts", expected: "an id") else { continue }
       let p = "amounts.\(id)"
-      guard let m = r.mapping(v, path: p, allowed: ["summary", "larger-of", "citations", "basis"]) else {
+      guard
+        let m = r.mapping(
+          v, path: p,
+          allowed: ["summary", "larger-of", "first-of", "citations", "basis", "label", "applies-if"])
+      else {
         continue
       }
       let summary = texts(m["summary"], path: "\(p).summary", parent: v)
       let citations = parseCitations(m["citations"], path: "\(p).citations", parent: v)
       var terms: [AmountFormula.Term] = []
-      if let lo = m["larger-of"], let list = r.sequence(lo, path: "\(p).larger-of") {
+      var mode = AmountFormula.Mode.largest
+      let modes = ["larger-of", "first-of"].filter { m[$0] != nil }
+      if modes.count > 1 {
+        r.error("an amount is either 'larger-of' or 'first-of', not both", at: v, path: p)
+      } else if let key = modes.first, let lo = m[key], let list = r.sequence(lo, path: "\(p).\(key)") {
+        if key == "first-of" { mode = .first }
         for (i, t) in list.enumerated() {
-          if let term = parseAmountTerm(t, path: "\(p).larger-of[\(i)]") { terms.append(term) }
+          if let term = parseAmountTerm(t, path: "\(p).\(key)[\(i)]") { terms.append(term) }
         }
-        if list.isEmpty { r.error("'larger-of' needs at least one term", at: lo, path: "\(p).larger-of") }
-      } else if m["larger-of"] == nil {
-        r.error("missing key 'larger-of': the terms whose largest is the amount", at: v, path: p)
+        if list.isEmpty { r.error("'\(key)' needs at least one term", at: lo, path: "\(p).\(key)") }
+      } else if modes.isEmpty {
+        r.error(
+          "missing key 'larger-of' (the terms whose largest is the amount) or 'first-of' (the first term that has a value)",
+          at: v, path: p)
       }
-      amounts[id] = AmountFormula(
+      var formula = AmountFormula(
         id: id, terms: terms, summary: summary, citations: citations,
         basis: m["basis"].flatMap { r.string($0, path: "\(p).basis") })
+      formula.mode = mode
+      if let c = m["applies-if"] { formula.appliesIf = condition(c, path: "\(p).applies-if", scope: nil) }
+      if m["label"] != nil { formula.label = texts(m["label"], path: "\(p).label", parent: v) }
+      amounts[id] = formula
       amountIDs.append(id)
     }
   }
@@ -311,7 +326,12 @@ final class PackParser {
   private func parseAmountTerm(_ node: Node, path: String) -> AmountFormula.Term? {
     guard
       let m = r.mapping(
-        node, path: path, allowed: ["multiply", "by", "fixed", "amount", "if-absent", "only-if"])
+        node, path: path,
+        allowed: [
+          "field", "multiply", "by", "fixed", "amount", "unused-share", "units-total", "units-used",
+          "if-absent",
+          "only-if",
+        ])
     else { return nil }
     var onlyIf: Condition?
     if let c = m["only-if"] { onlyIf = condition(c, path: "\(path).only-if", scope: nil) }
@@ -325,12 +345,36 @@ final class PackParser {
           at: a, path: "\(path).if-absent")
       }
     }
-    let kinds = ["multiply", "fixed", "amount"].filter { m[$0] != nil }
+    let kinds = ["field", "multiply", "fixed", "amount", "unused-share"].filter { m[$0] != nil }
     guard kinds.count == 1 else {
-      r.error("a term is one of: multiply (with by), fixed, amount", at: node, path: path)
+      r.error(
+        "a term is one of: field, multiply (with by), fixed, amount, unused-share (with units-total and units-used)",
+        at: node, path: path)
       return nil
     }
+    func typedField(_ key: String, _ type: CaseFieldSchema.FieldType, _ noun: String) -> FieldRef? {
+      guard let n = m[key] else {
+        r.error("missing key '\(key)'", at: node, path: path)
+        return nil
+      }
+      guard let ref = fieldRef(n, path: "\(path).\(key)", scope: nil) else { return nil }
+      guard ref.type == type else {
+        r.error("'\(ref.path)' is \(ref.type.noun), not \(noun)", at: n, path: "\(path).\(key)")
+        return nil
+      }
+      return ref
+    }
     switch kinds[0] {
+    case "field":
+      guard let ref = typedField("field", .money, "an amount of money") else { return nil }
+      return .init(value: .field(ref), ifAbsent: leaveOut, onlyIf: onlyIf)
+    case "unused-share":
+      guard let amount = typedField("unused-share", .money, "an amount of money"),
+        let total = typedField("units-total", .number, "a whole number"),
+        let used = typedField("units-used", .number, "a whole number")
+      else { return nil }
+      return .init(
+        value: .unusedShare(amount: amount, total: total, used: used), ifAbsent: leaveOut, onlyIf: onlyIf)
     case "multiply":
       guard let ref = fieldRef(m["multiply"]!, path: "\(path).multiply", scope: nil) else { return nil }
       guard ref.type == .money else {
@@ -517,15 +561,38 @@ final class PackParser {
         continue
       }
       guard
-        let m = r.mapping(v, path: p, allowed: ["field", "first-of", "plus", "rolled", "amount", "texts"])
+        let m = r.mapping(
+          v, path: p,
+          allowed: ["field", "first-of", "plus", "rolled", "amount", "texts", "optional", "cases"])
       else { continue }
-      if let a = m["amount"] {
+      if let cn = m["cases"] {
+        guard let list = r.sequence(cn, path: "\(p).cases") else { continue }
+        var cases: [ValueCase] = []
+        for (i, item) in list.enumerated() {
+          let cp = "\(p).cases[\(i)]"
+          guard let cm = r.mapping(item, path: cp, allowed: ["if", "text"]) else { continue }
+          var condition: Condition?
+          if let c = cm["if"] { condition = self.condition(c, path: "\(cp).if", scope: nil) }
+          var templates: [String: MessageTemplate] = [:]
+          for (lang, text) in texts(cm["text"], path: "\(cp).text", parent: item) {
+            switch MessageTemplate.parse(text) {
+            case .success(let t): templates[lang] = t
+            case .failure(let e):
+              r.error("\(e.reason); write a value as {name}", at: cm["text"], path: "\(cp).text.\(lang)")
+            }
+          }
+          cases.append(ValueCase(condition: condition, texts: templates))
+        }
+        if list.isEmpty { r.error("'cases' needs at least one case", at: cn, path: "\(p).cases") }
+        out.append((name, .cases(cases)))
+      } else if let a = m["amount"] {
         guard let id = r.string(a, path: "\(p).amount") else { continue }
         if amounts[id] == nil {
           r.error("no amount '\(id)' in the pack" + suggestion(id, amountIDs), at: a, path: "\(p).amount")
           continue
         }
-        out.append((name, .amount(id)))
+        let optional = m["optional"].flatMap { r.bool($0, path: "\(p).optional") } ?? false
+        out.append((name, optional ? .optional(.amount(id)) : .amount(id)))
       } else if m["plus"] != nil || m["first-of"] != nil || m["rolled"] != nil {
         if let term = dateTerm(v, path: p, scope: nil) { out.append((name, .date(term))) }
       } else if let f = m["field"], let t = m["texts"] {
