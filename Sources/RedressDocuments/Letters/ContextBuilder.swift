@@ -286,8 +286,10 @@ public struct ContextBuilder: Sendable {
         length: w?.length ?? "", duty: w?.duty ?? "", basis: basis, practice: plan.practice,
         asserted: plan.asserted,
         request: (w?.request ?? "").replacingOccurrences(of: "{reply_by}", with: replyBy),
-        start: terms.date(plan.start), due: terms.date(plan.due), passed: plan.passed,
-        daysOverdue: plan.passed ? String(plan.daysOverdue) : nil),
+        start: terms.date(plan.start), due: terms.date(plan.due),
+        // A provisional due day is not asserted as missed: the letter only says no answer came.
+        passed: plan.passed && !plan.dueProvisional,
+        daysOverdue: plan.passed && !plan.dueProvisional ? String(plan.daysOverdue) : nil),
       previousFollowUps: previous, replyBy: replyBy, calendarNote: calendarNote)
   }
 

@@ -69,6 +69,6 @@ public struct FollowUpContext: TemplateContext, Hashable {
         request: "尽快处理本投诉，并于2026年11月30日前将处理情况书面告知投诉人", start: "2026年10月12日",
         due: "2026年10月27日", passed: true, daysOverdue: "26"),
       previousFollowUps: [DateLine(date: "2026年11月1日", note: "电话催办")],
-      replyBy: "2026年11月30日", calendarNote: "2027年的节假日安排尚未收录，日期仅按周末推算。")
+      replyBy: "2026年11月30日", calendarNote: "2027年的国务院放假通知尚未收录，上述日期按《全国年节及纪念日放假办法》规定的节日推算，以通知公布的安排为准。")
   }
 }
