@@ -11,8 +11,10 @@ PYTHON := $(VENV)/bin/python3
 # Needed to build: SQLite (the store), libxml2 (FoundationXML), OpenSSL's libcrypto (SHA-256),
 # zlib (zip), pkg-config to find them.
 BUILD_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
-# Needed by the tests as independent checkers: PDF tools and CJK fonts, python venv.
-TEST_PACKAGES := poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip strace
+# Needed by the tests as independent checkers: PDF tools and CJK fonts, python venv; and the
+# PostgreSQL server the store's tests run their second engine against (a throwaway cluster,
+# scripts/with-postgres).
+TEST_PACKAGES := poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip strace postgresql
 # PyPI test oracles: holiday calendar, docx reader, iCalendar parser, pty driver, PDF reader,
 # GitHub's Markdown renderer (cmark-gfm) for the Markdown writer.
 PY_ORACLES := chinesecalendar==1.11.0 python-docx==1.2.0 icalendar==7.3.0 pexpect==4.9.0 pypdf==7.1.0 \
@@ -29,7 +31,7 @@ build:
 
 test: deps test-deps lint
 	$(SWIFT) build --build-tests
-	REDRESS_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build --parallel --num-workers 2
+	scripts/with-postgres env REDRESS_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build --parallel --num-workers 2
 	$(MAKE) contract
 
 contract:
