@@ -16,7 +16,7 @@ import Testing
 
   @Test func bothSharedExamplesAreAdmissible() throws {
     for (url, rules) in [
-      (Fixtures.washerCase, ["cn.quality-return-7d", "cn.burden-reversed"]),
+      (Fixtures.washerCase, ["cn.quality-return-7d", "cn.sanbao-return", "cn.burden-reversed"]),
       (Fixtures.foodAgentCase, ["cn.fraud-punitive", "cn.food-punitive"]),
     ] {
       let r = try run(["check", url.path, "--today", "2026-11-22", "--format", "json"])
@@ -41,7 +41,7 @@ import Testing
   @Test func rulesListAndExplainWork() throws {
     let list = try run(["rules"])
     #expect(list.code == 0)
-    #expect(list.out.components(separatedBy: "\n").filter { $0.hasPrefix("cn.") }.count == 25)
+    #expect(list.out.components(separatedBy: "\n").filter { $0.hasPrefix("cn.") }.count == 35)
     let explain = try run(["rules", "explain", "cn.time-barred"])
     #expect(explain.code == 0)
     #expect(explain.out.contains("第一百八十八条"))

@@ -33,9 +33,31 @@ struct CaseValidatorTests {
     #expect(
       CaseValidator.missingRequiredFields(c) == [
         "complainant.name", "complainant.phone", "complainant.address", "respondent.name",
-        "respondent.address", "purchase.date", "purchase.amount_paid", "purchase.items",
-        "damage.description", "damage.discovered_on", "claims", "agent.name", "agent.phone",
+        "respondent.address", "damage.description", "claims", "agent.name", "agent.phone",
       ])
+    // rules.md revision 2: the purchase facts are expected (cn.incomplete-facts), not required.
+    #expect(
+      CaseValidator.missingExpectedFields(c) == [
+        "purchase.date", "purchase.amount_paid", "purchase.items", "damage.discovered_on",
+      ])
+  }
+
+  @Test func missingPurchaseFactsAreWarningsWithTheirLines() throws {
+    let found = try problems(
+      """
+      version: 1
+      complainant: {name: 王小明, phone: "13800138000", address: 北京}
+      respondent: {name: 某店, address: 南京}
+      purchase: {items: [{category: phone}]}
+      damage: {description: 坏了}
+      claims: [{type: refund}]
+
+      """)
+    #expect(found.filter { $0.severity == .error }.isEmpty, "\(found)")
+    let warnings = found.filter { $0.severity == .warning }.map(\.path)
+    #expect(
+      warnings.contains("purchase.date") && warnings.contains("purchase.amount_paid")
+        && warnings.contains("purchase.items") && warnings.contains("damage.discovered_on"))
   }
 
   @Test func threeMistakesAreAllReportedWithLines() throws {

@@ -12,12 +12,13 @@ import Testing
     var c = try RuleFixtures.baseCase()
     c.purchase?.purpose = .business
     c.respondent?.privateIndividual = true
-    c.damage?.category = .lostProperty
+    c.damage?.category = .quality
+    c.damage?.causedByMisuse = true
     c.negotiation = nil
     let findings = engine.evaluate(c, today: RuleFixtures.today)
     #expect(
       findings.filter { $0.severity == .block }.map(\.rule) == [
-        "cn.not-consumer-purpose", "cn.private-seller", "cn.lost-property",
+        "cn.not-consumer-purpose", "cn.private-seller", "cn.misuse",
       ])
     #expect(findings.map(\.rule).last == "cn.no-negotiation")
     #expect(!RuleEngine.isAdmissible(findings))
@@ -44,8 +45,8 @@ import Testing
     }
     #expect(
       findings.map(\.rule) == [
-        "cn.missing-contents", "cn.no-evidence", "cn.purpose-unstated", "cn.no-negotiation",
-        "cn.no-reason-return",
+        "cn.missing-contents", "cn.no-evidence", "cn.incomplete-facts", "cn.purpose-unstated",
+        "cn.no-negotiation", "cn.no-reason-return",
       ])
     let missing = try #require(findings.first)
     #expect(missing.fields == CaseValidator.missingRequiredFields(c))
@@ -63,15 +64,18 @@ import Testing
       engine.evaluate(c, today: RuleFixtures.today, venue: .consumerAssociation).first?.severity == .block)
   }
 
-  /// A rule whose inputs are absent does not fire; the two that report absence do.
+  /// A rule whose inputs are absent does not fire; the three that report absence do.
   @Test func absentInputsDoNotFire() throws {
     let findings = engine.evaluate(CaseFile(), today: RuleFixtures.today).map(\.rule)
     #expect(
-      findings == ["cn.missing-contents", "cn.no-evidence", "cn.purpose-unstated", "cn.no-negotiation"])
+      findings == [
+        "cn.missing-contents", "cn.no-evidence", "cn.incomplete-facts", "cn.purpose-unstated",
+        "cn.no-negotiation",
+      ])
   }
 
-  /// 民法典 Arts. 201–202 as the contract states them: 2026-10-01 + 7 days = 2026-10-08;
-  /// 2024-02-29 + 3 years = 2027-02-28.
+  /// 民法典 Arts. 201–203 as the contract states them: 2026-10-01 + 7 days = 2026-10-08;
+  /// 2024-02-29 + 3 years = 2027-02-28, a Sunday, so the three years end Monday 2027-03-01.
   @Test func dateArithmeticFollowsTheCivilCode() throws {
     var c = try RuleFixtures.baseCase()
     c.purchase?.channel = .online
@@ -81,10 +85,10 @@ import Testing
         (engine.evaluate(rule: "cn.no-reason-return", on: c, today: CalendarDate(iso: day)!) != nil) == fires)
     }
     c.damage?.discoveredOn = CalendarDate(iso: "2024-02-29")
-    for (day, fires) in [("2027-02-28", false), ("2027-03-01", true)] {
+    for (day, fires) in [("2027-02-28", false), ("2027-03-01", false), ("2027-03-02", true)] {
       let f = engine.evaluate(rule: "cn.time-barred", on: c, today: CalendarDate(iso: day)!)
       #expect((f != nil) == fires, "\(day)")
-      if let f { #expect(f.message(in: "en").contains("2027-02-28")) }
+      if let f { #expect(f.message(in: "en").contains("2027-03-01")) }
     }
     c.damage?.discoveredOn = CalendarDate(iso: "9998-06-01")
     #expect(engine.evaluate(rule: "cn.time-barred", on: c, today: CalendarDate(iso: "9999-12-31")!) == nil)
@@ -93,7 +97,7 @@ import Testing
   @Test func sharedExamplesAreAdmissibleWithTheirAdvice() throws {
     let washer = try RuleFixtures.loadCase(Fixtures.washerCase)
     let w = engine.evaluate(washer, today: RuleFixtures.today)
-    #expect(w.map(\.rule) == ["cn.quality-return-7d", "cn.burden-reversed"])
+    #expect(w.map(\.rule) == ["cn.quality-return-7d", "cn.sanbao-return", "cn.burden-reversed"])
     let food = try RuleFixtures.loadCase(Fixtures.foodAgentCase)
     let f = engine.evaluate(food, today: RuleFixtures.today)
     #expect(f.map(\.rule) == ["cn.fraud-punitive", "cn.food-punitive"])

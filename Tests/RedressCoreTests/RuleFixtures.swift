@@ -34,11 +34,13 @@ enum RuleFixtures {
     ("cn.settled", .block, .block),
     ("cn.repeat-complaint", .block, .block),
     ("cn.agent-without-authorization", .block, .block),
-    ("cn.lost-property", .block, .block),
     ("cn.no-evidence", .block, .warn),
     ("cn.warranty-expired", .block, .warn),
     ("cn.misuse", .block, .warn),
     ("cn.disclosed-defect", .block, .warn),
+    ("cn.incomplete-facts", .warn, .warn),
+    ("cn.lost-property", .warn, .warn),
+    ("cn.outside-competence", .info, .warn),
     ("cn.purpose-unstated", .warn, .warn),
     ("cn.no-purchase-proof", .warn, .warn),
     ("cn.needs-appraisal", .warn, .warn),
@@ -48,9 +50,18 @@ enum RuleFixtures {
     ("cn.no-negotiation", .info, .info),
     ("cn.no-reason-return", .info, .info),
     ("cn.quality-return-7d", .info, .info),
+    ("cn.sanbao-return", .info, .info),
+    // The car 三包 periods: advice the issue asked for beyond rules.md's table (家用汽车三包规定).
+    ("cn.car-sanbao-7d", .info, .info),
+    ("cn.car-sanbao-60d", .info, .info),
+    ("cn.car-sanbao-repairs", .info, .info),
     ("cn.burden-reversed", .info, .info),
+    ("cn.prepaid-refund", .info, .info),
+    ("cn.custody-loss", .info, .info),
     ("cn.fraud-punitive", .info, .info),
     ("cn.food-punitive", .info, .info),
+    ("cn.drug-punitive", .info, .info),
+    ("cn.injury-punitive", .info, .info),
   ]
 
   /// A copy of `legal/` in a temporary folder, for tests that break a pack on purpose.

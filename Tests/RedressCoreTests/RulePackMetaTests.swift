@@ -49,8 +49,9 @@ import Testing
       #expect(rule.messageTexts["en"]?.contains("practice") == true, "\(rule.id)")
     }
     #expect(practiceRules >= 10)
+    // Revision 2: lost property is a warning resting on practice and on 消法 Art. 18.
     let lost = try #require(pack.rule("cn.lost-property"))
-    #expect(lost.citations.allSatisfy { $0.confidence == .practice })
+    #expect(lost.citations.filter { $0.confidence == .practice }.count == 1)
     #expect(lost.adviceTexts["zh-Hans"]?.contains("公安机关") == true)
   }
 
@@ -150,6 +151,8 @@ import Testing
     for c in cases {
       let finding = engine.evaluate(rule: "cn.missing-contents", on: c, today: RuleFixtures.today)
       #expect((finding?.fields ?? []) == CaseValidator.missingRequiredFields(c))
+      let facts = engine.evaluate(rule: "cn.incomplete-facts", on: c, today: RuleFixtures.today)
+      #expect((facts?.fields ?? []) == CaseValidator.missingExpectedFields(c))
     }
   }
 }

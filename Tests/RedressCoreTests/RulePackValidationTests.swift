@@ -49,8 +49,8 @@ import Testing
   @Test func aWordTheFieldCannotHoldIsRejected() throws {
     let legal = try RuleFixtures.copyOfLegal()
     try RuleFixtures.edit(
-      legal, "cn/rules/blocking.yaml", replacing: "equals: lost-property", with: "equals: lost-propety")
-    let line = try RuleFixtures.line(of: "equals: lost-propety", in: legal, "cn/rules/blocking.yaml")
+      legal, "cn/rules/warnings.yaml", replacing: "equals: lost-property", with: "equals: lost-propety")
+    let line = try RuleFixtures.line(of: "equals: lost-propety", in: legal, "cn/rules/warnings.yaml")
     let d = try #require(errors(loading: legal).first)
     #expect(d.line == line)
     #expect(d.message.contains("did you mean 'lost-property'"))

@@ -76,6 +76,65 @@ import Testing
     }
   }
 
+  /// Revision 2: the four bases (fraud or counterfeit, food, drug, known defect with serious
+  /// injury), the largest that applies, against an oracle written from the contract's formulas.
+  @Test func allFourBasesAgreeWithTheContractOnASweep() {
+    func oracle(_ paid: Int64, _ losses: Int64?, _ bases: [Bool]) -> Int64? {
+      let l = losses ?? 0
+      var best: Int64?
+      func take(_ v: Int64) { best = Swift.max(best ?? Int64.min, v) }
+      if bases[0] || bases[4] { take(Swift.max(3 * paid, 50_000)) }
+      if bases[1] { take(Swift.max(10 * paid, 3 * l, 100_000)) }
+      if bases[2] { take(Swift.max(10 * paid, 3 * l, 100_000)) }
+      if bases[3] { take(2 * l) }
+      return best
+    }
+    let paids: [Int64] = [0, 1, 9_999, 10_000, 10_001, 16_666, 16_667, 333_333]
+    let losses: [Int64?] = [nil, 0, 33_333, 33_334, 250_000, 1_000_001]
+    for paid in paids {
+      for loss in losses {
+        for mask in 0..<32 {
+          let b = (0..<5).map { mask & (1 << $0) != 0 }
+          // serious injury counts only with business_knew; bases[3] sets both.
+          let got = StatutoryMaximum.compute(
+            amountPaid: Money(minorUnits: paid), losses: loss.map { Money(minorUnits: $0) },
+            fraudAlleged: b[0], foodSafetyViolation: b[1], drugSafetyViolation: b[2], seriousInjury: b[3],
+            businessKnew: b[3], counterfeit: b[4], engine: engine)
+          #expect(
+            got?.minorUnits == oracle(paid, loss, b), "paid \(paid) losses \(String(describing: loss)) \(b)")
+        }
+      }
+    }
+    // A serious injury the business did not know of is no basis.
+    #expect(
+      StatutoryMaximum.compute(
+        amountPaid: m("100"), losses: m("500"), fraudAlleged: false, foodSafetyViolation: false,
+        seriousInjury: true, businessKnew: false, engine: engine) == nil)
+  }
+
+  /// `StatutoryAmounts` lists each basis that applies with its amount and computation: what
+  /// `redress claim` prints, from the same pack formulas as the messages.
+  @Test func statutoryAmountsListTheBasesWithTheirComputation() throws {
+    var c = try RuleFixtures.baseCase()
+    c.purchase?.amountPaid = m("120.00")
+    c.damage?.category = .counterfeit
+    c.damage?.drugSafetyViolation = true
+    c.damage?.seriousInjury = true
+    c.damage?.businessKnew = true
+    c.damage?.losses = m("700.00")
+    let a = StatutoryAmounts.compute(for: c, engine: engine)
+    #expect(a.applicable.map(\.basis) == ["fraud-treble", "drug-tenfold", "injury-double"])
+    #expect(a.amount("fraud-treble") == m("500.00"))
+    #expect(a.applicable[0].computation == "max(3 × 120.00, 500.00)")
+    #expect(a.amount("drug-tenfold") == m("2100.00"))
+    #expect(a.applicable[1].computation == "max(10 × 120.00, 3 × 700.00, 1000.00)")
+    #expect(a.amount("injury-double") == m("1400.00"))
+    #expect(a.applicable[2].computation == "2 × 700.00")
+    #expect(a.maximum == m("2100.00"))
+    #expect(a.amount("food-tenfold") == nil)
+    #expect(a.applicable.allSatisfy { !$0.citations.isEmpty })
+  }
+
   /// `cn.claim-exceeds-statutory` fires only when a punitive claim is strictly larger.
   @Test func claimExceedsOnlyWhenStrictlyLarger() throws {
     var c = try RuleFixtures.baseCase()

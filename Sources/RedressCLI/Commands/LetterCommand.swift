@@ -81,9 +81,9 @@ extension CommandEnvironment {
     -> CaseDocuments
   {
     let c = loaded.caseFile
-    let findings = try documentFindings(c, today: today)
+    let (findings, amounts) = try documentFindings(c, today: today)
     let documents = try CaseDocuments(
-      caseFile: c, findings: findings, today: today, templates: try data().templates)
+      caseFile: c, findings: findings, amounts: amounts, today: today, templates: try data().templates)
     let warn = output.styleErr("warning:", .yellow)
     if documents.fellBack {
       output.err("\(warn) " + words.noTemplates(c.effectiveLanguage.rawValue, using: documents.language))
@@ -109,13 +109,14 @@ extension CommandEnvironment {
   }
 
   /// The rule pack's findings on a case, for the legal bases the letter cites.
-  func documentFindings(_ c: CaseFile, today: CalendarDate) throws -> [Finding] {
+  func documentFindings(_ c: CaseFile, today: CalendarDate) throws -> ([Finding], [ClaimCalculator.Entry]) {
     let legal = try data().legal
     guard RulePackDirectory.jurisdictions(in: legal).contains(c.effectiveJurisdiction) else {
       output.err("\(output.styleErr("warning:", .yellow)) " + words.noRulePack(c.effectiveJurisdiction))
-      return []
+      return ([], [])
     }
-    return try RuleEngine.load(packAt: legal, jurisdiction: c.effectiveJurisdiction).evaluate(c, today: today)
+    let engine = try RuleEngine.load(packAt: legal, jurisdiction: c.effectiveJurisdiction)
+    return (engine.evaluate(c, today: today), ClaimCalculator(engine: engine).amounts(for: c))
   }
 
   /// Writes a rendered document: to standard output for `-o -` (text formats, or any format

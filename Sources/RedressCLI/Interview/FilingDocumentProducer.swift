@@ -11,10 +11,11 @@ struct FilingDocumentProducer: DocumentProducer {
   let text: InterviewText
 
   func produce(
-    for loaded: LoadedCase, findings: [Finding], today: CalendarDate, into folder: URL
+    for loaded: LoadedCase, findings: [Finding], amounts: [ClaimCalculator.Entry], today: CalendarDate,
+    into folder: URL
   ) throws -> [ProducedDocument] {
     let documents = try CaseDocuments(
-      caseFile: loaded.caseFile, findings: findings, today: today, templates: templates)
+      caseFile: loaded.caseFile, findings: findings, amounts: amounts, today: today, templates: templates)
     try PrivateFiles.makeFolder(folder)
     var produced: [ProducedDocument] = []
     func write(_ model: DocumentModel, _ kind: TemplateKind, _ format: DocumentFormat, _ label: MessageKey)

@@ -274,11 +274,34 @@ enum InterviewFlow {
         Q.text("damage.description", \.damageForm.description, required: true, kind: .text(multiline: true))),
       .ask(
         Q.date("damage.discovered_on", \.damageForm.discoveredOn, required: true).checking(notBeforePurchase)),
+      // Each of the revision-2 facts is asked only where a rule reads it: custody for lost
+      // property (cn.lost-property, cn.custody-loss), the disclosed defect for clearance goods
+      // with a quality problem (cn.disclosed-defect), serious harm with an injury, a fake drug
+      // for drugs, and knowledge for a serious injury or unsafe food or drugs (the punitive
+      // bases).
+      .when(
+        { $0.damage?.category == .lostProperty },
+        [.ask(Q.flag("damage.in_business_custody", \.damageForm.inBusinessCustody))]),
+      .when(
+        { $0.purchase?.soldAsClearance == true && $0.damage?.category == .quality },
+        [.ask(Q.flag("damage.disclosed_defect", \.damageForm.disclosedDefect))]),
       .ask(Q.flag("damage.personal_injury", \.damageForm.personalInjury)),
+      .when(
+        { $0.damage?.personalInjury == true },
+        [.ask(Q.flag("damage.serious_injury", \.damageForm.seriousInjury))]),
       .ask(Q.flag("damage.fraud_alleged", \.damageForm.fraudAlleged)),
       .when(
         { c in c.purchase?.items.contains { $0.category == .food } == true },
         [.ask(Q.flag("damage.food_safety_violation", \.damageForm.foodSafetyViolation))]),
+      .when(
+        { c in c.purchase?.items.contains { $0.category == .drug } == true },
+        [.ask(Q.flag("damage.drug_safety_violation", \.damageForm.drugSafetyViolation))]),
+      .when(
+        { c in
+          c.damage?.seriousInjury == true || c.damage?.foodSafetyViolation == true
+            || c.damage?.drugSafetyViolation == true
+        },
+        [.ask(Q.flag("damage.business_knew", \.damageForm.businessKnew))]),
       .ask(Q.flag("damage.needs_appraisal", \.damageForm.needsAppraisal)),
       .ask(Q.flag("damage.caused_by_misuse", \.damageForm.causedByMisuse)),
       .ask(Q.money("damage.losses", \.damageForm.losses)),

@@ -77,10 +77,13 @@ public protocol AdmissibilityChecker {
   /// The most a punitive claim can ask for in this case (offered as the claim's amount);
   /// nil when no basis is alleged.
   func statutoryMaximum(for caseFile: CaseFile) -> Money?
+  func claimAmounts(for caseFile: CaseFile) -> [ClaimCalculator.Entry]
 }
 
 extension AdmissibilityChecker {
   public func statutoryMaximum(for caseFile: CaseFile) -> Money? { nil }
+  /// Every amount the law gives the case (`redress claim`); none without a rule pack.
+  public func claimAmounts(for caseFile: CaseFile) -> [ClaimCalculator.Entry] { [] }
 }
 
 /// One file the end of the interview wrote.
@@ -96,9 +99,12 @@ public struct ProducedDocument: Sendable {
 
 /// Writes the filing's documents (letter, evidence list, power of attorney, bundle).
 public protocol DocumentProducer {
-  /// `findings` are the rule pack's findings on the case (the letter cites its legal bases).
-  func produce(for loaded: LoadedCase, findings: [Finding], today: CalendarDate, into folder: URL) throws
-    -> [ProducedDocument]
+  /// `findings` are the rule pack's findings on the case (the letter cites its legal bases);
+  /// `amounts` what the law gives it (the letter states the unused prepaid balance).
+  func produce(
+    for loaded: LoadedCase, findings: [Finding], amounts: [ClaimCalculator.Entry], today: CalendarDate,
+    into folder: URL
+  ) throws -> [ProducedDocument]
 }
 
 /// No rules available: every check says so, and the interview goes on without findings

@@ -415,7 +415,9 @@ final class InterviewSession {
       guard let loaded = try context.drafts.loadedCase(id: id) else {
         throw UserError("case \(id) is not stored")
       }
-      documents = try producer.produce(for: loaded, findings: findings(), today: context.today, into: folder)
+      documents = try producer.produce(
+        for: loaded, findings: findings(), amounts: context.checker.claimAmounts(for: loaded.caseFile),
+        today: context.today, into: folder)
     } catch {
       runner.problem(AnswerProblem(.documentsFailed, ["reason": "\(error)"]))
       return nil

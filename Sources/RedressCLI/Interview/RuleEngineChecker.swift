@@ -21,6 +21,11 @@ final class RuleEngineChecker: AdmissibilityChecker {
     try engine(for: caseFile).evaluate(caseFile, today: today)
   }
 
+  func claimAmounts(for caseFile: CaseFile) -> [ClaimCalculator.Entry] {
+    guard let engine = try? engine(for: caseFile) else { return [] }
+    return ClaimCalculator(engine: engine).amounts(for: caseFile)
+  }
+
   func statutoryMaximum(for caseFile: CaseFile) -> Money? {
     guard let engine = try? engine(for: caseFile) else { return nil }
     return StatutoryMaximum.compute(for: caseFile, engine: engine)

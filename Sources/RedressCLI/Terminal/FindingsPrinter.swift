@@ -53,6 +53,7 @@ public struct FindingsPrinter {
     lines.append(
       "  \(number). " + output.style(f.summary(in: lang), .bold) + output.style("  [\(f.rule)]", .dim))
     lines.append("     " + f.message(in: lang))
+    if f.provisional { lines.append("     " + output.style(w.provisional(f.yearsWithoutNotice), .yellow)) }
     lines.append("     " + output.style(w.basis, .dim) + Self.bases(f.citations, language: language))
     if let advice = f.advice(in: lang) {
       lines.append("     " + output.style(w.next, .green) + advice)
@@ -115,6 +116,17 @@ public struct FindingsPrinter {
     var listSeparator: String { pick("；", "；", "; ") }
     var nothingFound: String { pick("没有发现问题。", "沒有發現問題。", "No rule found anything to report.") }
     func count(_ n: Int) -> String { language == .en ? " (\(n))" : "（\(n)）" }
+
+    /// A date of the finding was counted through years whose holiday notice is not in the
+    /// calendar: it may move once the notice is added.
+    func provisional(_ years: [Int]) -> String {
+      let list = years.map(String.init).joined(separator: language == .en ? ", " : "、")
+      return pick(
+        "注：\(list)年的节假日安排尚未收录，上述日期为推算，收录后可能变动。",
+        "註：\(list)年的節假日安排尚未收錄，上述日期為推算，收錄後可能變動。",
+        "Note: the holidays of \(list) are not in the calendar yet; the day above is provisional and may move once they are."
+      )
+    }
 
     func notAdmissible(_ n: Int) -> String {
       pick(

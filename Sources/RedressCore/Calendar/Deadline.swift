@@ -81,18 +81,36 @@ public struct DeadlineCalculator: Sendable {
   /// `length` calendar days from `start`: the unadjusted end is `start` + `length`; when that is
   /// a rest day, the due day is the next working day (a 调休 make-up Saturday is a working day).
   public func calendarDays(from start: CalendarDate, length: Int) -> Deadline {
+    let r = rolledToWorkingDay(CalendarDate(julianDay: start.julianDay + length))
+    return Deadline(
+      from: start, length: length, unit: .days, unadjusted: r.unadjusted, due: r.due,
+      movedOff: r.movedOff, yearsWithoutData: r.yearsWithoutData)
+  }
+
+  /// The last day of a period whose unadjusted end is `end`: `end` itself when it is a working
+  /// day, else the next working day (民法典 Art. 203; a 调休 make-up Saturday is a working
+  /// day). Every period that ends "rolled" goes through here: the clocks' calendar days and
+  /// the rule pack's `rolled` dates (the three years of `cn.time-barred`).
+  public func rolledToWorkingDay(_ end: CalendarDate) -> RolledDay {
     var usage = YearUsage(calendar: calendar)
-    let end = start.julianDay + length
-    usage.note(end)
-    var due = end
+    usage.note(end.julianDay)
+    var due = end.julianDay
     while calendar.isRestDay(julianDay: due) {
       due += 1
       usage.note(due)
     }
-    let unadjusted = CalendarDate(julianDay: end)
-    return Deadline(
-      from: start, length: length, unit: .days, unadjusted: unadjusted, due: CalendarDate(julianDay: due),
-      movedOff: due == end ? nil : calendar.kind(of: unadjusted), yearsWithoutData: usage.missing)
+    return RolledDay(
+      unadjusted: end, due: CalendarDate(julianDay: due),
+      movedOff: due == end.julianDay ? nil : calendar.kind(of: end), yearsWithoutData: usage.missing)
+  }
+
+  /// A day moved off rest days: where it was, where it ended, why it moved, and the years
+  /// without calendar data it looked at.
+  public struct RolledDay: Hashable, Sendable {
+    public var unadjusted: CalendarDate
+    public var due: CalendarDate
+    public var movedOff: HolidayCalendar.DayKind?
+    public var yearsWithoutData: [Int]
   }
 
   /// The `length`th working day after `start` (`start` itself is not counted; 0 gives `start`).

@@ -205,6 +205,25 @@ public enum CaseFileReader {
         p.unitsUsed = r.integer(g["units_used"], path: "purchase.prepaid.units_used", range: 0...1_000_000)
         p.balance = r.money(g["balance"], path: "purchase.prepaid.balance")
         p.businessStopped = r.bool(g["business_stopped"], path: "purchase.prepaid.business_stopped")
+        // The unused balance (rules.md) is computed from these: refuse what cannot be true.
+        if let used = p.unitsUsed, let total = p.unitsTotal, used > total {
+          r.error(
+            "\(used) units used, but only \(total) bought (purchase.prepaid.units_total); units_used can be at most units_total",
+            at: g["units_used"], path: "purchase.prepaid.units_used")
+          p.unitsUsed = nil
+        }
+        if let balance = p.balance, balance < .zero {
+          r.error(
+            "expected the money left on the card, zero or more, got \"\(balance.text)\"", at: g["balance"],
+            path: "purchase.prepaid.balance")
+          p.balance = nil
+        }
+        func absent(_ n: Node?) -> Bool { n.map(YAMLNodeReader.isNull) ?? true }
+        if absent(f["amount_paid"]), absent(g["balance"]) {
+          r.error(
+            "a prepaid card needs its price: give purchase.amount_paid (what was paid for the card) or purchase.prepaid.balance (the money left on it)",
+            at: pn, path: "purchase.prepaid")
+        }
         x.prepaid = p
       }
       c.purchase = x

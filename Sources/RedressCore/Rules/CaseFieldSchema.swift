@@ -42,6 +42,9 @@ public enum CaseFieldSchema {
 
   /// The day the check runs; usable wherever a date field is.
   public static let today = "today"
+  /// The reference day of a case (`rules.md`): `filing.filed_on` once filed, else today;
+  /// usable wherever a date field is.
+  public static let referenceDay = "reference-day"
 
   /// Every field path of `CaseFile`, in the order of `case-file.md`.
   public static let fields: [Field] = {

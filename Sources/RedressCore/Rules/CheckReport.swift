@@ -44,6 +44,10 @@ public struct CheckReport: Sendable {
         ("summary", .string(f.summary(in: language))),
       ]
       if let advice = f.advice(in: language) { entries.append(("advice", .string(advice))) }
+      if f.provisional {
+        entries.append(("provisional", .bool(true)))
+        entries.append(("years_without_notice", .array(f.yearsWithoutNotice.map { OrderedJSON.int($0) })))
+      }
       return .object(entries)
     }
     let doc = OrderedJSON.object([

@@ -26,6 +26,19 @@ indirect enum Condition: Sendable {
   case missing([Requirement])
 }
 
+extension Condition {
+  /// Whether a date of the condition is `rolled` (needs the holiday calendar).
+  var rolls: Bool {
+    switch self {
+    case .all(let parts), .any(let parts): return parts.contains { $0.rolls }
+    case .not(let inner): return inner.rolls
+    case .date(let a, _, let b): return a.rolled || b.rolled
+    case .some(_, let inner), .none(_, let inner): return inner?.rolls ?? false
+    default: return false
+    }
+  }
+}
+
 /// Yes, no, or unknown because a field the answer depends on is absent.
 enum Truth: Sendable {
   case yes, no, unknown
@@ -62,6 +75,8 @@ struct FieldRef: Hashable, Sendable {
   let inElement: Bool
 
   var isToday: Bool { path == CaseFieldSchema.today }
+  /// `reference-day`: `filing.filed_on` once the case is filed, else today (`rules.md`).
+  var isReferenceDay: Bool { path == CaseFieldSchema.referenceDay }
 
   /// The list path each `[]` in `keys` belongs to (`purchase.items`).
   func listPath(atKeyIndex index: Int) -> String {
@@ -158,7 +173,9 @@ struct DateOffset: Hashable, Sendable {
 }
 
 /// A date in a comparison: today, a literal day, a field, or the first present of several
-/// fields, each optionally moved on by an offset.
+/// fields, each optionally moved on by an offset and, when `rolled`, moved off a rest day to
+/// the next working day on the pack's holiday calendar (民法典 Art. 203), counted by the same
+/// `DeadlineCalculator` as the clocks.
 struct DateTerm: Sendable {
   enum Base: Sendable {
     case today
@@ -167,6 +184,7 @@ struct DateTerm: Sendable {
   }
   let base: Base
   let offset: DateOffset?
+  var rolled: Bool = false
 
   /// The fields the term reads.
   var fields: [FieldRef] {
@@ -203,19 +221,36 @@ final class Evaluation {
   let root: CaseFieldSchema.Value
   let today: CalendarDate
   let amounts: AmountBook
+  /// The calendar `rolled` dates count on; nil when the pack has none (no rule rolls then:
+  /// the loader refuses a pack that rolls without a calendar).
+  let calendar: DeadlineCalculator?
   /// Indices of the elements a `some`/`none` at the top level matched, per list path.
   var matches: [String: [Int]] = [:]
   /// The paths `missing` found absent, in order.
   var missing: [String] = []
+  /// Years without calendar data that a rolled date looked at: a result relying on them is
+  /// provisional.
+  var yearsWithoutData: Set<Int> = []
 
-  init(root: CaseFieldSchema.Value, today: CalendarDate, amounts: AmountBook) {
+  init(
+    root: CaseFieldSchema.Value, today: CalendarDate, amounts: AmountBook,
+    calendar: DeadlineCalculator? = nil
+  ) {
     self.root = root
     self.today = today
     self.amounts = amounts
+    self.calendar = calendar
+  }
+
+  /// `filing.filed_on` when the case has been filed, else today.
+  var referenceDay: CalendarDate {
+    if case .date(let d) = root["filing"]?["filed_on"] { return d }
+    return today
   }
 
   func value(_ ref: FieldRef, element: CaseFieldSchema.Value? = nil) -> CaseFieldSchema.Value? {
     if ref.isToday { return .date(today) }
+    if ref.isReferenceDay { return .date(referenceDay) }
     var current: CaseFieldSchema.Value? = ref.inElement ? element : root
     for (i, key) in ref.keys.enumerated() {
       guard let c = current else { return nil }
@@ -245,8 +280,15 @@ final class Evaluation {
       }
     }
     guard let b = base else { return nil }
-    guard let offset = term.offset else { return b }
-    return offset.applied(to: b)
+    var day = b
+    if let offset = term.offset {
+      guard let moved = offset.applied(to: b) else { return nil }
+      day = moved
+    }
+    guard term.rolled, let calendar else { return day }
+    let rolled = calendar.rolledToWorkingDay(day)
+    yearsWithoutData.formUnion(rolled.yearsWithoutData)
+    return rolled.due
   }
 
   func money(_ term: MoneyTerm, element: CaseFieldSchema.Value?) -> Money? {
@@ -337,25 +379,45 @@ final class Evaluation {
 
 // MARK: - Computed amounts
 
-/// A computed amount of the pack (`food-maximum`): the larger of its terms, each a multiple
-/// of a money field, a fixed amount or another computed amount, each optionally applying only
-/// when a condition holds.
+/// A computed amount of the pack (`food-maximum`): the larger of its terms (`larger-of`), or
+/// the first of them that has a value (`first-of`); each term a money field, a multiple of one,
+/// a fixed amount, the unused share of a prepaid price, or another computed amount, each
+/// optionally applying only when a condition holds.
 struct AmountFormula: Sendable {
+  enum Mode: Sendable { case largest, first }
   enum TermValue: Sendable {
+    case field(FieldRef)
     case multiple(FieldRef, Int64)
     case fixed(Money)
     case amount(String)
+    /// `amount × (total − used) ÷ total`, rounded half up to 0.01 (the unused prepaid balance).
+    case unusedShare(amount: FieldRef, total: FieldRef, used: FieldRef)
   }
   struct Term: Sendable {
     let value: TermValue
-    /// When the field is absent: leave the term out (true) or make the whole amount absent.
-    let leaveOutIfAbsent: Bool
+    /// When the field is absent: make the whole amount absent (the default), leave the
+    /// term out, or count the field as 0 (`rules.md`: "an absent losses counts as 0").
+    enum IfAbsent: String, Sendable {
+      case absent
+      case leaveOut = "leave-out"
+      case zero
+    }
+    let ifAbsent: IfAbsent
     let onlyIf: Condition?
   }
   let id: String
   let terms: [Term]
   let summary: [String: String]
   let citations: [Citation]
+  /// The word `redress claim` names the amount by (`fraud-treble`), when it is a basis of a
+  /// claim of its own.
+  var basis: String? = nil
+  var mode: Mode = .largest
+  /// When `redress claim` lists the amount (`applies-if`); the punitive bases are listed by
+  /// `StatutoryAmounts` instead, as the combined maximum's terms.
+  var appliesIf: Condition? = nil
+  /// What the consumer asks for, per language (`退还预付款余额`), for `redress claim`.
+  var label: [String: String] = [:]
 }
 
 /// The pack's computed amounts, evaluated lazily and remembered per evaluation.
@@ -372,24 +434,115 @@ final class AmountBook {
     return result
   }
 
+  /// The formula with this case's values, as a reader checks it: `max(3 × 199.00, 500.00)`;
+  /// nil when the amount is absent.
+  func computation(_ id: String, in evaluation: Evaluation) -> String? {
+    guard let formula = formulas[id], value(id, in: evaluation) != nil else { return nil }
+    var parts: [String] = []
+    for term in formula.terms {
+      if let condition = term.onlyIf, evaluation.truth(condition) != .yes { continue }
+      if formula.mode == .first {
+        // The first term with a value is the amount; its own arithmetic is the computation.
+        guard let v = self.term(term, in: evaluation) else { continue }
+        return v.computation
+      }
+      switch term.value {
+      case .field(let ref):
+        if case .money(let m) = evaluation.value(ref) { parts.append(m.fixed2) }
+      case .unusedShare:
+        if let v = self.term(term, in: evaluation) { parts.append(v.computation) }
+      case .fixed(let m): parts.append(m.fixed2)
+      case .amount(let other):
+        if let v = value(other, in: evaluation) { parts.append(v.fixed2) }
+      case .multiple(let ref, let factor):
+        if case .money(let m) = evaluation.value(ref) {
+          parts.append("\(factor) × \(m.fixed2)")
+        } else if term.ifAbsent == .zero {
+          parts.append("\(factor) × 0.00")
+        }
+      }
+    }
+    return parts.count == 1 ? parts[0] : "max(\(parts.joined(separator: ", ")))"
+  }
+
   private func compute(_ id: String, in evaluation: Evaluation) -> Money? {
     guard let formula = formulas[id] else { return nil }
     var best: Money?
     for term in formula.terms {
       if let condition = term.onlyIf, evaluation.truth(condition) != .yes { continue }
+      if formula.mode == .first {
+        guard let v = self.term(term, in: evaluation) else { continue }
+        return Money(minorUnits: v.value.minorUnits, scale: 2)
+      }
       let v: Money?
       switch term.value {
+      case .field, .unusedShare: v = self.term(term, in: evaluation)?.value
       case .fixed(let m): v = m
       case .amount(let other): v = value(other, in: evaluation)
       case .multiple(let ref, let factor):
-        if case .money(let m) = evaluation.value(ref) { v = m.multiplied(by: factor) } else { v = nil }
+        if case .money(let m) = evaluation.value(ref) {
+          v = m.multiplied(by: factor)
+        } else {
+          v = term.ifAbsent == .zero ? Money(minorUnits: 0, scale: 2) : nil
+        }
       }
       guard let amount = v else {
-        if term.leaveOutIfAbsent { continue }
+        if term.ifAbsent == .leaveOut { continue }
         return nil
       }
       if best == nil || amount > best! { best = amount }
     }
     return best.map { Money(minorUnits: $0.minorUnits, scale: 2) }
+  }
+}
+
+extension AmountBook {
+  /// The value and arithmetic of a field or unused-share term; nil when an input is absent.
+  fileprivate func term(_ term: AmountFormula.Term, in evaluation: Evaluation) -> (
+    value: Money, computation: String
+  )? {
+    func money(_ ref: FieldRef) -> Money? {
+      if case .money(let m) = evaluation.value(ref) { return m }
+      return nil
+    }
+    func number(_ ref: FieldRef) -> Int? {
+      if case .number(let n) = evaluation.value(ref) { return n }
+      return nil
+    }
+    switch term.value {
+    case .field(let ref):
+      return money(ref).map { ($0, $0.fixed2) }
+    case .unusedShare(let amountRef, let totalRef, let usedRef):
+      guard let m = money(amountRef), let total = number(totalRef), let used = number(usedRef),
+        let share = UnusedShare.of(m, unitsTotal: total, unitsUsed: used)
+      else { return nil }
+      return (share, "\(m.fixed2) × (\(total) − \(used)) ÷ \(total)")
+    case .fixed(let m): return (m, m.fixed2)
+    case .multiple(let ref, let factor):
+      guard let m = money(ref), let product = m.multiplied(by: factor) else { return nil }
+      return (product, "\(factor) × \(m.fixed2)")
+    case .amount(let other):
+      guard let v = value(other, in: evaluation) else { return nil }
+      return (v, computation(other, in: evaluation) ?? v.fixed2)
+    }
+  }
+}
+
+/// The unused part of a prepaid price (`rules.md`): `paid × (total − used) ÷ total`, exact,
+/// rounded half up to 0.01 (half away from zero for a negative amount). Nil when `total` is not
+/// positive, `used` is negative or above `total`, or the product overflows.
+public enum UnusedShare {
+  public static func of(_ paid: Money, unitsTotal total: Int, unitsUsed used: Int) -> Money? {
+    guard total > 0, used >= 0, used <= total else { return nil }
+    let magnitude = paid.minorUnits.magnitude
+    let (numerator, overflow) = magnitude.multipliedReportingOverflow(by: UInt64(total - used))
+    guard !overflow else { return nil }
+    let t = UInt64(total)
+    let q = numerator / t
+    let r = numerator % t
+    let rounded = r * 2 >= t ? q + 1 : q
+    guard rounded <= UInt64(Int64.max) else { return nil }
+    let units = Int64(rounded)
+    return Money(minorUnits: paid.minorUnits < 0 ? -units : units, scale: 2)
   }
 }

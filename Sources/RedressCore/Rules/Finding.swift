@@ -13,12 +13,19 @@ public struct Finding: Hashable, Sendable {
   public var citations: [Citation]
   /// The rule's one-line summary, keyed like `messages` (a heading for the finding).
   public var summary: [String: String]
+  /// Years without a holiday notice that a date of the finding was counted through (a
+  /// `rolled` limit): the finding is provisional, the day may move once the notice is added.
+  public var yearsWithoutNotice: [Int]
+
+  /// True when a date of the finding was counted through a year without a notice.
+  public var provisional: Bool { !yearsWithoutNotice.isEmpty }
 
   public init(
     rule: String, severity: FindingSeverity, messages: [String: String],
     advice: [String: String] = [:], fields: [String], citations: [Citation],
-    summary: [String: String] = [:]
+    summary: [String: String] = [:], yearsWithoutNotice: [Int] = []
   ) {
+    self.yearsWithoutNotice = yearsWithoutNotice
     self.rule = rule
     self.severity = severity
     self.messages = messages

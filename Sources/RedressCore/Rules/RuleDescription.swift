@@ -18,20 +18,31 @@ public enum RuleDescription {
   public static func amount(_ id: String, in pack: RulePack, language: String) -> [String] {
     guard let formula = pack.amounts[id] else { return [] }
     let w = Words(language)
-    var lines = [w.largerOf]
+    var lines = [formula.mode == .first ? w.firstOf : w.largerOf]
     for term in formula.terms {
       var text: String
       switch term.value {
       case .fixed(let m): text = Localized.money(m, language)
       case .amount(let other): text = w.amount(other)
+      case .field(let ref): text = ref.path
       case .multiple(let ref, let n): text = "\(n) × \(ref.path)"
+      case .unusedShare(let amount, let total, let used):
+        text = "\(amount.path) × (\(total.path) − \(used.path)) ÷ \(total.path)" + w.roundedHalfUp
       }
-      if term.leaveOutIfAbsent { text += w.leftOutIfAbsent }
+      switch term.ifAbsent {
+      case .leaveOut: text += w.leftOutIfAbsent
+      case .zero: text += w.zeroIfAbsent
+      case .absent: break
+      }
       lines.append("  - " + text)
       if let c = term.onlyIf {
         lines.append("    " + w.onlyIf)
         lines += describe(c, w, indent: 3)
       }
+    }
+    if let basis = formula.basis, let c = formula.appliesIf {
+      lines.append(w.claimBasis(basis))
+      lines += describe(c, w, indent: 1)
     }
     return lines
   }
@@ -67,7 +78,9 @@ public enum RuleDescription {
 
   private static func leaf(_ c: Condition, _ w: Words) -> String {
     func name(_ ref: FieldRef) -> String {
-      ref.isToday ? w.today : (ref.inElement ? ref.keys.joined(separator: ".") : ref.path)
+      ref.isToday
+        ? w.today
+        : ref.isReferenceDay ? w.referenceDay : (ref.inElement ? ref.keys.joined(separator: ".") : ref.path)
     }
     switch c {
     case .isTrue(let ref): return w.isTrue(name(ref))
@@ -95,7 +108,9 @@ public enum RuleDescription {
     case .literal(let d): s = d.iso
     case .firstOf(let refs):
       let names = refs.map {
-        $0.isToday ? w.today : ($0.inElement ? $0.keys.joined(separator: ".") : $0.path)
+        $0.isToday
+          ? w.today
+          : $0.isReferenceDay ? w.referenceDay : ($0.inElement ? $0.keys.joined(separator: ".") : $0.path)
       }
       s = names[0]
       if names.count > 1 {
@@ -104,6 +119,7 @@ public enum RuleDescription {
       }
     }
     if let o = t.offset { s += w.plus(o) }
+    if t.rolled { s += w.rolled }
     return s
   }
 
@@ -128,8 +144,22 @@ public enum RuleDescription {
     var not: String { zh ? "以下不成立：" : "not:" }
     var today: String { zh ? "检查当日" : "today" }
     var largerOf: String { zh ? "取以下各项中的最大值：" : "the largest of:" }
+    var firstOf: String { zh ? "取以下各项中第一个有值的：" : "the first of these that has a value:" }
+    var roundedHalfUp: String { zh ? "（四舍五入到分）" : " (rounded half up to 0.01)" }
+    func claimBasis(_ basis: String) -> String {
+      zh ? "redress claim 以 \(basis) 列出此金额，条件：" : "redress claim lists it as \(basis), when:"
+    }
     var onlyIf: String { zh ? "仅当：" : "only if:" }
     var leftOutIfAbsent: String { zh ? "（该字段缺失时不计此项）" : " (left out when absent)" }
+    var zeroIfAbsent: String { zh ? "（该字段缺失时按0计）" : " (0 when absent)" }
+    var referenceDay: String {
+      zh ? "基准日（已提交的为提交日，否则为检查当日）" : "the reference day (the filing day once filed, else today)"
+    }
+    var rolled: String {
+      zh
+        ? "，遇休息日顺延至其后第一个工作日（按节假日日历）"
+        : ", rolled to the next working day on the holiday calendar when a rest day"
+    }
     var missingHeader: String { zh ? "以下任一项缺失或为空：" : "any of these is absent or blank:" }
     func someOf(_ list: String) -> String { zh ? "\(list) 中有一项满足：" : "some element of \(list) where:" }
     func noneOf(_ list: String) -> String { zh ? "\(list) 中没有一项满足：" : "no element of \(list) where:" }

@@ -8,13 +8,31 @@ import Foundation
 /// ```
 public struct RuleEngine: Sendable {
   public let pack: RulePack
+  /// The holiday calendar `rolled` dates count on (the clocks' calendar), when the pack rolls.
+  public let calendar: HolidayCalendar?
 
-  public init(pack: RulePack) { self.pack = pack }
+  public init(pack: RulePack, calendar: HolidayCalendar? = nil) {
+    self.pack = pack
+    self.calendar = calendar
+  }
 
-  /// Loads and checks `legal/<jurisdiction>/`; throws `DiagnosticsError` naming the file, line
-  /// and column of every problem in the pack.
+  /// Loads and checks `legal/<jurisdiction>/`, and the holiday calendar its `rolled` dates
+  /// count on (`legal/calendars/<calendar>/`); throws `DiagnosticsError` naming the file, line
+  /// and column of every problem in the pack or the calendar.
   public static func load(packAt legal: URL, jurisdiction: String) throws -> RuleEngine {
-    RuleEngine(pack: try RulePackLoader.load(packAt: legal, jurisdiction: jurisdiction))
+    let pack = try RulePackLoader.load(packAt: legal, jurisdiction: jurisdiction)
+    guard pack.rollsDates else { return RuleEngine(pack: pack) }
+    do {
+      return RuleEngine(
+        pack: pack, calendar: try HolidayCalendarLoader.load(name: pack.calendarName, legal: legal))
+    } catch let e as HolidayCalendarLoader.UnknownCalendar {
+      throw DiagnosticsError([
+        Diagnostic(
+          .error, file: pack.directory.appendingPathComponent("pack.yaml").path, path: "calendar",
+          message:
+            "a rule rolls a date to a working day, but \(e.description); name the calendar with 'calendar:'")
+      ])
+    }
   }
 
   /// Every finding of every rule, ordered block, warn, info, then in pack order. `venue`
@@ -50,16 +68,21 @@ public struct RuleEngine: Sendable {
   )
     -> Money?
   {
-    let e = Evaluation(
-      root: CaseFieldSchema.values(of: c), today: today, amounts: AmountBook(formulas: pack.amounts))
+    let e = evaluation(CaseFieldSchema.values(of: c), today: today)
     return e.amounts.value(id, in: e)
+  }
+
+  func evaluation(_ root: CaseFieldSchema.Value, today: CalendarDate) -> Evaluation {
+    Evaluation(
+      root: root, today: today, amounts: AmountBook(formulas: pack.amounts),
+      calendar: calendar.map(DeadlineCalculator.init(calendar:)))
   }
 
   private func finding(
     _ rule: Rule, root: CaseFieldSchema.Value, today: CalendarDate, venue: Venue
   ) -> Finding? {
     guard let severity = rule.severity(in: venue) else { return nil }
-    let e = Evaluation(root: root, today: today, amounts: AmountBook(formulas: pack.amounts))
+    let e = evaluation(root, today: today)
     guard e.truth(rule.when) == .yes else { return nil }
     if let unless = rule.unless, e.truth(unless) == .yes { return nil }
     let fields = expandFields(rule.fields, matches: e.matches) + e.missing
@@ -70,8 +93,27 @@ public struct RuleEngine: Sendable {
         pack.label(of: path, in: lang).map { lang == "en" ? "\($0) (\(path))" : "\($0)（\(path)）" } ?? path
       }.joined(separator: lang == "en" ? ", " : "、")
       for (name, value) in rule.values {
-        guard let text = format(value, in: e, language: lang) else { return nil }
-        values[name] = text
+        switch value {
+        case .cases: continue
+        case .optional(let inner):
+          if let text = format(inner, in: e, language: lang) { values[name] = text }
+        default:
+          guard let text = format(value, in: e, language: lang) else { return nil }
+          values[name] = text
+        }
+      }
+      // A `cases` value: the first case that holds and whose values are all present.
+      for (name, value) in rule.values {
+        guard case .cases(let cases) = value else { continue }
+        values[name] = ""
+        for c in cases {
+          if let condition = c.condition, e.truth(condition) != .yes { continue }
+          guard let t = Localized.pickTemplate(c.texts, lang),
+            t.placeholders.allSatisfy({ values[$0] != nil })
+          else { continue }
+          values[name] = t.render(values)
+          break
+        }
       }
       rendered[lang] = values
     }
@@ -82,15 +124,21 @@ public struct RuleEngine: Sendable {
     }
     return Finding(
       rule: rule.id, severity: severity, messages: render(rule.messages), advice: render(rule.advice),
-      fields: fields, citations: rule.citations, summary: rule.summary)
+      fields: fields, citations: rule.citations, summary: rule.summary,
+      yearsWithoutNotice: e.yearsWithoutData.sorted())
   }
 
   private func format(_ value: RuleValue, in e: Evaluation, language: String) -> String? {
     switch value {
+    case .optional(let inner): return format(inner, in: e, language: language)
+    case .cases: return nil
     case .amount(let id):
       return e.amounts.value(id, in: e).map { Localized.money($0, language) }
     case .date(let term):
       return e.date(term, element: nil).map { Localized.date($0, language) }
+    case .choice(let ref, let table):
+      guard case .word(let w) = e.value(ref), let texts = table[w] else { return nil }
+      return Localized.pick(texts, language)
     case .field(let ref):
       switch e.value(ref) {
       case .text(let s), .word(let s): return s
@@ -121,36 +169,5 @@ public struct RuleEngine: Sendable {
       }
     }
     return out
-  }
-}
-
-/// The statutory maximum of a punitive claim (`rules.md`): with fraud, max(3 × amount paid,
-/// 500); with food below the safety standard, max(10 × amount paid, 3 × losses, 1000); with
-/// both, the larger. The formulas are data in the pack (`amounts:` in `legal/cn/pack.yaml`,
-/// with their citations); this is the named entry point for them.
-public enum StatutoryMaximum {
-  /// The id of the combined amount in the pack.
-  public static let amountID = "punitive-maximum"
-
-  /// The maximum for this case, nil when neither basis is alleged or the amount paid is absent.
-  public static func compute(for c: CaseFile, engine: RuleEngine) -> Money? {
-    engine.amount(amountID, for: c)
-  }
-
-  /// The maximum from the bare facts, through the same pack formulas.
-  public static func compute(
-    amountPaid: Money?, losses: Money? = nil, fraudAlleged: Bool, foodSafetyViolation: Bool,
-    engine: RuleEngine
-  ) -> Money? {
-    var c = CaseFile()
-    var purchase = Purchase()
-    purchase.amountPaid = amountPaid
-    c.purchase = purchase
-    var damage = Damage()
-    damage.losses = losses
-    damage.fraudAlleged = fraudAlleged
-    damage.foodSafetyViolation = foodSafetyViolation
-    c.damage = damage
-    return compute(for: c, engine: engine)
   }
 }

@@ -29,6 +29,14 @@ public struct RulePack: Sendable {
   let amounts: [String: AmountFormula]
   /// Computed amount ids in pack order.
   public let amountIDs: [String]
+  /// The holiday calendar (`legal/calendars/<name>/`) the pack's `rolled` dates count on.
+  public let calendarName: String
+  /// Whether a rule rolls a date to a working day, so that the engine needs the calendar.
+  public var rollsDates: Bool {
+    rules.contains { r in
+      r.when.rolls || (r.unless?.rolls ?? false) || r.values.contains { $0.value.rolls }
+    }
+  }
 
   public struct VenueInfo: Sendable, Hashable {
     public let venue: Venue
@@ -131,10 +139,33 @@ public struct YAMLFragment: @unchecked Sendable {
 }
 
 /// A value a message names with `{name}`.
-enum RuleValue: Sendable {
+indirect enum RuleValue: Sendable {
   case field(FieldRef)
   case date(DateTerm)
   case amount(String)
+  /// A text chosen by the word a field holds (`purchase.items[].category` → the competent
+  /// channel), per language; nil (the rule does not fire) for a word the table lacks.
+  case choice(FieldRef, [String: [String: String]])
+  /// A value that may be absent without keeping the rule from firing (`optional: true`).
+  case optional(RuleValue)
+  /// The text of the first case whose `if` holds and whose `{values}` are all present; empty
+  /// when none does (`cases:`).
+  case cases([ValueCase])
+
+  var rolls: Bool {
+    switch self {
+    case .date(let t): return t.rolled
+    case .optional(let inner): return inner.rolls
+    default: return false
+    }
+  }
+}
+
+/// One case of a `cases:` value: a condition (none: always) and a text per language that may
+/// name the rule's other values.
+struct ValueCase: Sendable {
+  let condition: Condition?
+  let texts: [String: MessageTemplate]
 }
 
 /// A message or advice text split at its `{placeholders}`.
@@ -202,6 +233,13 @@ struct MessageTemplate: Sendable {
 /// Picking a text in a language, with the pack's fallbacks (zh-Hant → zh-Hans; anything → en).
 public enum Localized {
   public static func pick(_ texts: [String: String], _ language: String) -> String? {
+    if let t = texts[language] { return t }
+    if language == "en" { return texts["en"] ?? texts["zh-Hans"] }
+    return texts["zh-Hans"] ?? texts["en"]
+  }
+
+  /// A template in a language, with the same fallbacks as `pick`.
+  static func pickTemplate(_ texts: [String: MessageTemplate], _ language: String) -> MessageTemplate? {
     if let t = texts[language] { return t }
     if language == "en" { return texts["en"] ?? texts["zh-Hans"] }
     return texts["zh-Hans"] ?? texts["en"]

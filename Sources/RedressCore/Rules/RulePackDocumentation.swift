@@ -153,8 +153,9 @@ public enum RulePackDocumentation {
     Every file starts with `schema: 1`. `pack.yaml` names the pack, its **venues** (the bodies a
     complaint can go to), the **sources** the rules cite (each with its `kind`: `statute`,
     `regulation` or `practice`), the **amounts** rules compute (such as the statutory maximum of
-    a punitive claim), readable **labels** of fields, the **rule files** in order, and the
-    **base case** the examples are merged over.
+    a punitive claim), readable **labels** of fields, the **rule files** in order, the
+    **base case** the examples are merged over, and the holiday **calendar** (`calendar: cn`,
+    a folder of `legal/calendars/`) that `rolled` dates count on.
 
     A rule is one entry under `rules:`:
 
@@ -164,13 +165,13 @@ public enum RulePackDocumentation {
       summary: {zh-Hans: …, en: …}      # one line, for `redress rules`
       rationale: {zh-Hans: …, en: …}    # why the rule exists, for `redress rules explain`
       when:                             # the condition under which it fires
-        field: today
-        after: {field: damage.discovered_on, plus: 3 years}
+        field: reference-day
+        after: {field: damage.discovered_on, plus: 3 years, rolled: true}
       unless: …                         # optional: an exception
       fields: [damage.discovered_on]    # the fields a finding names
       values:                           # optional: values the texts name as {discovered}, {limit}
         discovered: {field: damage.discovered_on}
-        limit: {field: damage.discovered_on, plus: 3 years}
+        limit: {field: damage.discovered_on, plus: 3 years, rolled: true}
       message: {zh-Hans: …{limit}…, en: …}   # what the user reads
       advice: {zh-Hans: …, en: …}            # what the user can do about it
       citations:
@@ -180,12 +181,12 @@ public enum RulePackDocumentation {
       examples:
         applies:                        # cases the rule must fire on
           - note: one day too late
-            today: 2029-10-21           # optional; default: the pack's example day
+            today: 2029-10-23           # optional; default: the pack's example day
             case: {}                    # a fragment merged over the base case
-            says: 2029年10月20日          # optional: text a message must contain
+            says: 2029年10月22日          # optional: text a message must contain
             fields: [damage.discovered_on]  # optional: the exact fields of the finding
         does-not-apply:                 # cases it must not fire on
-          - today: 2029-10-20
+          - today: 2029-10-22
             case: {}
     ```
 
@@ -195,7 +196,8 @@ public enum RulePackDocumentation {
     ### Conditions
 
     A condition is a mapping with one operator. Fields are named as in the case file
-    (`purchase.amount_paid`); `today` is the day of the check.
+    (`purchase.amount_paid`); `today` is the day of the check; `reference-day` is the day the
+    law is applied on: `filing.filed_on` once the case is filed, else today.
 
     | operator | example | true when |
     |---|---|---|
@@ -216,7 +218,13 @@ public enum RulePackDocumentation {
     `{first-of: [PATH, PATH], plus: …}` takes the first field present. Periods follow 民法典
     Arts. 201 and 202: the start day is not counted (2026-10-01 + 7 days = 2026-10-08), and a
     month or year lands on the same date or the month's last day (2024-02-29 + 3 years =
-    2027-02-28). An amount on the right is `"500.00"`, `{field: PATH}` or `{amount: ID}`.
+    2027-02-28). `rolled: true` then moves a day that is a rest day on the pack's holiday
+    calendar to the next working day (民法典 Art. 203), with the same calendar and counting as
+    the clocks (2024-02-29 + 3 years, rolled = 2027-03-01, since 2027-02-28 is a Sunday); a
+    finding whose rolled day lies in a year without a holiday notice is marked provisional.
+    Inside `where`, a date term may name a date of the case that the element does not have
+    (`first-of: [purchase.received_on, purchase.date]`). An amount on the right is `"500.00"`,
+    `{field: PATH}` or `{amount: ID}`.
     Amounts are exact decimals, never floating point.
 
     **Absence.** A comparison whose field is absent is *unknown*; `all`, `any` and `not` carry
@@ -229,16 +237,29 @@ public enum RulePackDocumentation {
 
     ### Amounts
 
-    Under `amounts:` in `pack.yaml`, an amount is the largest of its terms: `multiply: PATH`
-    with `by: N`, `fixed: "500.00"`, or `amount: ID` (an amount defined above it). A term may
-    say `only-if: C` (left out unless C is true) and `if-absent: leave-out` (left out when its
-    field is absent; otherwise an absent field makes the whole amount absent). When no term is
-    left, the amount is absent.
+    Under `amounts:` in `pack.yaml`, an amount is the largest of its terms (`larger-of:`), or
+    the first of its terms that has a value (`first-of:`). A term is `field: PATH` (a money
+    field as it is), `multiply: PATH` with `by: N`, `fixed: "500.00"`, `amount: ID` (an amount
+    defined above it), or `unused-share: PATH` with `units-total: PATH` and `units-used: PATH`
+    (the amount × (total − used) ÷ total, exact, rounded half up to 0.01: the unused prepaid
+    balance of `rules.md`). A term may
+    say `only-if: C` (left out unless C is true), `if-absent: leave-out` (left out when its
+    field is absent) or `if-absent: zero` (an absent field counts as 0); otherwise an absent
+    field makes the whole amount absent. When no term is left, the amount is absent. An
+    amount that is a basis of a claim of its own names it with `basis:` (`fraud-treble`):
+    `redress claim` lists the bases the terms of `punitive-maximum` apply, each computed by
+    the same formula the messages state, and before them every amount with a `basis:` and an
+    `applies-if: C` whose C holds (the refund, the prepaid balance); `label:` words the request.
 
     ### Values in texts
 
     `{name}` in a message or advice is a value of the rule (`values:`): `{field: PATH}`, a date
-    `{field: PATH, plus: …}` or `{first-of: […], plus: …}`, or `{amount: ID}`. A path through a
+    `{field: PATH, plus: …, rolled: true}` or `{first-of: […], plus: …}`, `{amount: ID}`, or a
+    text chosen by a word: `{field: purchase.items[].category, texts: {telecom: {zh-Hans: …,
+    en: …}}}` (a word the table lacks keeps the rule from firing). A value that may be absent
+    says `optional: true` (it does not stop the rule); `cases: [{if: C, text: {zh-Hans: …, en:
+    …}}, …, {text: …}]` is the text of the first case whose C holds and whose `{values}` are
+    all present (empty when none is). A path through a
     list (`claims[].amount`) reads the first element the rule's `some` matched. `{today}` and
     `{fields}` (the fields a `missing` found, with their labels) are always there. Money is
     written `5,360.00元` in Chinese and `¥5,360.00` in English, dates `2029年10月20日` and

@@ -45,7 +45,7 @@ final class PackParser {
 
   static let packKeys = [
     "schema", "jurisdiction", "name", "venues", "sources", "amounts", "labels", "rule-files",
-    "examples",
+    "examples", "calendar",
   ]
   static let ruleKeys = [
     "id", "severity", "summary", "rationale", "when", "unless", "fields", "values", "message",
@@ -66,6 +66,7 @@ final class PackParser {
       r.error("missing key 'jurisdiction'", at: root, path: "jurisdiction")
     }
     let name = texts(m["name"], path: "name", parent: root)
+    let calendarName = m["calendar"].flatMap { r.string($0, path: "calendar") } ?? jurisdiction
     parseVenues(m["venues"], parent: root)
     parseSources(m["sources"], parent: root)
     parseAmounts(m["amounts"])
@@ -130,7 +131,8 @@ final class PackParser {
     return RulePack(
       jurisdiction: jurisdiction, schema: schema ?? RulePack.currentSchema, name: name,
       venues: venues, sources: sources, labels: labels, rules: rules, directory: directory,
-      exampleBase: exampleBase, exampleToday: exampleToday, amounts: amounts, amountIDs: amountIDs)
+      exampleBase: exampleBase, exampleToday: exampleToday, amounts: amounts, amountIDs: amountIDs,
+      calendarName: calendarName)
   }
 
   /// The rules of one file and every problem found in it.
@@ -285,19 +287,38 @@ final class PackParser {
     for (k, v) in map {
       guard let id = r.scalarText(k, path: "amounts", expected: "an id") else { continue }
       let p = "amounts.\(id)"
-      guard let m = r.mapping(v, path: p, allowed: ["summary", "larger-of", "citations"]) else { continue }
+      guard
+        let m = r.mapping(
+          v, path: p,
+          allowed: ["summary", "larger-of", "first-of", "citations", "basis", "label", "applies-if"])
+      else {
+        continue
+      }
       let summary = texts(m["summary"], path: "\(p).summary", parent: v)
       let citations = parseCitations(m["citations"], path: "\(p).citations", parent: v)
       var terms: [AmountFormula.Term] = []
-      if let lo = m["larger-of"], let list = r.sequence(lo, path: "\(p).larger-of") {
+      var mode = AmountFormula.Mode.largest
+      let modes = ["larger-of", "first-of"].filter { m[$0] != nil }
+      if modes.count > 1 {
+        r.error("an amount is either 'larger-of' or 'first-of', not both", at: v, path: p)
+      } else if let key = modes.first, let lo = m[key], let list = r.sequence(lo, path: "\(p).\(key)") {
+        if key == "first-of" { mode = .first }
         for (i, t) in list.enumerated() {
-          if let term = parseAmountTerm(t, path: "\(p).larger-of[\(i)]") { terms.append(term) }
+          if let term = parseAmountTerm(t, path: "\(p).\(key)[\(i)]") { terms.append(term) }
         }
-        if list.isEmpty { r.error("'larger-of' needs at least one term", at: lo, path: "\(p).larger-of") }
-      } else if m["larger-of"] == nil {
-        r.error("missing key 'larger-of': the terms whose largest is the amount", at: v, path: p)
+        if list.isEmpty { r.error("'\(key)' needs at least one term", at: lo, path: "\(p).\(key)") }
+      } else if modes.isEmpty {
+        r.error(
+          "missing key 'larger-of' (the terms whose largest is the amount) or 'first-of' (the first term that has a value)",
+          at: v, path: p)
       }
-      amounts[id] = AmountFormula(id: id, terms: terms, summary: summary, citations: citations)
+      var formula = AmountFormula(
+        id: id, terms: terms, summary: summary, citations: citations,
+        basis: m["basis"].flatMap { r.string($0, path: "\(p).basis") })
+      formula.mode = mode
+      if let c = m["applies-if"] { formula.appliesIf = condition(c, path: "\(p).applies-if", scope: nil) }
+      if m["label"] != nil { formula.label = texts(m["label"], path: "\(p).label", parent: v) }
+      amounts[id] = formula
       amountIDs.append(id)
     }
   }
@@ -305,26 +326,55 @@ final class PackParser {
   private func parseAmountTerm(_ node: Node, path: String) -> AmountFormula.Term? {
     guard
       let m = r.mapping(
-        node, path: path, allowed: ["multiply", "by", "fixed", "amount", "if-absent", "only-if"])
+        node, path: path,
+        allowed: [
+          "field", "multiply", "by", "fixed", "amount", "unused-share", "units-total", "units-used",
+          "if-absent",
+          "only-if",
+        ])
     else { return nil }
     var onlyIf: Condition?
     if let c = m["only-if"] { onlyIf = condition(c, path: "\(path).only-if", scope: nil) }
-    var leaveOut = false
+    var leaveOut = AmountFormula.Term.IfAbsent.absent
     if let a = m["if-absent"], let s = r.string(a, path: "\(path).if-absent") {
-      if s == "leave-out" {
-        leaveOut = true
+      if let v = AmountFormula.Term.IfAbsent(rawValue: s), v != .absent {
+        leaveOut = v
       } else {
         r.error(
-          "'if-absent' takes 'leave-out' (the term is skipped when its field is absent)", at: a,
-          path: "\(path).if-absent")
+          "'if-absent' takes 'leave-out' (the term is skipped when its field is absent) or 'zero' (the field counts as 0)",
+          at: a, path: "\(path).if-absent")
       }
     }
-    let kinds = ["multiply", "fixed", "amount"].filter { m[$0] != nil }
+    let kinds = ["field", "multiply", "fixed", "amount", "unused-share"].filter { m[$0] != nil }
     guard kinds.count == 1 else {
-      r.error("a term is one of: multiply (with by), fixed, amount", at: node, path: path)
+      r.error(
+        "a term is one of: field, multiply (with by), fixed, amount, unused-share (with units-total and units-used)",
+        at: node, path: path)
       return nil
     }
+    func typedField(_ key: String, _ type: CaseFieldSchema.FieldType, _ noun: String) -> FieldRef? {
+      guard let n = m[key] else {
+        r.error("missing key '\(key)'", at: node, path: path)
+        return nil
+      }
+      guard let ref = fieldRef(n, path: "\(path).\(key)", scope: nil) else { return nil }
+      guard ref.type == type else {
+        r.error("'\(ref.path)' is \(ref.type.noun), not \(noun)", at: n, path: "\(path).\(key)")
+        return nil
+      }
+      return ref
+    }
     switch kinds[0] {
+    case "field":
+      guard let ref = typedField("field", .money, "an amount of money") else { return nil }
+      return .init(value: .field(ref), ifAbsent: leaveOut, onlyIf: onlyIf)
+    case "unused-share":
+      guard let amount = typedField("unused-share", .money, "an amount of money"),
+        let total = typedField("units-total", .number, "a whole number"),
+        let used = typedField("units-used", .number, "a whole number")
+      else { return nil }
+      return .init(
+        value: .unusedShare(amount: amount, total: total, used: used), ifAbsent: leaveOut, onlyIf: onlyIf)
     case "multiply":
       guard let ref = fieldRef(m["multiply"]!, path: "\(path).multiply", scope: nil) else { return nil }
       guard ref.type == .money else {
@@ -339,10 +389,10 @@ final class PackParser {
         }
         return nil
       }
-      return .init(value: .multiple(ref, Int64(by)), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
+      return .init(value: .multiple(ref, Int64(by)), ifAbsent: leaveOut, onlyIf: onlyIf)
     case "fixed":
       guard let money = r.money(m["fixed"], path: "\(path).fixed") else { return nil }
-      return .init(value: .fixed(money), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
+      return .init(value: .fixed(money), ifAbsent: leaveOut, onlyIf: onlyIf)
     default:
       guard let id = r.string(m["amount"], path: "\(path).amount") else { return nil }
       guard amounts[id] != nil else {
@@ -351,7 +401,7 @@ final class PackParser {
           path: "\(path).amount")
         return nil
       }
-      return .init(value: .amount(id), leaveOutIfAbsent: leaveOut, onlyIf: onlyIf)
+      return .init(value: .amount(id), ifAbsent: leaveOut, onlyIf: onlyIf)
     }
   }
 
@@ -510,22 +560,66 @@ final class PackParser {
         r.error("'\(name)' is given already; choose another name", at: k, path: p)
         continue
       }
-      guard let m = r.mapping(v, path: p, allowed: ["field", "first-of", "plus", "amount"]) else { continue }
-      if let a = m["amount"] {
+      guard
+        let m = r.mapping(
+          v, path: p,
+          allowed: ["field", "first-of", "plus", "rolled", "amount", "texts", "optional", "cases"])
+      else { continue }
+      if let cn = m["cases"] {
+        guard let list = r.sequence(cn, path: "\(p).cases") else { continue }
+        var cases: [ValueCase] = []
+        for (i, item) in list.enumerated() {
+          let cp = "\(p).cases[\(i)]"
+          guard let cm = r.mapping(item, path: cp, allowed: ["if", "text"]) else { continue }
+          var condition: Condition?
+          if let c = cm["if"] { condition = self.condition(c, path: "\(cp).if", scope: nil) }
+          var templates: [String: MessageTemplate] = [:]
+          for (lang, text) in texts(cm["text"], path: "\(cp).text", parent: item) {
+            switch MessageTemplate.parse(text) {
+            case .success(let t): templates[lang] = t
+            case .failure(let e):
+              r.error("\(e.reason); write a value as {name}", at: cm["text"], path: "\(cp).text.\(lang)")
+            }
+          }
+          cases.append(ValueCase(condition: condition, texts: templates))
+        }
+        if list.isEmpty { r.error("'cases' needs at least one case", at: cn, path: "\(p).cases") }
+        out.append((name, .cases(cases)))
+      } else if let a = m["amount"] {
         guard let id = r.string(a, path: "\(p).amount") else { continue }
         if amounts[id] == nil {
           r.error("no amount '\(id)' in the pack" + suggestion(id, amountIDs), at: a, path: "\(p).amount")
           continue
         }
-        out.append((name, .amount(id)))
-      } else if m["plus"] != nil || m["first-of"] != nil {
+        let optional = m["optional"].flatMap { r.bool($0, path: "\(p).optional") } ?? false
+        out.append((name, optional ? .optional(.amount(id)) : .amount(id)))
+      } else if m["plus"] != nil || m["first-of"] != nil || m["rolled"] != nil {
         if let term = dateTerm(v, path: p, scope: nil) { out.append((name, .date(term))) }
+      } else if let f = m["field"], let t = m["texts"] {
+        guard let ref = fieldRef(f, path: "\(p).field", scope: nil, allowListElement: true) else { continue }
+        guard case .word(let allowed) = ref.type else {
+          r.error(
+            "'texts' chooses by a word, but '\(ref.path)' is \(ref.type.noun)", at: f, path: "\(p).field")
+          continue
+        }
+        guard case .mapping(let map) = t else {
+          r.error("expected a mapping from a word of '\(ref.path)' to its text", at: t, path: "\(p).texts")
+          continue
+        }
+        var table: [String: [String: String]] = [:]
+        for (wk, wv) in map {
+          guard let w = word(wk, path: "\(p).texts", allowed: allowed, field: ref.path) else { continue }
+          table[w] = texts(wv, path: "\(p).texts.\(w)", parent: t)
+        }
+        out.append((name, .choice(ref, table)))
       } else if let f = m["field"] {
         if let ref = fieldRef(f, path: "\(p).field", scope: nil, allowListElement: true) {
           out.append((name, .field(ref)))
         }
       } else {
-        r.error("a value is {field: PATH}, {field: PATH, plus: 3 years} or {amount: ID}", at: v, path: p)
+        r.error(
+          "a value is {field: PATH}, {field: PATH, plus: 3 years, rolled: true}, {field: PATH, texts: {WORD: TEXT}} or {amount: ID}",
+          at: v, path: p)
       }
     }
     return out
@@ -821,14 +915,18 @@ final class PackParser {
       guard let s = r.string(node, path: path) else { return nil }
       if s == "today" { return DateTerm(base: .today, offset: nil) }
       if let d = CalendarDate(iso: s) { return DateTerm(base: .literal(d), offset: nil) }
-      guard let ref = fieldRef(node, path: path, scope: scope) else { return nil }
+      guard let ref = dateFieldRef(node, text: s, path: path, scope: scope) else { return nil }
       guard ref.type == .date else {
         r.error("'\(ref.path)' is \(ref.type.noun), not a date", at: node, path: path)
         return nil
       }
       return DateTerm(base: .firstOf([ref]), offset: nil)
     }
-    guard let m = r.mapping(node, path: path, allowed: ["field", "first-of", "plus"]) else { return nil }
+    guard let m = r.mapping(node, path: path, allowed: ["field", "first-of", "plus", "rolled"]) else {
+      return nil
+    }
+    var rolled = false
+    if let rn = m["rolled"], let b = r.bool(rn, path: "\(path).rolled") { rolled = b }
     var offset: DateOffset?
     if let pn = m["plus"], let text = r.string(pn, path: "\(path).plus") {
       offset = DateOffset(text: text)
@@ -859,15 +957,27 @@ final class PackParser {
         refs.append(FieldRef(path: "today", type: .date, keys: [], inElement: false))
         continue
       }
-      guard let ref = fieldRef(n, path: p, scope: scope) else { return nil }
+      guard let ref = dateFieldRef(n, text: r.string(n, path: p), path: p, scope: scope) else { return nil }
       guard ref.type == .date else {
         r.error("'\(ref.path)' is \(ref.type.noun), not a date", at: n, path: p)
         return nil
       }
       refs.append(ref)
     }
-    if refs.count == 1 && refs[0].isToday { return DateTerm(base: .today, offset: offset) }
-    return DateTerm(base: .firstOf(refs), offset: offset)
+    if refs.count == 1 && refs[0].isToday { return DateTerm(base: .today, offset: offset, rolled: rolled) }
+    return DateTerm(base: .firstOf(refs), offset: offset, rolled: rolled)
+  }
+
+  /// A date field named in a date term. Inside `where` a name is the element's field; a name
+  /// the element does not have but the case has (`purchase.received_on`) is the case's, so a
+  /// list element's date can be compared with a date of the case.
+  private func dateFieldRef(_ node: Node, text: String?, path: String, scope: String?) -> FieldRef? {
+    if let list = scope, let text, CaseFieldSchema.type(of: "\(list)[].\(text)") == nil,
+      CaseFieldSchema.type(of: text) != nil
+    {
+      return fieldRef(node, path: path, scope: nil)
+    }
+    return fieldRef(node, path: path, scope: scope)
   }
 
   private func moneyTerm(_ node: Node, path: String, scope: String?) -> MoneyTerm? {
@@ -952,8 +1062,8 @@ final class PackParser {
       r.error("expected a field path such as purchase.amount_paid", at: node, path: path)
       return nil
     }
-    if text == "today" {
-      return FieldRef(path: "today", type: .date, keys: [], inElement: false)
+    if text == CaseFieldSchema.today || text == CaseFieldSchema.referenceDay {
+      return FieldRef(path: text, type: .date, keys: [], inElement: false)
     }
     if let list = scope {
       let absolute = "\(list)[].\(text)"
@@ -975,7 +1085,9 @@ final class PackParser {
         path: absolute, type: type, keys: text.split(separator: ".").map(String.init), inElement: true)
     }
     guard let type = CaseFieldSchema.type(of: text) else {
-      unknownField(text, at: node, path: path, candidates: CaseFieldSchema.allPaths + ["today"])
+      unknownField(
+        text, at: node, path: path,
+        candidates: CaseFieldSchema.allPaths + [CaseFieldSchema.today, CaseFieldSchema.referenceDay])
       return nil
     }
     if text.contains("[]") && !allowListElement {

@@ -27,18 +27,29 @@ public struct CaseValidator: Sendable {
     if blank(c.complainant?.address) { missing.append("complainant.address") }
     if blank(c.respondent?.name) { missing.append("respondent.name") }
     if blank(c.respondent?.address) { missing.append("respondent.address") }
-    if c.purchase?.date == nil { missing.append("purchase.date") }
-    if c.purchase?.amountPaid == nil { missing.append("purchase.amount_paid") }
-    if !(c.purchase?.items.contains { !blank($0.name) } ?? false) {
-      missing.append("purchase.items")
-    }
     if blank(c.damage?.description) { missing.append("damage.description") }
-    if c.damage?.discoveredOn == nil { missing.append("damage.discovered_on") }
     if c.claims.isEmpty { missing.append("claims") }
     if let agent = c.agent {
       if blank(agent.name) { missing.append("agent.name") }
       if blank(agent.phone) { missing.append("agent.phone") }
     }
+    return missing
+  }
+
+  /// The facts `cn.incomplete-facts` expects (a warning, not a requirement: `rules.md`
+  /// revision 2), in the contract's order, that `c` lacks.
+  public static func missingExpectedFields(_ c: CaseFile) -> [String] {
+    var missing: [String] = []
+    if c.purchase?.date == nil { missing.append("purchase.date") }
+    if c.purchase?.amountPaid == nil { missing.append("purchase.amount_paid") }
+    if !(c.purchase?.items.contains {
+      !($0.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+      ?? false)
+    {
+      missing.append("purchase.items")
+    }
+    if c.damage?.discoveredOn == nil { missing.append("damage.discovered_on") }
     return missing
   }
 
@@ -80,15 +91,19 @@ public struct CaseValidator: Sendable {
       out.append(map.diagnostic(.warning, path, message))
     }
 
-    // Required contents.
+    // Required contents, then the facts a complaint is expected to state.
     for path in Self.missingRequiredFields(c) {
       error(
         path,
+        path == "claims"
+          ? "at least one claim (what you ask for) is required" : "required, but missing or blank")
+    }
+    for path in Self.missingExpectedFields(c) {
+      warning(
+        path,
         path == "purchase.items"
-          ? "at least one item with a name is required"
-          : path == "claims"
-            ? "at least one claim (what you ask for) is required"
-            : "required, but missing or blank")
+          ? "no item with a name; the body will usually ask what was bought"
+          : "missing; the body will usually ask for it, and periods and amounts are counted from it")
     }
     if let known = knownJurisdictions, !known.contains(c.effectiveJurisdiction) {
       error(

@@ -14,13 +14,19 @@ public struct CaseDocuments: Sendable {
   public let fellBack: Bool
 
   /// `templates` is the data folder's `templates/` (`DataLocator.templates`).
-  public init(caseFile: CaseFile, findings: [Finding], today: CalendarDate, templates: URL) throws {
+  /// `amounts` are what the law gives the case (`ClaimCalculator`); the letter states the
+  /// unused prepaid balance from them.
+  public init(
+    caseFile: CaseFile, findings: [Finding], amounts: [ClaimCalculator.Entry] = [], today: CalendarDate,
+    templates: URL
+  ) throws {
     library = TemplateLibrary(root: templates)
     let folder = library.folder(for: caseFile.effectiveLanguage)
     language = folder.name
     fellBack = folder.fellBack
     builder = ContextBuilder(
-      caseFile: caseFile, findings: findings, today: today, terms: try library.terms(folder.name))
+      caseFile: caseFile, findings: findings, amounts: amounts, today: today,
+      terms: try library.terms(folder.name))
   }
 
   public var terms: Terms { builder.terms }

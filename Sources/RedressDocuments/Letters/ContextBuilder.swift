@@ -8,14 +8,20 @@ public struct ContextBuilder: Sendable {
   public var caseFile: CaseFile
   /// The rule engine's findings on the case; the letter cites the legal bases among them.
   public var findings: [Finding]
+  /// What the law gives the case (`ClaimCalculator`): the letter states the prepaid balance.
+  public var amounts: [ClaimCalculator.Entry]
   /// The documents' date.
   public var today: CalendarDate
   public var terms: Terms
   public var catalog: EvidenceCatalog
 
-  public init(caseFile: CaseFile, findings: [Finding], today: CalendarDate, terms: Terms) {
+  public init(
+    caseFile: CaseFile, findings: [Finding], amounts: [ClaimCalculator.Entry] = [], today: CalendarDate,
+    terms: Terms
+  ) {
     self.caseFile = caseFile
     self.findings = findings
+    self.amounts = amounts
     self.today = today
     self.terms = terms
     self.catalog = EvidenceCatalog(
@@ -133,15 +139,17 @@ public struct ContextBuilder: Sendable {
         number: String(i + 1), name: item.name ?? blank,
         category: item.category.map { terms.label($0, in: "item_category") } ?? blank,
         brand: item.brand ?? blank, model: item.model ?? blank, spec: item.spec ?? blank,
-        origin: item.origin ?? blank, quantity: String(qty),
+        origin: item.origin ?? blank, term: item.spec ?? blank, quantity: String(qty),
         unitPrice: money(item.unitPrice) ?? blank,
         amount: money(item.unitPrice.flatMap { $0.multiplied(by: Int64(qty)) }) ?? blank)
     }
+    // A service's claims are worded for a service (退还服务费用, never 退还货款).
+    let claimTable = p.subject == .service ? "claim_type_service" : "claim_type"
     let claims = caseFile.claims.enumerated().map { i, claim in
       LetterContext.ClaimLine(
         number: String(i + 1),
-        request: claim.type.map { terms.label($0, in: "claim_type") }
-          ?? terms.label(ClaimType.other, in: "claim_type"),
+        request: claim.type.map { terms.label($0, in: claimTable) }
+          ?? terms.label(ClaimType.other, in: claimTable),
         amount: money(claim.amount), note: claim.note, end: end(i, of: caseFile.claims.count))
     }
     let d = caseFile.damage ?? Damage()
@@ -162,7 +170,8 @@ public struct ContextBuilder: Sendable {
         isService: p.subject == .service, date: date(p.date),
         channel: p.channel.map { terms.label($0, in: "purchase_channel") }, platform: p.platform,
         orderNumber: p.orderNumber, receivedOn: date(p.receivedOn), amountPaid: money(p.amountPaid),
-        warrantyUntil: date(p.warrantyUntil), evidenceRefs: refs(Self.purchaseKinds), items: items),
+        warrantyUntil: date(p.warrantyUntil), evidenceRefs: refs(Self.purchaseKinds), items: items,
+        prepaid: prepaid),
       damage: LetterContext.DamageFields(
         category: d.category.map { terms.label($0, in: "damage_category") },
         discoveredOn: date(d.discoveredOn), description: d.description.map(Self.withoutFinalStop),
@@ -174,6 +183,24 @@ public struct ContextBuilder: Sendable {
         count: String(catalog.entries.count),
         all: catalog.entries.isEmpty ? nil : terms.evidenceReferences(catalog.entries.map(\.number)),
         items: evidenceLines))
+  }
+
+  /// The prepaid block of the letter, nil when the case is not a prepaid purchase. The balance
+  /// is the rule pack's `prepaid-balance` (`ClaimCalculator`), never computed here.
+  var prepaid: LetterContext.PrepaidFields? {
+    let p = caseFile.purchase
+    let isPrepaidItem = p?.items.contains { $0.category == .prepaid } ?? false
+    guard p?.prepaid != nil || isPrepaidItem else { return nil }
+    let block = p?.prepaid ?? Prepaid()
+    let entry = amounts.first { $0.basis == "prepaid-balance" }
+    var left: String?
+    if let total = block.unitsTotal, let used = block.unitsUsed, used <= total { left = String(total - used) }
+    return LetterContext.PrepaidFields(
+      unitsTotal: block.unitsTotal.map(String.init), unitsUsed: block.unitsUsed.map(String.init),
+      unitsLeft: left,
+      balance: money(entry?.amount),
+      computation: block.balance == nil ? entry?.computation : nil,
+      businessStopped: block.businessStopped ?? false)
   }
 
   /// The legal bases the letter states: findings of the rules the terms give a sentence for
@@ -278,6 +305,7 @@ public struct ContextBuilder: Sendable {
     return EmailBodyContext(
       caseId: caseFile.id, date: terms.date(today), addressee: addressee, complainant: person(redact: false),
       agent: agent(redact: false), respondentName: caseFile.respondent?.name, itemSummary: itemSummary,
+      isService: caseFile.purchase?.subject == .service, prepaidBalance: prepaid?.balance,
       split: split, attachments: attachments)
   }
 }

@@ -12,6 +12,10 @@ public struct EmailBodyContext: TemplateContext, Hashable {
   public var agent: AgentFields?
   public var respondentName: String?
   public var itemSummary: String?
+  /// True when what was bought is a service.
+  public var isService: Bool
+  /// The unused prepaid balance claimed (`¥7,733.33`), for a prepaid purchase.
+  public var prepaidBalance: String?
   /// Set when the filing is split across several messages.
   public var split: SplitFields?
   /// The files this message carries.
@@ -50,7 +54,8 @@ public struct EmailBodyContext: TemplateContext, Hashable {
       agent: AgentFields(
         name: "李律师", relationship: "律师", phone: "13900139000", authority: "一般代理",
         evidenceRefs: "证据2"),
-      respondentName: "某某电器销售有限公司", itemSummary: "滚筒洗衣机",
+      respondentName: "某某电器销售有限公司", itemSummary: "滚筒洗衣机", isService: true,
+      prepaidBalance: "¥7,733.33",
       split: SplitFields(
         part: "1", total: "2",
         otherParts: [

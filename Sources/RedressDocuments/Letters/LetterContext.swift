@@ -51,6 +51,24 @@ public struct LetterContext: TemplateContext, Hashable {
     public var warrantyUntil: String?
     public var evidenceRefs: String?
     public var items: [ItemLine]
+    /// Set for a prepaid card, membership or package (预付式消费).
+    public var prepaid: PrepaidFields?
+  }
+
+  /// A prepaid purchase: what was bought and used, and the unused balance claimed.
+  public struct PrepaidFields: TemplateFields, Hashable {
+    /// Units (sessions, visits) bought, `96`.
+    public var unitsTotal: String?
+    /// Of which used, `38`.
+    public var unitsUsed: String?
+    /// Bought minus used, `58`.
+    public var unitsLeft: String?
+    /// The unused balance the law gives (`ClaimCalculator`), `¥7,733.33`.
+    public var balance: String?
+    /// How it was computed, `12800.00 × (96 − 38) ÷ 96`; absent when the balance was given.
+    public var computation: String?
+    /// The business closed, moved or stopped serving.
+    public var businessStopped: Bool
   }
 
   /// One row of the items table; an unknown cell holds the language's blank mark (—).
@@ -62,6 +80,8 @@ public struct LetterContext: TemplateContext, Hashable {
     public var model: String
     public var spec: String
     public var origin: String
+    /// A service's term or number of sessions (期限或次数): the item's `spec`.
+    public var term: String
     public var quantity: String
     public var unitPrice: String
     /// Quantity × unit price.
@@ -135,9 +155,12 @@ public struct LetterContext: TemplateContext, Hashable {
         items: [
           ItemLine(
             number: "1", name: "滚筒洗衣机", category: "洗衣机", brand: "某牌", model: "XQG100-14",
-            spec: "10公斤", origin: "江苏无锡", quantity: "1", unitPrice: "¥2,999.00",
+            spec: "10公斤", origin: "江苏无锡", term: "96节", quantity: "1", unitPrice: "¥2,999.00",
             amount: "¥2,999.00")
-        ]),
+        ],
+        prepaid: PrepaidFields(
+          unitsTotal: "96", unitsUsed: "38", unitsLeft: "58", balance: "¥7,733.33",
+          computation: "12800.00 × (96 − 38) ÷ 96", businessStopped: true)),
       damage: DamageFields(
         category: "质量问题", discoveredOn: "2026年10月5日", description: "出现漏水。", personalInjury: true,
         evidenceRefs: "证据4"),

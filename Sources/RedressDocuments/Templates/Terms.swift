@@ -53,6 +53,7 @@ public struct Terms: Sendable {
     ("negotiation_channel", NegotiationChannel.allowedWords),
     ("negotiation_outcome", NegotiationOutcome.allowedWords),
     ("claim_type", ClaimType.allowedWords),
+    ("claim_type_service", ClaimType.allowedWords),
     ("evidence_kind", EvidenceKind.allowedWords),
     ("filing_event_kind", FilingEventKind.allowedWords),
   ]

@@ -50,6 +50,10 @@ import Testing
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
     InterviewGolden.check(run.transcript, "complete.transcript.txt")
+    // A washing machine with a quality problem: none of the follow-ups of revision 2.
+    for prompt in [Self.custodyPrompt, Self.disclosedPrompt, Self.seriousPrompt, Self.knewPrompt] {
+      #expect(!run.transcript.contains(prompt), "\(prompt)")
+    }
     InterviewGolden.check(try h.storedYAML("case-20261122-1"), "complete.case.yaml")
     let record = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(!record.isDraft)
@@ -84,8 +88,10 @@ import Testing
     // 5 purchase in a shop, one item of two tins
     "", "2026-10-20", "1", "", "进口婴儿配方奶粉", "食品", "某牌", "", "800克/罐", "", "2", "268", "",
     "", "", "", "",
-    // 6 damage: unsafe food, fraud
-    "2", "开罐后发现奶粉结块并有异味，罐底生产日期标签有涂改痕迹，已超过保质期。", "2026-10-22", "", "是", "是", "", "", "536",
+    // 6 damage: unsafe food, fraud; the seller knew (the date label was altered), asked only
+    // because the food is said to be unsafe
+    "2", "开罐后发现奶粉结块并有异味，罐底生产日期标签有涂改痕迹，已超过保质期。", "2026-10-22", "", "是", "是", "是", "", "",
+    "536",
     // 7 negotiation
     "+", "2026-10-23", "3", "店长", "要求退款并赔偿，店长只同意换货。", "3", "", "",
     // 8 evidence: the power of attorney is E1; a receipt on paper
@@ -114,7 +120,9 @@ import Testing
 
   // MARK: A blocking rule
 
-  @Test func lostPropertyIsStoppedWithTheBetterRoute() throws {
+  /// Misuse blocks at the consumer association (rules.md); the block is said as soon as the
+  /// answer that causes it is given. (Lost property no longer blocks: revision 2.)
+  @Test func misuseIsStoppedWithTheBetterRoute() throws {
     let h = try InterviewHarness()
     let answers = [
       "", "", "", "",
@@ -123,8 +131,8 @@ import Testing
       "", "某某餐饮有限公司", "", "上海市黄浦区某某路9号", "", "", "", "",
       // a dinner: a service, so no brand or model is asked
       "2", "2026-11-01", "1", "", "晚餐", "", "", "", "", "286", "", "", "",
-      // the block is said as soon as the category is given; the person stops
-      "9", "否",
+      // the block is said as soon as misuse is admitted; the person stops
+      "1", "吃完后餐具破损，划伤手指。", "2026-11-01", "", "", "", "是", "否",
     ]
     let run = try h.runNew(answers)
     #expect(run.code == 1)
@@ -132,7 +140,70 @@ import Testing
     InterviewGolden.check(run.transcript, "blocked.transcript.txt")
     let record = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(record.isDraft)
-    #expect(record.caseFile.damage?.category == .lostProperty)
+    #expect(record.caseFile.damage?.causedByMisuse == true)
+  }
+
+  // MARK: The facts of revision 2, asked only where they matter
+
+  /// Sections 1–5 of a dinner at a restaurant, paid 286 yuan; `clearance` answers the
+  /// 处理品 question.
+  static func dinnerScript(clearance: Bool) -> [String] {
+    [
+      "", "", "", "",
+      "李华", "", "13912345678", "上海市黄浦区某某路2号", "", "", "",
+      "",
+      "", "某某餐饮有限公司", "", "上海市黄浦区某某路9号", "", "", "", "",
+      "2", "2026-11-01", "1", "", "晚餐", "", "", "", "", "286", "", "", clearance ? "是" : "",
+    ]
+  }
+
+  static let custodyPrompt = "丢失的物品当时是否由商家保管"
+  static let disclosedPrompt = "出问题的正是购买时商家说明过的那个瑕疵吗"
+  static let seriousPrompt = "是否造成了死亡或者健康严重损害"
+  static let knewPrompt = "商家是否明知存在问题仍然出售或提供"
+
+  /// A coat lost from the restaurant's cloakroom: custody is asked (and only it), the answer
+  /// keeps the case admissible, and the custody-loss bases are offered.
+  @Test func lostPropertyAsksWhetherTheBusinessHeldIt() throws {
+    let h = try InterviewHarness()
+    let run = try h.runNew(
+      Self.dinnerScript(clearance: false) + [
+        "9", "寄存在餐厅衣帽间的大衣丢失。", "2026-11-01", "是", "", "", "", "", "", "^C",
+      ])
+    #expect(run.code == 130)
+    #expect(run.unusedAnswers == 0)
+    #expect(run.transcript.contains(Self.custodyPrompt))
+    for other in [Self.disclosedPrompt, Self.seriousPrompt, Self.knewPrompt] {
+      #expect(!run.transcript.contains(other), "\(other)")
+    }
+    #expect(!run.transcript.contains("会被拒绝受理"))
+    let c = try #require(try h.drafts.load(id: "case-20261122-1")).caseFile
+    #expect(c.damage?.category == .lostProperty && c.damage?.inBusinessCustody == true)
+    let findings = try RuleEngine.load(
+      packAt: Fixtures.repositoryRoot.appendingPathComponent("legal"), jurisdiction: "cn"
+    )
+    .evaluate(c, today: InterviewHarness.today).map(\.rule)
+    #expect(findings.contains("cn.custody-loss") && !findings.contains("cn.lost-property"))
+  }
+
+  /// A clearance item with a quality problem asks whether it is the disclosed defect; an
+  /// injury asks whether it is serious, and a serious one whether the business knew.
+  @Test func clearanceAndInjuryAskTheirFollowUps() throws {
+    let h = try InterviewHarness()
+    let run = try h.runNew(
+      Self.dinnerScript(clearance: true) + [
+        "1", "出售时说明餐具有缺口；菜品中有玻璃碎片，划伤口腔住院。", "2026-11-01", "否", "是", "是", "", "", "", "", "",
+        "^C",
+      ])
+    #expect(run.code == 130)
+    #expect(run.unusedAnswers == 0)
+    for prompt in [Self.disclosedPrompt, Self.seriousPrompt, Self.knewPrompt] {
+      #expect(run.transcript.contains(prompt), "\(prompt)")
+    }
+    #expect(!run.transcript.contains(Self.custodyPrompt))
+    let c = try #require(try h.drafts.load(id: "case-20261122-1")).caseFile
+    #expect(c.damage?.disclosedDefect == false && c.damage?.seriousInjury == true)
+    #expect(c.damage?.businessKnew == false)
   }
 
   // MARK: Going back, re-asking, help
