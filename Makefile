@@ -16,9 +16,10 @@ BUILD_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
 # scripts/with-postgres).
 TEST_PACKAGES := man-db poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip strace postgresql
 # PyPI test oracles: holiday calendar, docx reader, iCalendar parser, pty driver, PDF reader,
-# GitHub's Markdown renderer (cmark-gfm) for the Markdown writer.
+# GitHub's Markdown renderer (cmark-gfm) for the Markdown writer, a Chinese lunar calendar
+# (borax) and an astronomy library (ephem) for the statutory holidays of years without a notice.
 PY_ORACLES := chinesecalendar==1.11.0 python-docx==1.2.0 icalendar==7.3.0 pexpect==4.9.0 pypdf==7.1.0 \
-  cmarkgfm==2025.10.22
+  cmarkgfm==2025.10.22 borax==4.1.3 ephem==4.2.1
 
 PREFIX ?= /usr/local
 # The installed binary links the Swift standard library and Foundation statically, so a machine
@@ -74,7 +75,7 @@ deps:
 
 test-deps:
 	@scripts/install-packages $(TEST_PACKAGES)
-	@if [ ! -x $(PYTHON) ] || ! $(PYTHON) -c 'import chinese_calendar, docx, icalendar, pexpect, pypdf, cmarkgfm' 2>/dev/null; then \
+	@if [ ! -x $(PYTHON) ] || ! $(PYTHON) -c 'import chinese_calendar, docx, icalendar, pexpect, pypdf, cmarkgfm, borax, ephem' 2>/dev/null; then \
 	  echo "Installing the Python test oracles into $(VENV)"; \
 	  python3 -m venv $(VENV) && $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PY_ORACLES); \
 	fi

@@ -69,6 +69,21 @@ public struct CommandEnvironment {
     return base.appendingPathComponent("redress", isDirectory: true)
   }
 
+  /// Where `redress calendar import` keeps the user's notices: `calendars/` in the store
+  /// folder (`calendars/cn/2027.yaml`), so `--store` and `$REDRESS_HOME` move them with the
+  /// cases. A store that is a database URL keeps them in the default folder,
+  /// `${XDG_DATA_HOME:-~/.local/share}/redress/calendars`.
+  public var userCalendarsDirectory: URL {
+    let chosen = [global.store, environment["REDRESS_HOME"]].compactMap { $0 }.first { !$0.isEmpty }
+    if let chosen, chosen.contains("://") {
+      var plain = self
+      plain.global.store = nil
+      plain.environment["REDRESS_HOME"] = nil
+      return plain.storeDirectory.appendingPathComponent("calendars", isDirectory: true)
+    }
+    return storeDirectory.appendingPathComponent("calendars", isDirectory: true)
+  }
+
   /// A path as typed, made absolute against the working directory.
   public func resolve(_ path: String) -> URL {
     var p = path

@@ -128,6 +128,23 @@ import Testing
     #expect(amounts.maximum == Money(decimal: "597.00"))
   }
 
+  /// Every rule (and amount) that reads damage.fraud_alleged reads counterfeit beside it, so a
+  /// rule added later cannot forget it.
+  @Test func everyReaderOfFraudAlsoReadsCounterfeit() throws {
+    var readers = 0
+    for rule in engine.pack.rules {
+      let text = RuleDescription.condition(of: rule, language: "en").joined(separator: "\n")
+      guard text.contains("damage.fraud_alleged is true") else { continue }
+      readers += 1
+      #expect(text.contains("counterfeit"), "\(rule.id)")
+    }
+    #expect(readers == 3)
+    for id in engine.pack.amountIDs {
+      let text = RuleDescription.amount(id, in: engine.pack, language: "en").joined(separator: "\n")
+      if text.contains("damage.fraud_alleged is true") { #expect(text.contains("counterfeit"), "\(id)") }
+    }
+  }
+
   /// Review §6 (689): a fake drug and a known defect causing serious injury have punitive
   /// bases of their own, with their amounts.
   @Test func drugAndInjuryPunitiveAmounts() throws {

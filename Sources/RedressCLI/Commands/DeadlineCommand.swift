@@ -10,8 +10,9 @@ struct DeadlineCommand: RedressRunnable {
       N days: the start day is not counted; when the last day is a rest day (a holiday, a \
       Saturday or a Sunday) the deadline moves to the next working day, and a Saturday or \
       Sunday worked to make up for a holiday (调休) is a working day. N working days: the Nth \
-      working day after the start day. A year with no holiday file is judged by weekday alone, \
-      and the output says so.
+      working day after the start day. A year with no State Council notice counts on the \
+      holidays the 放假办法 fixes by itself (元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆) and the \
+      weekends; such a result is provisional, and the output says so.
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -28,6 +29,11 @@ struct DeadlineCommand: RedressRunnable {
   @Option(help: ArgumentHelp("The holiday calendar under legal/calendars/.", valueName: "name"))
   var calendar: String = "cn"
   @Option(help: "text or json.") var format: OutputFormat = .text
+  @Option(
+    help: ArgumentHelp(
+      "Today, YYYY-MM-DD (default today): from 1 November a missing notice for next year is pointed out.",
+      valueName: "date"))
+  var today: CalendarDate?
 
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -44,19 +50,29 @@ struct DeadlineCommand: RedressRunnable {
       throw UserError("--days: \(failure)")
     }
     let words = TrackingWords(language: env.language)
+    let nextYear = TrackingWords.nextYearWithoutNotice(
+      today: today ?? CommandEnvironment.localToday(), calendar: holidays)
     switch format {
     case .json:
-      env.output.out(Self.json(result, calendar: holidays, words: words).text())
+      var json = Self.json(result, calendar: holidays, words: words)
+      if let nextYear, case .object(var members) = json {
+        members.append(("next_year_without_notice", .int(nextYear)))
+        members.append(("next_year_note", .string(words.nextYearMissing(nextYear))))
+        json = .object(members)
+      }
+      env.output.out(json.text())
     case .text:
       let rule = try? data.tracker(jurisdiction: calendar)?.catalog.counting[unit]
-      env.output.out(Self.text(result, calendar: holidays, rule: rule, words: words, output: env.output))
+      var text = Self.text(result, calendar: holidays, rule: rule, words: words, output: env.output)
+      if let nextYear { text += "\n" + env.output.style(words.nextYearMissing(nextYear), .dim) }
+      env.output.out(text)
     }
     return 0
   }
 
-  /// The JSON of `cli.md` (`from`, `days`, `working_days`, `calendar`, `due`, `unadjusted`),
-  /// then extras: what the due day moved off, the years judged by weekday alone, and a note
-  /// when there are any.
+  /// The JSON of `cli.md` (`from`, `days`, `working_days`, `calendar`, `due`, `unadjusted`,
+  /// `provisional`, `years_without_notice`), with extras: what the due day moved off, and a
+  /// note when the result is provisional.
   static func json(_ d: Deadline, calendar: HolidayCalendar, words: TrackingWords) -> OrderedJSON {
     var members: [(String, OrderedJSON)] = [
       ("from", .date(d.from)),
@@ -75,9 +91,10 @@ struct DeadlineCommand: RedressRunnable {
     case .workday, .makeUpWorkday, nil:
       members.append(("moved_off", .null))
     }
-    members.append(("weekday_only_years", .array(d.yearsWithoutData.map { .int($0) })))
-    if d.reliesOnWeekdaysOnly {
-      members.append(("note", .string(words.weekdayOnly(d.yearsWithoutData, calendar: calendar.name))))
+    members.append(("provisional", .bool(d.provisional)))
+    members.append(("years_without_notice", .array(d.yearsWithoutData.map { .int($0) })))
+    if d.provisional {
+      members.append(("note", .string(words.provisional(d.yearsWithoutData, calendar: calendar.name))))
     }
     return .object(members)
   }
@@ -101,7 +118,11 @@ struct DeadlineCommand: RedressRunnable {
             + words.pick("，顺延", "，順延", ", so it moves to the next working day")
         ))
     }
-    rows.append((words.pick("到期日", "到期日", "Due"), output.style(words.dated(d.due), .bold)))
+    rows.append(
+      (
+        words.pick("到期日", "到期日", "Due"),
+        output.style(words.dated(d.due), .bold) + (d.provisional ? words.provisionalMark : "")
+      ))
     if let rule {
       rows.append((words.pick("计算方法", "計算方法", "How"), rule.text.text(in: words.code)))
       rows.append(
@@ -112,8 +133,8 @@ struct DeadlineCommand: RedressRunnable {
     }
     let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
     var lines = rows.map { DisplayWidth.pad($0.0, to: width) + "  " + $0.1 }
-    if d.reliesOnWeekdaysOnly {
-      lines.append(output.style(words.weekdayOnly(d.yearsWithoutData, calendar: calendar.name), .yellow))
+    if d.provisional {
+      lines.append(output.style(words.provisional(d.yearsWithoutData, calendar: calendar.name), .yellow))
     }
     return lines.joined(separator: "\n")
   }

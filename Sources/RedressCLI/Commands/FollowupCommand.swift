@@ -48,7 +48,7 @@ struct FollowupCommand: RedressRunnable {
     }
     var note: String?
     if !plan.weekdayOnlyYears.isEmpty {
-      note = terms.text("weekday_only_note").replacingOccurrences(
+      note = terms.text("provisional_note").replacingOccurrences(
         of: "{years}", with: terms.list(plan.weekdayOnlyYears.map(String.init)))
     }
     let model = try documents.followUp(plan, calendarNote: note)

@@ -27,10 +27,18 @@ struct StatusCommand: RedressRunnable {
     case .text:
       // The table needs no clock but the due one: it comes from the digests the store keeps.
       var lines: [StatusLine] = []
+      let data = try TrackingData(env)
       if let store = try env.openStore(create: false) {
-        lines = try TrackingData(env).statusLines(store, today: day)
+        lines = try data.statusLines(store, today: day)
       }
-      env.output.out(StatusReport.text(lines, today: day, words: words, output: env.output))
+      var text = StatusReport.text(lines, today: day, words: words, output: env.output)
+      // From 1 November: next year's notice, if it is still missing.
+      if !lines.isEmpty, let calendar = try? data.calendar("cn"),
+        let year = TrackingWords.nextYearWithoutNotice(today: day, calendar: calendar)
+      {
+        text += "\n\n" + env.output.style(words.nextYearMissing(year), .dim)
+      }
+      env.output.out(text)
     }
     return 0
   }

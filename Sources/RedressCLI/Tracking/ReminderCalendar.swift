@@ -37,17 +37,20 @@ enum ReminderCalendar {
     let d = clock.definition
     let name = d.name.text(in: words.code)
     let who = t.respondentName ?? t.id
+    // A due day counted through a year without a notice says so in the title too.
+    let mark = deadline.provisional ? words.provisionalMark : ""
     let summary = words.pick(
-      "投诉期限：\(name)到期 · \(who)（\(t.id)）",
-      "投訴期限：\(name)到期 · \(who)（\(t.id)）",
-      "Complaint deadline: \(name) ends · \(who) (\(t.id))")
+      "投诉期限\(mark)：\(name)到期 · \(who)（\(t.id)）",
+      "投訴期限\(mark)：\(name)到期 · \(who)（\(t.id)）",
+      "Complaint deadline\(mark): \(name) ends · \(who) (\(t.id))")
     var lines: [String] = []
     let parties = [t.complainantName, t.respondentName].compactMap { $0 }.joined(separator: " → ")
     lines.append(words.pick("案件：", "案件：", "Case: ") + t.id + (parties.isEmpty ? "" : "（\(parties)）"))
     lines.append(
       words.pick("起算：", "起算：", "From: ") + words.dated(deadline.from) + " + "
         + words.length(d.length, d.unit))
-    lines.append(words.pick("到期：", "到期：", "Due: ") + words.dated(deadline.due))
+    lines.append(
+      words.pick("到期：", "到期：", "Due: ") + words.dated(deadline.due) + (deadline.provisional ? mark : ""))
     lines.append(d.explanation.text(in: words.code))
     lines.append(
       words.pick("依据：", "依據：", "Basis: ")
@@ -58,8 +61,8 @@ enum ReminderCalendar {
         words.pick("到期仍无答复时：", "到期仍無答覆時：", "If there is still no answer: ")
           + offered.map { $0.text.text(in: words.code) }.joined(separator: words.pick("；", "；", "; ")))
     }
-    if deadline.reliesOnWeekdaysOnly {
-      lines.append(words.weekdayOnly(deadline.yearsWithoutData, calendar: t.status.calendarName))
+    if deadline.provisional {
+      lines.append(words.provisional(deadline.yearsWithoutData, calendar: t.status.calendarName))
     }
     let alarm = words.pick(
       "明天到期：\(name)（\(t.id)）", "明天到期：\(name)（\(t.id)）", "Due tomorrow: \(name) (\(t.id))")

@@ -64,9 +64,10 @@ enum StatusReport {
       ("citations", citationsJSON(s.dueClock?.definition.citations ?? [])),
     ]
     let years = s.yearsWithoutData
-    members.append(("weekday_only_years", .array(years.map { .int($0) })))
+    members.append(("provisional", .bool(!years.isEmpty)))
+    members.append(("years_without_notice", .array(years.map { .int($0) })))
     if !years.isEmpty {
-      members.append(("note", .string(words.weekdayOnly(years, calendar: s.calendarName))))
+      members.append(("note", .string(words.provisional(years, calendar: s.calendarName))))
     }
     members.append(("clocks", .array(s.clocks.map { clockJSON($0, words: words) })))
     members.append(
@@ -101,7 +102,8 @@ enum StatusReport {
       ("closed_by", .string(c.closedBy?.rawValue)),
       ("closed_late", .bool(c.closedLate)),
       ("practice", .bool(d.practice)),
-      ("weekday_only_years", .array((c.deadline?.yearsWithoutData ?? []).map { .int($0) })),
+      ("provisional", .bool(c.deadline?.provisional ?? false)),
+      ("years_without_notice", .array((c.deadline?.yearsWithoutData ?? []).map { .int($0) })),
     ])
   }
 
@@ -238,7 +240,7 @@ enum StatusReport {
     if anyEstimate {
       let years = Set(cases.flatMap(\.yearsWithoutData)).sorted()
       let calendar = order.first { !cases[$0].yearsWithoutData.isEmpty }.map { cases[$0].calendarName } ?? ""
-      notes.append("* " + words.weekdayOnly(years, calendar: calendar))
+      notes.append("* " + words.provisional(years, calendar: calendar))
     }
     if cases.contains(where: { $0.stage == .ready }) {
       notes.append(

@@ -6,6 +6,8 @@ import RedressStore
 /// for the rest of the command (a `status` over many cases reads each file once).
 final class TrackingData {
   let legal: URL
+  /// The user's imported notices (`calendars/` in the store folder); nil for none.
+  let imported: URL?
   private var calendars: [String: HolidayCalendar] = [:]
   private var trackers: [String: CaseTracker] = [:]
   private var catalogs: [String: ClockCatalog] = [:]
@@ -13,15 +15,20 @@ final class TrackingData {
   private var legalKeyCache: String?
   private var dueClocks: [String: [String: DueClock]] = [:]
 
-  init(legal: URL) { self.legal = legal }
+  init(legal: URL, imported: URL? = nil) {
+    self.legal = legal
+    self.imported = imported
+  }
 
-  convenience init(_ env: CommandEnvironment) throws { self.init(legal: try env.data().legal) }
+  convenience init(_ env: CommandEnvironment) throws {
+    self.init(legal: try env.data().legal, imported: env.userCalendarsDirectory)
+  }
 
   /// The calendar `name`; an unknown name is a usage error that lists the known ones.
   func calendar(_ name: String) throws -> HolidayCalendar {
     if let cached = calendars[name] { return cached }
     do {
-      let calendar = try HolidayCalendarLoader.load(name: name, legal: legal)
+      let calendar = try HolidayCalendarLoader.load(name: name, legal: legal, imported: imported)
       calendars[name] = calendar
       return calendar
     } catch let error as HolidayCalendarLoader.UnknownCalendar {
@@ -130,7 +137,7 @@ final class TrackingData {
 extension TrackingData {
   /// What the digests depend on besides the case: the tracker's counting (`ClockDigest.format`,
   /// and redress's version), every jurisdiction's clock catalog and every holiday calendar
-  /// file. Their names, sizes and bytes are hashed, so any change to `legal/` that could move a
+  /// file, shipped or imported (`redress calendar import`). Their names, sizes and bytes are hashed, so any change to `legal/` that could move a
   /// due day makes every digest stale; nothing is parsed. The hash is FNV-1a (64 bits), not
   /// SHA-256: it guards against edits, not against an adversary, and starting OpenSSL would
   /// cost `status` more than reading every digest of a hundred cases.
@@ -154,6 +161,15 @@ extension TrackingData {
       // Every file the loader looks at (it reports a misnamed one), not only `.yaml` ones.
       for file in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !file.hasPrefix(".") {
         files.append(("calendars/\(name)/\(file)", folder.appendingPathComponent(file)))
+      }
+    }
+    // The user's imported notices: imported/<calendar>/<year>.yaml.
+    if let imported {
+      for name in (try? manager.contentsOfDirectory(atPath: imported.path)) ?? [] where !name.hasPrefix(".") {
+        let folder = imported.appendingPathComponent(name, isDirectory: true)
+        for file in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !file.hasPrefix(".") {
+          files.append(("imported/\(name)/\(file)", folder.appendingPathComponent(file)))
+        }
       }
     }
     var total = 0

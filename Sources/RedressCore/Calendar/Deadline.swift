@@ -21,9 +21,9 @@ public struct Deadline: Hashable, Sendable {
   /// What the unadjusted day was when the due day had to move off it (a holiday or a
   /// weekend); nil when it did not move.
   public var movedOff: HolidayCalendar.DayKind?
-  /// Years whose days this result relied on but for which the calendar has no data: those
-  /// days were judged by weekday alone, so the due day may move once the year's notice is
-  /// added.
+  /// Years whose days this result relied on but for which the calendar has no notice: those
+  /// days were counted on the statutory holidays and the weekends alone, so the due day may
+  /// move once the year's notice is added (`years_without_notice`).
   public var yearsWithoutData: [Int]
 
   public init(
@@ -39,8 +39,14 @@ public struct Deadline: Hashable, Sendable {
     self.yearsWithoutData = yearsWithoutData
   }
 
-  /// True when a day of a year without calendar data was used.
-  public var reliesOnWeekdaysOnly: Bool { !yearsWithoutData.isEmpty }
+  /// True when a day of a year without a notice was used: the result is provisional.
+  public var provisional: Bool { !yearsWithoutData.isEmpty }
+
+  /// The years without a notice the result used, by its meaning.
+  public var yearsWithoutNotice: [Int] { yearsWithoutData }
+
+  /// The older name of `provisional`.
+  public var reliesOnWeekdaysOnly: Bool { provisional }
 }
 
 /// Counts periods on a `HolidayCalendar`, as `rules.md` ("The clocks") defines them.

@@ -1,8 +1,12 @@
+import Foundation
+
 /// Which days are rest days in one jurisdiction: Saturdays and Sundays, plus the holidays a
 /// government announces year by year, minus the make-up working days (调休上班) it sets on
-/// weekends. Built from the year files under `legal/calendars/<name>/` by
-/// `HolidayCalendarLoader`. A day in a year with no file is judged by its weekday alone, and
-/// `hasData(forYear:)` lets every caller say so.
+/// weekends. Built from the year files under `legal/calendars/<name>/` (and those the user
+/// imported) by `HolidayCalendarLoader`. A year with no notice counts on the holidays the
+/// statute fixes by itself (`StatutoryHolidays`, for `cn` the 放假办法); a result that used
+/// such a year is provisional, and `hasData(forYear:)` (whether the year has a notice) lets
+/// every caller say so.
 public struct HolidayCalendar: Sendable {
   /// The notice a year's schedule comes from (for `cn`, the State Council's notice).
   public struct Notice: Hashable, Sendable {
@@ -15,10 +19,12 @@ public struct HolidayCalendar: Sendable {
     public var basis: String?
     /// Full-text reprints the dates were checked against.
     public var reprints: [String]
+    /// What the reader should know about the notice (an unconfirmed number, what it changed).
+    public var note: String?
 
     public init(
       title: String, number: String? = nil, date: CalendarDate, url: String, basis: String? = nil,
-      reprints: [String] = []
+      reprints: [String] = [], note: String? = nil
     ) {
       self.title = title
       self.number = number
@@ -26,6 +32,7 @@ public struct HolidayCalendar: Sendable {
       self.url = url
       self.basis = basis
       self.reprints = reprints
+      self.note = note
     }
   }
 
@@ -54,20 +61,44 @@ public struct HolidayCalendar: Sendable {
     }
   }
 
+  /// Where a year file comes from: shipped with redress under `legal/`, or added by the user
+  /// with `redress calendar import`.
+  public enum Source: String, Hashable, Sendable {
+    case shipped, imported
+  }
+
   /// One year file.
   public struct Year: Hashable, Sendable {
     public var year: Int
     public var notice: Notice
+    /// Later notices that changed this year's schedule (2020: the extension of the Spring
+    /// Festival holiday); the holidays below are as they stood after them.
+    public var amendments: [Notice]
     public var holidays: [Holiday]
     /// The file it was read from, as shown in messages (`legal/calendars/cn/2025.yaml`).
     public var file: String
+    public var source: Source
 
-    public init(year: Int, notice: Notice, holidays: [Holiday], file: String) {
+    public init(
+      year: Int, notice: Notice, amendments: [Notice] = [], holidays: [Holiday], file: String,
+      source: Source = .shipped
+    ) {
       self.year = year
       self.notice = notice
+      self.amendments = amendments
       self.holidays = holidays
       self.file = file
+      self.source = source
     }
+
+    /// The date of the latest notice the file follows: the version of a year's schedule.
+    public var latestNoticeDate: CalendarDate { ([notice] + amendments).map(\.date).max()! }
+  }
+
+  /// What fixes a day's kind: a State Council notice, or the statute alone (a year with no
+  /// notice).
+  public enum Basis: String, Hashable, Sendable {
+    case notice, statute
   }
 
   /// What kind of day a date is, and why.
@@ -93,19 +124,34 @@ public struct HolidayCalendar: Sendable {
   public let name: String
   /// The year files, by year.
   public let years: [Int: Year]
+  /// The holidays the statute fixes by itself, for the years without a notice; nil for a
+  /// calendar without a statute file (those years are judged by weekday alone).
+  public let statute: StatutoryHolidays?
   private let restDays: [CalendarDate: Holiday]
   private let makeUpDays: [CalendarDate: Holiday]
-  /// Every day from January 1 of the first year with data to December 31 of the last, by
-  /// Julian day number from `tableStart`: bit 0 set for a rest day, bit 1 set for a day of a
-  /// year without data (a gap between files). Counting a deadline asks about each day it
+  /// The statutory rest days of the years without a notice inside the table.
+  private let statuteDays: [CalendarDate: Holiday]
+  /// The statutory rest days of years past the table, computed when first asked about.
+  private let farYears: StatuteYearCache
+  /// Every day from January 1 of the first year with data (a notice, or the first text of the
+  /// statute) to December 31 of the thirtieth year after the last notice, by Julian day
+  /// number from `tableStart`: bit 0 set for a rest day, bit 1 set for a day of a year
+  /// without a notice. Counting a deadline asks about each day it
   /// passes; this answers without hashing a date or copying a holiday.
   private let dayTable: [UInt8]
   private let tableStart: Int
 
+  /// How many years after the last notice the table reaches; later days are computed when
+  /// asked about.
+  static let tableYearsAhead = 30
+
   /// Builds a calendar from year files that `HolidayCalendarLoader` has already checked
-  /// (no overlaps, every date inside its year).
-  public init(name: String, years: [Year]) {
+  /// (no overlaps, every date inside its year or the days next to it), and the statute that
+  /// governs the years without one.
+  public init(name: String, years: [Year], statute: StatutoryHolidays? = nil) {
     self.name = name
+    self.statute = statute
+    self.farYears = StatuteYearCache(statute: statute)
     var byYear: [Int: Year] = [:]
     var rest: [CalendarDate: Holiday] = [:]
     var work: [CalendarDate: Holiday] = [:]
@@ -123,18 +169,40 @@ public struct HolidayCalendar: Sendable {
     self.years = byYear
     self.restDays = rest
     self.makeUpDays = work
-    // The table spans the years with data, and any announced day outside them.
+    // The table spans the years with a notice, the statute's years from its first text to
+    // thirty years after the last notice, and any announced day outside them.
     var table: [UInt8] = []
     var start = 0
     let announced = Array(rest.keys) + Array(work.keys)
-    let firstDays = byYear.keys.compactMap { CalendarDate(year: $0, month: 1, day: 1) } + announced
-    let lastDays = byYear.keys.compactMap { CalendarDate(year: $0, month: 12, day: 31) } + announced
+    var tableYears = Array(byYear.keys)
+    if let statute, let first = statute.firstYear {
+      let last = (byYear.keys.max() ?? first) + Self.tableYearsAhead
+      let from = min(first, byYear.keys.min() ?? first)
+      if from <= last { tableYears += [from, last] }
+    }
+    var statuteDays: [CalendarDate: Holiday] = [:]
+    if let statute, let from = tableYears.min(), let to = tableYears.max() {
+      for year in from...to where byYear[year] == nil {
+        for holiday in statute.holidays(in: year) {
+          var day = holiday.rest.lowerBound
+          while day <= holiday.rest.upperBound {
+            // A notice's day next to its year (元旦 from late December) outranks the statute.
+            if rest[day] == nil && work[day] == nil { statuteDays[day] = holiday }
+            day = day.adding(days: 1)
+          }
+        }
+      }
+    }
+    self.statuteDays = statuteDays
+    let firstDays = tableYears.compactMap { CalendarDate(year: $0, month: 1, day: 1) } + announced
+    let lastDays = tableYears.compactMap { CalendarDate(year: $0, month: 12, day: 31) } + announced
     if let from = firstDays.min()?.julianDay, let to = lastDays.max()?.julianDay {
       start = from
       table.reserveCapacity(to - from + 1)
       for j in from...to {
         let day = CalendarDate(julianDay: j)
-        let isRest = rest[day] != nil ? true : (work[day] != nil ? false : day.isWeekend)
+        let isRest =
+          rest[day] != nil ? true : (work[day] != nil ? false : (statuteDays[day] != nil || day.isWeekend))
         table.append((isRest ? 1 : 0) | (byYear[day.year] == nil ? 2 : 0))
       }
     }
@@ -145,17 +213,43 @@ public struct HolidayCalendar: Sendable {
   /// The years that have a file, in order.
   public var coveredYears: [Int] { years.keys.sorted() }
 
-  /// Whether the year's holidays are known; when not, its days are judged by weekday alone.
+  /// Whether the year has a notice; when not, its days count on the statutory holidays and
+  /// the weekends alone, and a result that used them is provisional.
   public func hasData(forYear year: Int) -> Bool { years[year] != nil }
+
+  /// The same as `hasData(forYear:)`, by its meaning.
+  public func hasNotice(forYear year: Int) -> Bool { years[year] != nil }
 
   public func kind(of date: CalendarDate) -> DayKind {
     if let h = restDays[date] { return .holiday(h.name) }
     if let h = makeUpDays[date] { return .makeUpWorkday(h.name) }
+    if let h = statuteHoliday(on: date) { return .holiday(h.name) }
     return date.isWeekend ? .weekend : .workday
   }
 
   /// The holiday a date belongs to (as a rest day or a make-up working day), if any.
-  public func holiday(on date: CalendarDate) -> Holiday? { restDays[date] ?? makeUpDays[date] }
+  public func holiday(on date: CalendarDate) -> Holiday? {
+    restDays[date] ?? makeUpDays[date] ?? statuteHoliday(on: date)
+  }
+
+  /// What fixes the kind of a day that belongs to a holiday: a notice or the statute; nil for
+  /// an ordinary day.
+  public func basis(of date: CalendarDate) -> Basis? {
+    if restDays[date] != nil || makeUpDays[date] != nil { return .notice }
+    return statuteHoliday(on: date) == nil ? nil : .statute
+  }
+
+  /// The statutory holiday of a day of a year without a notice.
+  private func statuteHoliday(on date: CalendarDate) -> Holiday? {
+    if let h = statuteDays[date] { return h }
+    let i = date.julianDay - tableStart
+    if i >= 0 && i < dayTable.count { return nil }
+    guard years[date.year] == nil else { return nil }
+    return farYears.holiday(on: date)
+  }
+
+  /// The holidays of a year with no notice, from the statute (empty without one).
+  public func statutoryHolidays(in year: Int) -> [Holiday] { statute?.holidays(in: year) ?? [] }
 
   public func isRestDay(_ date: CalendarDate) -> Bool { isRestDay(julianDay: date.julianDay) }
 
@@ -165,7 +259,10 @@ public struct HolidayCalendar: Sendable {
   public func isRestDay(julianDay j: Int) -> Bool {
     let i = j - tableStart
     if i >= 0 && i < dayTable.count { return dayTable[i] & 1 != 0 }
-    return j % 7 >= 5  // Saturday or Sunday (`CalendarDate.weekday`)
+    if j % 7 >= 5 { return true }  // Saturday or Sunday (`CalendarDate.weekday`)
+    guard statute != nil else { return false }
+    // Outside the table: a year with no notice (the table holds every announced day).
+    return farYears.holiday(on: CalendarDate(julianDay: j)) != nil
   }
 
   /// `hasData(forYear:)` for the year of the day with this Julian day number.
@@ -173,5 +270,32 @@ public struct HolidayCalendar: Sendable {
     let i = j - tableStart
     if i >= 0 && i < dayTable.count { return dayTable[i] & 2 == 0 }
     return hasData(forYear: CalendarDate(julianDay: j).year)
+  }
+}
+
+/// The statutory holidays of the years past a calendar's table, computed once per year when
+/// first asked about (a count that runs decades ahead is rare; the table covers the rest).
+final class StatuteYearCache: @unchecked Sendable {
+  private let statute: StatutoryHolidays?
+  private let lock = NSLock()
+  private var byYear: [Int: [CalendarDate: HolidayCalendar.Holiday]] = [:]
+
+  init(statute: StatutoryHolidays?) { self.statute = statute }
+
+  func holiday(on date: CalendarDate) -> HolidayCalendar.Holiday? {
+    guard let statute else { return nil }
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = byYear[date.year] { return known[date] }
+    var days: [CalendarDate: HolidayCalendar.Holiday] = [:]
+    for holiday in statute.holidays(in: date.year) {
+      var day = holiday.rest.lowerBound
+      while day <= holiday.rest.upperBound {
+        days[day] = holiday
+        day = day.adding(days: 1)
+      }
+    }
+    byYear[date.year] = days
+    return days[date]
   }
 }

@@ -2,15 +2,23 @@ import Foundation
 import Yams
 
 /// Reads a holiday calendar from `legal/calendars/<name>/`: one file per year, named
-/// `YYYY.yaml`, each naming the notice it comes from. Every problem in every file is reported
-/// at once, in compiler style with file, line and column: a bad date, a date outside the
-/// file's year, two holidays claiming the same day, a make-up working day that is also a rest
-/// day or is not a weekend day, a file not named after its year.
+/// `YYYY.yaml`, each naming the notice it comes from, and `statute.yaml`, the holidays the
+/// statute fixes by itself for the years without a notice; then the year files the user
+/// imported (`redress calendar import`), which replace the statute for their year. Every
+/// problem in every file is reported at once, in compiler style with file, line and column: a
+/// bad date, a date more than a few days outside the file's year, two holidays claiming the
+/// same day, a make-up working day that is also a rest day or is not a weekend day, a
+/// statutory holiday of the year that is not a rest day, a file not named after its year.
 public enum HolidayCalendarLoader {
   /// The schema number this build reads.
   public static let schema = 1
   /// No announced holiday is longer than this; a longer range is a typo.
   public static let longestHoliday = 14
+  /// How many days before 1 January or after 31 December a year's notice may reach (元旦's
+  /// rest days can begin in late December: 2022-12-31 for 2023).
+  public static let daysBeyondYear = 7
+  /// The statute file's name beside the year files.
+  public static let statuteFile = "statute.yaml"
 
   /// The calendars present under `legal/calendars/`.
   public static func availableCalendars(in legal: URL) -> [String] {
@@ -25,17 +33,58 @@ public enum HolidayCalendarLoader {
     }.sorted()
   }
 
-  /// Loads calendar `name` from `legal` (the `legal/` data folder). Throws `UnknownCalendar`
-  /// when there is no such folder and `DiagnosticsError` when a file is wrong.
-  public static func load(name: String, legal: URL) throws -> HolidayCalendar {
+  /// Loads calendar `name` from `legal` (the `legal/` data folder) and, when given, the
+  /// user's imported notices under `imported/<name>/`. Throws `UnknownCalendar` when there is
+  /// no such folder and `DiagnosticsError` when a file is wrong.
+  ///
+  /// A year with both a shipped and an imported notice: the shipped one is used (it came
+  /// with a later version of redress and was reviewed), unless the imported one follows a
+  /// notice dated later than every notice the shipped file follows (a correction published
+  /// after that version).
+  public static func load(name: String, legal: URL, imported: URL? = nil) throws -> HolidayCalendar {
     let available = availableCalendars(in: legal)
     guard available.contains(name) else { throw UnknownCalendar(name: name, available: available) }
     let folder = legal.appendingPathComponent("calendars/\(name)", isDirectory: true)
+    var problems: [Diagnostic] = []
+    var statute: StatutoryHolidays?
+    let statuteURL = folder.appendingPathComponent(statuteFile)
+    if FileManager.default.fileExists(atPath: statuteURL.path) {
+      do {
+        statute = try readStatute(
+          contentsOf: statuteURL, file: "legal/calendars/\(name)/\(statuteFile)", calendar: name)
+      } catch let error as DiagnosticsError {
+        problems += error.diagnostics
+      }
+    }
+    var years = try readFolder(
+      folder, display: "legal/calendars/\(name)", calendar: name, statute: statute, source: .shipped,
+      problems: &problems)
+    if let imported {
+      let userFolder = imported.appendingPathComponent(name, isDirectory: true)
+      let mine = try readFolder(
+        userFolder, display: userFolder.path, calendar: name, statute: statute, source: .imported,
+        problems: &problems)
+      for year in mine {
+        if let i = years.firstIndex(where: { $0.year == year.year }) {
+          if year.latestNoticeDate > years[i].latestNoticeDate { years[i] = year }
+        } else {
+          years.append(year)
+        }
+      }
+    }
+    if !problems.isEmpty { throw DiagnosticsError(problems) }
+    return HolidayCalendar(name: name, years: years, statute: statute)
+  }
+
+  /// The year files of one folder (`display` names it in messages).
+  static func readFolder(
+    _ folder: URL, display folderName: String, calendar name: String, statute: StatutoryHolidays?,
+    source: HolidayCalendar.Source, problems: inout [Diagnostic]
+  ) throws -> [HolidayCalendar.Year] {
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     var years: [HolidayCalendar.Year] = []
-    var problems: [Diagnostic] = []
-    for file in files where !file.hasPrefix(".") {
-      let display = "legal/calendars/\(name)/\(file)"
+    for file in files where !file.hasPrefix(".") && file != statuteFile {
+      let display = "\(folderName)/\(file)"
       let isYAML = file.hasSuffix(".yaml") || file.hasSuffix(".yml")
       guard isYAML else { continue }
       let stem = file.split(separator: ".").first.map(String.init) ?? ""
@@ -50,21 +99,23 @@ public enum HolidayCalendarLoader {
       do {
         let node = try YAMLDocumentLoader.load(
           contentsOf: folder.appendingPathComponent(file), displayName: display)
-        years.append(try readYear(node, file: display, calendar: name, expectedYear: year))
+        var read = try readYear(node, file: display, calendar: name, expectedYear: year, statute: statute)
+        read.source = source
+        years.append(read)
       } catch let error as DiagnosticsError {
         problems += error.diagnostics
       }
     }
-    if !problems.isEmpty { throw DiagnosticsError(problems) }
-    return HolidayCalendar(name: name, years: years)
+    return years
   }
 
   /// Reads one year file's text (for tests and tools that check a file before it is added).
+  /// With `statute`, every statutory holiday of the year must lie inside a rest period.
   public static func readYear(
-    data: Data, file: String, calendar: String, expectedYear: Int? = nil
+    data: Data, file: String, calendar: String, expectedYear: Int? = nil, statute: StatutoryHolidays? = nil
   ) throws -> HolidayCalendar.Year {
     let node = try YAMLDocumentLoader.load(data: data, file: file)
-    return try readYear(node, file: file, calendar: calendar, expectedYear: expectedYear)
+    return try readYear(node, file: file, calendar: calendar, expectedYear: expectedYear, statute: statute)
   }
 
   /// A calendar name with no folder under `legal/calendars/`.
@@ -80,10 +131,12 @@ public enum HolidayCalendarLoader {
   // MARK: Reading
 
   static func readYear(
-    _ root: Node, file: String, calendar: String, expectedYear: Int?
+    _ root: Node, file: String, calendar: String, expectedYear: Int?, statute: StatutoryHolidays? = nil
   ) throws -> HolidayCalendar.Year {
     let r = YAMLNodeReader(file: file, nodeBudget: 100_000)
-    guard let top = r.mapping(root, path: "", allowed: ["schema", "calendar", "year", "notice", "holidays"])
+    guard
+      let top = r.mapping(
+        root, path: "", allowed: ["schema", "calendar", "year", "notice", "amendments", "holidays"])
     else { throw DiagnosticsError(r.diagnostics) }
 
     func required(_ key: String, in map: [String: Node], parent: Node, path: String) -> Node? {
@@ -119,7 +172,13 @@ public enum HolidayCalendarLoader {
 
     var notice: HolidayCalendar.Notice?
     if let node = required("notice", in: top, parent: root, path: "") {
-      notice = readNotice(node, reader: r)
+      notice = readNotice(node, path: "notice", reader: r)
+    }
+    var amendments: [HolidayCalendar.Notice] = []
+    if let node = top["amendments"], let list = r.sequence(node, path: "amendments") {
+      for (i, item) in list.enumerated() {
+        if let n = readNotice(item, path: "amendments[\(i)]", reader: r) { amendments.append(n) }
+      }
     }
 
     var holidays: [HolidayCalendar.Holiday] = []
@@ -202,40 +261,59 @@ public enum HolidayCalendarLoader {
       }
     }
 
+    // Every holiday the statute fixes for the year must be a rest day of the notice: a notice
+    // moves the days around them, never the holidays themselves.
+    if let statute, year != 0, !r.hasErrors, let list = top["holidays"] {
+      for fixed in statute.holidays(in: year) {
+        var day = fixed.rest.lowerBound
+        while day <= fixed.rest.upperBound {
+          if !holidays.contains(where: { $0.rest.contains(day) }) {
+            r.error(
+              "\(day.iso) (\(weekdayName(day))) is a statutory holiday (\(fixed.name), \(statute.title)) but is not inside any rest period of this notice",
+              at: list, path: "holidays")
+          }
+          day = day.adding(days: 1)
+        }
+      }
+    }
+
     if r.hasErrors { throw DiagnosticsError(r.diagnostics) }
     guard let notice else { throw DiagnosticsError(r.diagnostics) }
     return HolidayCalendar.Year(
-      year: year, notice: notice, holidays: holidays.sorted { $0.rest.lowerBound < $1.rest.lowerBound },
-      file: file)
+      year: year, notice: notice, amendments: amendments,
+      holidays: holidays.sorted { $0.rest.lowerBound < $1.rest.lowerBound }, file: file)
   }
 
-  private static func readNotice(_ node: Node, reader r: YAMLNodeReader) -> HolidayCalendar.Notice? {
+  private static func readNotice(_ node: Node, path: String, reader r: YAMLNodeReader) -> HolidayCalendar
+    .Notice?
+  {
     guard
       let map = r.mapping(
-        node, path: "notice", allowed: ["title", "number", "date", "url", "basis", "reprints"])
+        node, path: path, allowed: ["title", "number", "date", "url", "basis", "reprints", "note"])
     else { return nil }
     func need(_ key: String) -> Node? {
       if let n = map[key], !YAMLNodeReader.isNull(n) { return n }
-      r.error("required key '\(key)' is missing", at: map[key] ?? node, path: "notice.\(key)")
+      r.error("required key '\(key)' is missing", at: map[key] ?? node, path: "\(path).\(key)")
       return nil
     }
-    let title = need("title").flatMap { r.string($0, path: "notice.title") }
-    let date = need("date").flatMap { r.date($0, path: "notice.date") }
-    let url = need("url").flatMap { r.string($0, path: "notice.url") }
+    let title = need("title").flatMap { r.string($0, path: "\(path).title") }
+    let date = need("date").flatMap { r.date($0, path: "\(path).date") }
+    let url = need("url").flatMap { r.string($0, path: "\(path).url") }
     if let url, let n = map["url"], !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-      r.error("expected the notice's web address (https://…), got \"\(url)\"", at: n, path: "notice.url")
+      r.error("expected the notice's web address (https://…), got \"\(url)\"", at: n, path: "\(path).url")
     }
-    let number = map["number"].flatMap { r.string($0, path: "notice.number") }
-    let basis = map["basis"].flatMap { r.string($0, path: "notice.basis") }
+    let number = map["number"].flatMap { r.string($0, path: "\(path).number") }
+    let basis = map["basis"].flatMap { r.string($0, path: "\(path).basis") }
+    let note = map["note"].flatMap { r.string($0, path: "\(path).note") }
     var reprints: [String] = []
-    if let n = map["reprints"], let list = r.sequence(n, path: "notice.reprints") {
+    if let n = map["reprints"], let list = r.sequence(n, path: "\(path).reprints") {
       for (i, item) in list.enumerated() {
-        if let s = r.string(item, path: "notice.reprints[\(i)]") { reprints.append(s) }
+        if let s = r.string(item, path: "\(path).reprints[\(i)]") { reprints.append(s) }
       }
     }
     guard let title, let date, let url else { return nil }
     return HolidayCalendar.Notice(
-      title: title, number: number, date: date, url: url, basis: basis, reprints: reprints)
+      title: title, number: number, date: date, url: url, basis: basis, reprints: reprints, note: note)
   }
 
   /// `rest: 2025-01-01` (one day) or `rest: {from: 2025-01-28, to: 2025-02-04}`.
@@ -276,8 +354,14 @@ public enum HolidayCalendarLoader {
     _ date: CalendarDate, year: Int, node: Node, path: String, reader r: YAMLNodeReader
   ) -> Bool {
     guard year != 0, date.year != year else { return true }
+    if let first = CalendarDate(year: year, month: 1, day: 1),
+      let last = CalendarDate(year: year, month: 12, day: 31),
+      date >= first.adding(days: -daysBeyondYear), date <= last.adding(days: daysBeyondYear)
+    {
+      return true
+    }
     r.error(
-      "\(date.iso) is not in \(year); each file holds only its own year (put it in \(date.year).yaml)",
+      "\(date.iso) is not in \(year) nor within \(daysBeyondYear) days of it; each file holds its own year's notice (put it in \(date.year).yaml)",
       at: node, path: path)
     return false
   }

@@ -283,8 +283,10 @@ public struct ContextBuilder: Sendable {
       reference: filing.reference,
       window: FollowUpContext.WindowFields(
         length: w?.length ?? "", duty: w?.duty ?? "", basis: basis, practice: plan.practice,
-        start: terms.date(plan.start), due: terms.date(plan.due), passed: plan.passed,
-        daysOverdue: plan.passed ? String(plan.daysOverdue) : nil),
+        start: terms.date(plan.start), due: terms.date(plan.due),
+        // A provisional due day is not asserted as missed: the letter only says no answer came.
+        passed: plan.passed && !plan.dueProvisional,
+        daysOverdue: plan.passed && !plan.dueProvisional ? String(plan.daysOverdue) : nil),
       previousFollowUps: previous, replyBy: terms.date(plan.replyBy), calendarNote: calendarNote)
   }
 

@@ -62,6 +62,6 @@ public struct FollowUpContext: TemplateContext, Hashable {
         length: "十五日", duty: "处理完毕", basis: "通常做法", practice: true, start: "2026年10月12日",
         due: "2026年10月27日", passed: true, daysOverdue: "26"),
       previousFollowUps: [DateLine(date: "2026年11月1日", note: "电话催办")],
-      replyBy: "2026年11月30日", calendarNote: "2027年的节假日安排尚未收录，日期仅按周末推算。")
+      replyBy: "2026年11月30日", calendarNote: "2027年的国务院放假通知尚未收录，上述日期按《全国年节及纪念日放假办法》规定的节日推算，以通知公布的安排为准。")
   }
 }

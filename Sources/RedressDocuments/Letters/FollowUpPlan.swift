@@ -19,8 +19,12 @@ public struct FollowUpPlan: Sendable, Hashable {
   /// What closed the window (`response 2026-10-20`), when something did.
   public var closedBy: String?
   public var replyBy: CalendarDate
-  /// Years whose days were judged by weekday alone (no holiday data).
+  /// Years without a State Council notice whose days the due day or the reply day was
+  /// counted on (statutory holidays and weekends only): those dates are provisional.
   public var weekdayOnlyYears: [Int]
+  /// True when the window's due day itself is provisional: the letter then does not assert
+  /// that the deadline has passed (it may fall later once the notice is known).
+  public var dueProvisional: Bool = false
 
   /// Why a follow-up cannot be written.
   public enum Refusal: Error, Sendable, Equatable {
@@ -55,6 +59,7 @@ public struct FollowUpPlan: Sendable, Hashable {
       citations: clock.definition.citations.filter { $0.confidence != .practice }, start: start,
       due: deadline.due, passed: overdue > 0, daysOverdue: overdue, closedBy: closedBy,
       replyBy: reply.due,
-      weekdayOnlyYears: Array(Set(deadline.yearsWithoutData + reply.yearsWithoutData)).sorted())
+      weekdayOnlyYears: Array(Set(deadline.yearsWithoutData + reply.yearsWithoutData)).sorted(),
+      dueProvisional: deadline.provisional)
   }
 }

@@ -62,7 +62,7 @@ public struct Terms: Sendable {
     "date", "month_names", "money_cny", "money_other", "list_separator", "sentence_end",
     "item_separator", "last_item_end", "blank", "evidence_ref", "evidence_range",
     "redacted_address", "unnamed_evidence", "citation", "item_summary_more",
-    "weekday_only_note", "matter",
+    "provisional_note", "matter",
   ]
   static let requiredFormatKeys = formatKeys.filter { $0 != "month_names" }
   static let fileNameKeys = [

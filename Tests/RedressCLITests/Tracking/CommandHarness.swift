@@ -13,9 +13,10 @@ enum CommandHarness {
     var err: String
   }
 
-  /// A data folder for these tests: the repository's `legal/cn/` and the `cn` calendar's
-  /// 2024 to 2026 files (so that 2027 stays a year without data however many years are added
-  /// later), and an empty `templates/`, so that the tests do not depend on which templates
+  /// A data folder for these tests: the repository's `legal/cn/`, the `cn` calendar's 2024 to
+  /// 2026 files (so that 2027 stays a year without a notice however many years are added
+  /// later) and its statute file (the holidays of a year without a notice), and an empty
+  /// `templates/`, so that the tests do not depend on which templates
   /// have landed.
   static let dataRoot: URL = {
     let fm = FileManager.default
@@ -27,10 +28,10 @@ enum CommandHarness {
     try? fm.createDirectory(at: calendars, withIntermediateDirectories: true)
     try? fm.createSymbolicLink(
       at: root.appendingPathComponent("legal/cn"), withDestinationURL: legal.appendingPathComponent("cn"))
-    for year in 2024...2026 {
+    for file in (2024...2026).map({ "\($0).yaml" }) + ["statute.yaml"] {
       try? fm.createSymbolicLink(
-        at: calendars.appendingPathComponent("\(year).yaml"),
-        withDestinationURL: legal.appendingPathComponent("calendars/cn/\(year).yaml"))
+        at: calendars.appendingPathComponent(file),
+        withDestinationURL: legal.appendingPathComponent("calendars/cn/\(file)"))
     }
     return root
   }()

@@ -4,7 +4,9 @@ import Testing
 /// `redress deadline` (cli.md): the JSON shape, the text a person reads, and bad input.
 @Suite struct DeadlineCommandTests {
   @Test func jsonForTheSpringFestivalExample() {
-    let r = CommandHarness.run(["deadline", "--from", "2025-01-20", "--days", "15", "--format", "json"])
+    let r = CommandHarness.run([
+      "deadline", "--from", "2025-01-20", "--days", "15", "--format", "json", "--today", "2025-01-20",
+    ])
     #expect(r.code == 0)
     #expect(r.err == "")
     #expect(
@@ -18,7 +20,8 @@ import Testing
           "unadjusted": "2025-02-04",
           "moved_off": "holiday",
           "holiday": "春节",
-          "weekday_only_years": []
+          "provisional": false,
+          "years_without_notice": []
         }
 
         """)
@@ -47,17 +50,47 @@ import Testing
     #expect(doc["unadjusted"] as? String == "2025-10-16")
   }
 
-  @Test func aYearWithoutDataIsSaidInBothFormats() throws {
-    let json = CommandHarness.run(["deadline", "--from", "2026-12-18", "--days", "15", "--format", "json"])
+  @Test func aYearWithoutANoticeIsProvisionalInBothFormats() throws {
+    let json = CommandHarness.run([
+      "deadline", "--from", "2026-12-18", "--days", "15", "--format", "json", "--today", "2026-06-01",
+    ])
     let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
     #expect(doc["due"] as? String == "2027-01-04")
-    #expect(doc["weekday_only_years"] as? [Int] == [2027])
+    #expect(doc["provisional"] as? Bool == true)
+    #expect(doc["years_without_notice"] as? [Int] == [2027])
     #expect((doc["note"] as? String)?.contains("2027") == true)
+    #expect(doc["next_year_without_notice"] == nil)
 
     let text = CommandHarness.run(
-      ["deadline", "--from", "2026-12-18", "--days", "15"], language: "zh_CN.UTF-8")
-    #expect(text.out.contains("2027年的放假安排尚未收录"))
-    #expect(text.out.contains("legal/calendars/cn/2027.yaml"))
+      ["deadline", "--from", "2026-12-18", "--days", "15", "--today", "2026-06-01"], language: "zh_CN.UTF-8")
+    #expect(text.out.contains("2027-01-04（周一）（暂定）"))
+    #expect(text.out.contains("2027年的国务院放假通知尚未收录"))
+    #expect(text.out.contains("redress calendar import"))
+    #expect(!text.out.contains("提示："))
+  }
+
+  /// The issue's example: 7 working days from 2026-12-23 skip New Year's Day 2027, a holiday
+  /// the statute fixes by itself, though 2027 has no notice.
+  @Test func workingDaysIntoTwentyTwentySevenSkipNewYearsDay() throws {
+    let r = CommandHarness.run([
+      "deadline", "--from", "2026-12-23", "--days", "7", "--working-days", "--format", "json",
+      "--today", "2026-12-23",
+    ])
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    #expect(doc["due"] as? String == "2027-01-04")
+    #expect(doc["provisional"] as? Bool == true)
+    #expect(doc["years_without_notice"] as? [Int] == [2027])
+    // From 1 November the missing notice for next year is pointed out.
+    #expect(doc["next_year_without_notice"] as? Int == 2027)
+    #expect((doc["next_year_note"] as? String)?.contains("redress calendar import") == true)
+  }
+
+  /// From 1 November (and not before), text output says that next year has no notice yet.
+  @Test(arguments: [("2026-10-31", false), ("2026-11-01", true), ("2026-12-31", true), ("2025-11-15", false)])
+  func nextYearsMissingNoticeIsPointedOutFromNovember(today: String, shown: Bool) {
+    let r = CommandHarness.run(["deadline", "--from", "2026-03-02", "--days", "5", "--today", today])
+    #expect(r.code == 0)
+    #expect(r.out.contains("Tip: the State Council's holiday notice for") == shown, "\(today): \(r.out)")
   }
 
   @Test func textInChinese() {

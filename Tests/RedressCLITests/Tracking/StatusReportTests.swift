@@ -188,10 +188,13 @@ import Testing
     let text = StatusReport.text(
       tracked, today: Self.day("2026-12-21"), words: TrackingWords(language: .en), output: env.output)
     #expect(text.contains("2027-01-04*"))
-    #expect(text.contains("* Note: the holidays of 2027 are not in the calendar yet"))
+    #expect(
+      text.contains(
+        "* Note: provisional. The State Council's holiday notice for 2027 is not in the calendar yet"))
     let json = StatusReport.json(tracked, today: Self.day("2026-12-21"), words: TrackingWords(language: .en))
       .text()
-    #expect(json.contains("\"weekday_only_years\": [\n      2027\n    ]"))
+    #expect(json.contains("\"provisional\": true"))
+    #expect(json.contains("\"years_without_notice\": [\n      2027\n    ]"))
   }
 
   /// Names are trimmed as Foundation trims white space and newlines, without its cost.

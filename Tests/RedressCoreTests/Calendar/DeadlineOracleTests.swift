@@ -5,7 +5,7 @@ import Testing
 
 /// The deadline engine against an independent implementation: the `chinesecalendar` package
 /// from PyPI (module `chinese_calendar`, its own table of State Council notices), for every
-/// start day from 2024-01-01 to 2026-12-31, lengths 1, 5, 7, 15, 30 and 60, in both modes.
+/// start day from 2020-01-01 to 2026-12-31, lengths 1, 5, 7, 15, 30 and 60, in both modes.
 /// The comparison runs to the end of the last year both know (2026 today; it grows by itself
 /// once a newer year file is added and the package knows that year too); combinations whose
 /// count needs a later day are left out by the oracle itself.
@@ -20,7 +20,7 @@ import Testing
     lengths = [int(n) for n in sys.argv[1].split(",")]
     # The last year both the package and redress's calendar know.
     year = int(sys.argv[2])
-    while year > 2024:
+    while year > 2020:
         try:
             cc.is_workday(datetime.date(year, 12, 31))
             break
@@ -31,12 +31,12 @@ import Testing
     one = datetime.timedelta(days=1)
     # Ask the package once per day, then count on the answers.
     workday = {}
-    day = datetime.date(2024, 1, 1)
+    day = datetime.date(2020, 1, 1)
     while day <= last:
         workday[day] = cc.is_workday(day)
         day += one
     out = []
-    start = datetime.date(2024, 1, 1)
+    start = datetime.date(2020, 1, 1)
     while start <= last:
         for n in lengths:
             # N calendar days: start day not counted; a rest day rolls to the next working day.
@@ -61,7 +61,7 @@ import Testing
   @Test(
     .enabled(
       if: Fixtures.python != nil || Fixtures.isCI, "needs Python with chinesecalendar (make test-deps)"))
-  func agreesWithChineseCalendarEveryDayOf2024To2026() throws {
+  func agreesWithChineseCalendarEveryDayOf2020To2026() throws {
     let calendar = try HolidayCalendarTests.shipped()
     let run = try ProcessRunner.python(
       Self.script,
@@ -76,7 +76,7 @@ import Testing
     var lines = run.stdout.split(separator: "\n")
     let header = lines.isEmpty ? "" : lines.removeFirst()
     let last = try #require(CalendarDate(iso: header.dropFirst("last ".count)), "oracle said: \(header)")
-    #expect(last >= CalendarDate(year: 2026, month: 12, day: 31)!, "the oracle knows less than 2024-2026")
+    #expect(last >= CalendarDate(year: 2026, month: 12, day: 31)!, "the oracle knows less than 2020-2026")
     for line in lines {
       let f = line.split(separator: " ").map(String.init)
       try #require(f.count == 5, "unexpected oracle line: \(line)")
@@ -95,10 +95,10 @@ import Testing
     #expect(
       mismatches.isEmpty,
       "\(mismatches.count) of \(compared) differ:\n\(mismatches.prefix(20).joined(separator: "\n"))")
-    // 1096 start days × 6 lengths × 2 modes, less those that run past 2026: most must be there.
-    #expect(compared > 12_000, "the oracle compared only \(compared) combinations")
-    // Every start day of the three years is covered for the short lengths in both modes.
-    var day = CalendarDate(year: 2024, month: 1, day: 1)!
+    // 2557 start days × 6 lengths × 2 modes, less those that run past 2026: most must be there.
+    #expect(compared > 29_000, "the oracle compared only \(compared) combinations")
+    // Every start day of the seven years is covered for the short lengths in both modes.
+    var day = CalendarDate(year: 2020, month: 1, day: 1)!
     while day <= CalendarDate(year: 2026, month: 12, day: 20)! {
       for mode in ["days", "working-days"] {
         #expect(seen.contains("\(day.iso) \(mode) 1"), "no comparison for \(day.iso) + 1 \(mode)")

@@ -208,7 +208,7 @@ import Testing
         "\(file):11:28: error: holidays[0].make_up_working_days[0]: 2030-02-02 is listed as a make-up working day of 春节 but is also a rest day of 春节 (line 10)",
         "\(file):11:40: error: holidays[0].make_up_working_days[1]: 2030-01-28 is a Monday; a make-up working day (调休上班) is a Saturday or Sunday",
         "\(file):13:34: error: holidays[1].rest.to: \"2030-02-31\" is not a day of the calendar",
-        "\(file):15:34: error: holidays[2].rest.to: 2031-10-07 is not in 2030; each file holds only its own year (put it in 2031.yaml)",
+        "\(file):15:34: error: holidays[2].rest.to: 2031-10-07 is not in 2030 nor within 7 days of it; each file holds its own year's notice (put it in 2031.yaml)",
         "\(file):16:5: error: holidays[2].makeup_days: unknown key 'makeup_days'; expected one of: name, name_en, rest, make_up_working_days, note",
         "\(file):19:40: error: holidays[3].make_up_working_days[1]: 2030-05-12 is already a make-up working day of 劳动节 (line 19)",
       ])
