@@ -60,7 +60,7 @@ struct LogCommand: RedressRunnable {
       }
       c.filing = filing
     }
-    env.output.out(env.words.logged(id, eventKind, on: on))
+    env.output.out(env.words.logged(id, eventKind, on: on) + (store.writer.map(env.words.loggedBy) ?? ""))
     return 0
   }
 }
