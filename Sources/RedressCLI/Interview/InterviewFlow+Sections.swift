@@ -70,6 +70,16 @@ enum InterviewFlow {
     }
   }
 
+  /// The region of the body, a GB/T 2260 code (optional): asked when the addressee names no
+  /// province or city (`askRegion`).
+  static var regionQuestion: Question {
+    Q.text("region", \.region).checking { _, v in
+      guard case .text(let s) = v, let problem = RegionCode.problem(with: s) else { return nil }
+      _ = problem
+      return AnswerProblem(.badRegion, ["code": s])
+    }
+  }
+
   static func notBeforePurchase(_ c: CaseFile, _ v: AnswerValue) -> AnswerProblem? {
     guard case .date(let d) = v, let bought = c.purchase?.date, d < bought else { return nil }
     return AnswerProblem(.dateBeforePurchase, ["date": d.iso, "purchase": bought.iso])
@@ -81,6 +91,7 @@ enum InterviewFlow {
     [
       .ask(Q.choice("venue", \.venue, required: true, default: Venue.consumerAssociation)),
       .ask(Q.text("addressee", \.addressee)),
+      .action(Action(ids: ["region"]) { runner, backward in try runner.askRegion(backward: backward) }),
       .ask(Q.choice("language", \.language, default: DocumentLanguage.zhHans)),
       .ask(proceedingsGate),
       .when(

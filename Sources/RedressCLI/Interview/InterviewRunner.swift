@@ -37,6 +37,9 @@ struct InterviewContext {
   var currentDirectory: URL
   /// How a save time is shown ("2026-11-22 14:32"); injected for stable transcripts.
   var formatTime: (Date) -> String
+  /// Names of administrative divisions (`legal/cn/regions.yaml`), to derive `region` from the
+  /// addressee; nil asks nothing about the region.
+  var regions: RegionNames? = nil
 }
 
 /// Runs the flow's steps against a case: asks, reads, checks, stores every accepted answer at
@@ -274,6 +277,23 @@ final class InterviewRunner {
     case .group(let g): return try runGroup(g, backward: backward)
     case .action(let a): return try a.run(self, backward)
     }
+  }
+
+  /// `region`: derived from the addressee's name where it names a province or a city (kept
+  /// when the region already given lies inside it); asked (optional) when the addressee names
+  /// none; not asked when there is no addressee or no table of names.
+  func askRegion(backward: Bool) throws -> StepResult {
+    guard let regions = context.regions, let addressee = caseFile.addressee, !addressee.isEmpty else {
+      return .skipped
+    }
+    if let derived = regions.region(in: addressee) {
+      if !(caseFile.region?.hasPrefix(RegionNames.prefix(of: derived)) ?? false) {
+        caseFile.region = derived
+        try save()
+      }
+      return .skipped
+    }
+    return try ask(InterviewFlow.regionQuestion)
   }
 
   func ask(_ q: Question) throws -> StepResult {

@@ -32,11 +32,13 @@ enum InterviewSetup {
     let formatter = DateFormatter()
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     formatter.locale = Locale(identifier: "en_US_POSIX")
+    let legal = try env.data().legal
     return InterviewContext(
       terminal: terminal, text: text, drafts: store, ingestor: store,
-      checker: RuleEngineChecker(legal: try env.data().legal),
+      checker: RuleEngineChecker(legal: legal),
       today: today ?? CommandEnvironment.localToday(), home: env.environment["HOME"],
-      currentDirectory: env.currentDirectory, formatTime: { formatter.string(from: $0) })
+      currentDirectory: env.currentDirectory, formatTime: { formatter.string(from: $0) },
+      regions: try RegionNames.load(jurisdiction: "cn", legal: legal))
   }
 
   static func producer(_ env: CommandEnvironment, text: InterviewText) throws -> DocumentProducer {

@@ -34,6 +34,7 @@ enum MessageKey: String, CaseIterable, Sendable {
   case noSuchDay = "no_such_day"
   case dateInFuture = "date_in_future"
   case dateBeforePurchase = "date_before_purchase"
+  case badRegion = "bad_region"
   case dateBeforeFiling = "date_before_filing"
   case invalidMoney = "invalid_money"
   case moneyDecimals = "money_decimals"
