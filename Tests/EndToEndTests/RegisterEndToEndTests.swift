@@ -228,6 +228,10 @@ import Testing
     chmod(pgpass, 0o600)
     let tight = try box.runRaw(["list", "--store", box.db.url(a1)], env: [:])
     #expect(tight.code == 0, "\(tight.err)")
+    // sslmode=require against a server without TLS: refused, never sent in the clear.
+    let tls = try box.runRaw(["list", "--store", box.db.url(a1) + "?sslmode=require"], env: [:])
+    #expect(tls.code >= 2)
+    #expect(tls.err.contains("TLS"), "\(tls.err)")
     // The same through REDRESS_STORE.
     let viaEnv = try box.runRaw(["list"], env: ["REDRESS_STORE": box.db.url(a1)])
     #expect(viaEnv.code == 0, "\(viaEnv.err)")
