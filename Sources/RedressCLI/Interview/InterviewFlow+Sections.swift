@@ -199,7 +199,9 @@ enum InterviewFlow {
     [
       .ask(
         Q.choice("purchase.subject", \.purchaseForm.subject, required: true, default: PurchaseSubject.goods)),
-      .ask(Q.date("purchase.date", \.purchaseForm.date, required: true)),
+      // The purchase date, the amount paid and the discovery day are expected, not required
+      // (rules.md revision 2: cn.incomplete-facts warns, nothing refuses without them).
+      .ask(Q.date("purchase.date", \.purchaseForm.date)),
       .ask(Q.choice("purchase.channel", \.purchaseForm.channel, required: true)),
       .when(
         { $0.isDistanceSale },
@@ -222,7 +224,7 @@ enum InterviewFlow {
               .checking(notBeforePurchase))
         ]),
       .ask(
-        Q.money("purchase.amount_paid", \.purchaseForm.amountPaid, required: true)
+        Q.money("purchase.amount_paid", \.purchaseForm.amountPaid)
           .suggesting { c, _ in c.itemsTotal.map(AnswerValue.money) }),
       // A prepaid card, membership or package: what was bought and used, or the balance left.
       .when({ $0.isService || $0.hasPrepaidItem }, [.ask(prepaidGate)]),
@@ -331,7 +333,7 @@ enum InterviewFlow {
       .ask(
         Q.text("damage.description", \.damageForm.description, required: true, kind: .text(multiline: true))),
       .ask(
-        Q.date("damage.discovered_on", \.damageForm.discoveredOn, required: true).checking(notBeforePurchase)),
+        Q.date("damage.discovered_on", \.damageForm.discoveredOn).checking(notBeforePurchase)),
       // Each of the revision-2 facts is asked only where a rule reads it: custody for lost
       // property (cn.lost-property, cn.custody-loss), the disclosed defect for clearance goods
       // with a quality problem (cn.disclosed-defect), serious harm with an injury, a fake drug
