@@ -15,7 +15,11 @@ extension CommandEnvironment {
   func openStore(create: Bool) throws -> (any CaseStoring)? {
     let location = try storeLocation()
     do {
-      return try location.open(create: create)
+      var work: URL?
+      if case .postgres(let settings) = location {
+        work = StoreLocation.workFolder(for: settings, under: storeDirectory)
+      }
+      return try location.open(create: create, workFolder: work)
     } catch let e as StoreError where e.kind == .unusableStore || e.kind == .permission {
       throw UserError(e.message, exitCode: 3)
     }

@@ -133,11 +133,21 @@ public enum StoreLocation: Sendable, Equatable {
   }
 
   /// Opens the store. A folder with no store gives nil unless `create`; a register always
-  /// opens (its schema must exist: `redress store init`).
-  public func open(create: Bool) throws -> (any CaseStoring)? {
+  /// opens (its schema must exist: `redress store init`). `workFolder`: where a register's
+  /// local companions live on this machine (the interview's progress).
+  public func open(create: Bool, workFolder: URL? = nil) throws -> (any CaseStoring)? {
     switch self {
     case .folder(let url): return try CaseStore.open(at: url, create: create)
-    case .postgres(let settings): return try PostgresCaseStore.open(settings)
+    case .postgres(let settings): return try PostgresCaseStore.open(settings, workFolder: workFolder)
     }
+  }
+
+  /// The folder of this machine's companions of a register, below the local store's folder:
+  /// `registers/USER@HOST_PORT_DB`.
+  public static func workFolder(for settings: PostgresSettings, under local: URL) -> URL {
+    let name = "\(settings.user)@\(settings.host)_\(settings.port)_\(settings.database)"
+    let safe = String(name.map { $0.isLetter || $0.isNumber || "@._-".contains($0) ? $0 : "_" })
+    return local.appendingPathComponent("registers", isDirectory: true).appendingPathComponent(
+      safe, isDirectory: true)
   }
 }

@@ -71,6 +71,35 @@ import Testing
       "SELECT yaml <> 'x' FROM stored_case WHERE id = 'case-a2'", database: box.db.name, role: a2)
     #expect(still.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "t")
 
+    // An event's writer is the server's record: psql can neither forge nor rewrite it.
+    #expect(try box.run(a1, "file", "case-a1", "--on", "2026-01-02").code == 0)
+    #expect(
+      try box.run(a1, "log", "case-a1", "--kind", "note", "--on", "2026-01-03", "--note", "mine").code == 0)
+    let forged = try TestRegister.psql(
+      """
+      INSERT INTO case_event (case_id, position, kind, note, written_by, written_at)
+      VALUES ('case-a1', 99, 'note', 'forged', '\(a2.name)', 0);
+      UPDATE case_event SET note = 'rewritten', written_by = '\(a2.name)' WHERE note = 'mine';
+      SELECT note || ':' || written_by FROM case_event WHERE case_id = 'case-a1' ORDER BY position
+      """, database: box.db.name, role: a1)
+    #expect(forged.exitCode == 0, "\(forged.stderr)")
+    #expect(forged.stdout.split(separator: "\n") == ["mine:\(a1.name)", "forged:\(a1.name)"])
+    // The owner assigns a case to a colleague, who then sees it (and only it of the owner's).
+    let assign = try TestRegister.psql(
+      "UPDATE stored_case SET assigned = array_append(assigned, '\(a2.name)') WHERE id = 'case-a1'",
+      database: box.db.name, role: a1)
+    #expect(assign.exitCode == 0, "\(assign.stderr)")
+    #expect(try box.listedIDs(a2) == ["case-a1", "case-a2", "case-a2-second"])
+    #expect(try box.run(a2, "verify", "case-a1").code == 0)
+    // An assigned advocate cannot hand the case to someone else.
+    _ = try TestRegister.psql(
+      "UPDATE stored_case SET owner_role = '\(a2.name)', assigned = '{}' WHERE id = 'case-a1'",
+      database: box.db.name, role: a2)
+    #expect(try box.listedIDs(a1).contains("case-a1"))
+    #expect(try box.listedIDs(a2).contains("case-a1"))
+    _ = try TestRegister.psql(
+      "UPDATE stored_case SET assigned = '{}' WHERE id = 'case-a1'", database: box.db.name, role: a1)
+
     // A taken id is refused, named, and nothing of the other's case is overwritten.
     try box.writeCase("clash.yaml", id: "case-a1")
     let clash = try box.run(a2, "import", "--replace", box.path("clash.yaml"))
@@ -199,6 +228,10 @@ import Testing
     chmod(pgpass, 0o600)
     let tight = try box.runRaw(["list", "--store", box.db.url(a1)], env: [:])
     #expect(tight.code == 0, "\(tight.err)")
+    // sslmode=require against a server without TLS: refused, never sent in the clear.
+    let tls = try box.runRaw(["list", "--store", box.db.url(a1) + "?sslmode=require"], env: [:])
+    #expect(tls.code >= 2)
+    #expect(tls.err.contains("TLS"), "\(tls.err)")
     // The same through REDRESS_STORE.
     let viaEnv = try box.runRaw(["list"], env: ["REDRESS_STORE": box.db.url(a1)])
     #expect(viaEnv.code == 0, "\(viaEnv.err)")

@@ -205,7 +205,8 @@ public enum ClockCatalogLoader {
     let display = "legal/\(jurisdiction)/clocks.yaml"
     let node = try YAMLDocumentLoader.load(contentsOf: url, displayName: display)
     let sources = try loadSources(jurisdiction: jurisdiction, legal: legal)
-    return try read(node, file: display, sources: sources)
+    let traditional = try TraditionalTexts.load(directory: url.deletingLastPathComponent())
+    return try read(node, file: display, sources: sources, traditional: traditional)
   }
 
   /// The source registry of a jurisdiction (`sources:` in `legal/<jurisdiction>/pack.yaml`).
@@ -225,12 +226,18 @@ public enum ClockCatalogLoader {
     return sources
   }
 
-  public static func read(data: Data, file: String, sources: [String: RulePack.Source]) throws -> ClockCatalog
-  {
-    try read(try YAMLDocumentLoader.load(data: data, file: file), file: file, sources: sources)
+  /// `traditional` gives the zh-Hant of a text that has none of its own (the pack's generated
+  /// `zh-Hant.yaml`).
+  public static func read(
+    data: Data, file: String, sources: [String: RulePack.Source], traditional: TraditionalTexts = .empty
+  ) throws -> ClockCatalog {
+    try read(
+      try YAMLDocumentLoader.load(data: data, file: file), file: file, sources: sources, traditional: traditional)
   }
 
-  static func read(_ root: Node, file: String, sources: [String: RulePack.Source]) throws -> ClockCatalog {
+  static func read(
+    _ root: Node, file: String, sources: [String: RulePack.Source], traditional: TraditionalTexts = .empty
+  ) throws -> ClockCatalog {
     let r = YAMLNodeReader(file: file, nodeBudget: 100_000)
     guard
       let top = r.mapping(
@@ -272,7 +279,7 @@ public enum ClockCatalogLoader {
         guard let ruleNode = need(unit.rawValue, map, n, "counting"),
           let m = r.mapping(ruleNode, path: path, allowed: languages + ["citations"])
         else { continue }
-        let text = localized(m, parent: ruleNode, path: path, reader: r)
+        let text = localized(m, parent: ruleNode, path: path, reader: r, traditional: traditional)
         let cited = m["citations"].map { citations($0, path: "\(path).citations", requireOne: true) } ?? []
         counting[unit] = ClockCatalog.CountingRule(text: text, citations: cited)
       }
@@ -293,7 +300,7 @@ public enum ClockCatalogLoader {
           r.error("route id '\(id)' appears twice", at: m["id"], path: "\(path).id")
           continue
         }
-        let text = localized(m, parent: item, path: path, reader: r)
+        let text = localized(m, parent: item, path: path, reader: r, traditional: traditional)
         let cited = m["citations"].map { citations($0, path: "\(path).citations", requireOne: false) } ?? []
         routes[id] = ClockCatalog.Route(id: id, text: text, citations: cited)
         routeOrder.append(id)
@@ -358,7 +365,7 @@ public enum ClockCatalogLoader {
         let venue: Venue? = need("venue", m, item, path).flatMap { r.enumeration($0, path: "\(path).venue") }
         let name = need("name", m, item, path).flatMap { n in
           r.mapping(n, path: "\(path).name", allowed: languages).map {
-            localized($0, parent: n, path: "\(path).name", reader: r)
+            localized($0, parent: n, path: "\(path).name", reader: r, traditional: traditional)
           }
         }
         let starts: ClockStart? = need("starts", m, item, path).flatMap {
@@ -385,12 +392,12 @@ public enum ClockCatalogLoader {
         let practice = need("practice", m, item, path).flatMap { r.bool($0, path: "\(path).practice") }
         let explanation = need("explanation", m, item, path).flatMap { n in
           r.mapping(n, path: "\(path).explanation", allowed: languages).map {
-            localized($0, parent: n, path: "\(path).explanation", reader: r)
+            localized($0, parent: n, path: "\(path).explanation", reader: r, traditional: traditional)
           }
         }
         let note = m["note"].flatMap { n in
           r.mapping(n, path: "\(path).note", allowed: languages).map {
-            localized($0, parent: n, path: "\(path).note", reader: r)
+            localized($0, parent: n, path: "\(path).note", reader: r, traditional: traditional)
           }
         }
         var region: String?
@@ -429,9 +436,11 @@ public enum ClockCatalogLoader {
   }
 
   /// The `zh-Hans`, `zh-Hant` and `en` texts of a mapping; Simplified Chinese and English are
-  /// required (Traditional Chinese falls back to Simplified).
+  /// required; Traditional Chinese, when not given, is the generated form of the Simplified
+  /// (`traditional`), and is missing only when that table is not current.
   private static func localized(
-    _ map: [String: Node], parent: Node, path: String, reader r: YAMLNodeReader
+    _ map: [String: Node], parent: Node, path: String, reader r: YAMLNodeReader,
+    traditional: TraditionalTexts
   ) -> ClockCatalog.Text {
     var values: [String: String] = [:]
     for language in languages {
@@ -441,6 +450,9 @@ public enum ClockCatalogLoader {
       } else if language != "zh-Hant" {
         r.error("required key '\(language)' is missing", at: map[language] ?? parent, path: key)
       }
+    }
+    if values["zh-Hant"] == nil, let hans = values["zh-Hans"], let hant = traditional[hans] {
+      values["zh-Hant"] = hant
     }
     return ClockCatalog.Text(values)
   }

@@ -462,36 +462,40 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
       }
     }
 
-    // Events: written again in their new order; an event already stored keeps who wrote it.
-    var previous: [(day: Int?, minute: Int?, kind: String?, note: String?, writer: String, at: Double)] = []
+    // Events: one already stored stays (moved to its new place), keeping who wrote it and
+    // when; the others are inserted (the server records the writer) or deleted.
+    var previous: [(eventID: String, day: Int?, minute: Int?, kind: String?, note: String?)] = []
     if existing != nil {
       for r in try session.query(
-        "SELECT day, minute, kind, note, written_by::text, written_at FROM case_event WHERE case_id = \(id) ORDER BY position"
+        "SELECT event_id::text, day, minute, kind, note FROM case_event WHERE case_id = \(id) ORDER BY position"
       ) {
         let x = Cells(r)
-        previous.append(
-          (try x.int(0), try x.int(1), try x.text(2), try x.text(3), try x.text(4) ?? "", try x.double(5)))
+        previous.append((try x.text(0) ?? "", try x.int(1), try x.int(2), try x.text(3), try x.text(4)))
       }
-      try session.execute("DELETE FROM case_event WHERE case_id = \(id)")
+      if !previous.isEmpty {
+        try session.execute("UPDATE case_event SET position = -position - 1 WHERE case_id = \(id)")
+      }
     }
     for (i, e) in (c.filing?.events ?? []).enumerated() {
       let day = e.date?.date.julianDay
       let minute = e.date?.minuteOfDay
       let kind = e.kind?.rawValue
-      var writer = settings.user
-      var at = nowSeconds
       if let match = previous.firstIndex(where: {
         $0.day == day && $0.minute == minute && $0.kind == kind && $0.note == e.note
       }) {
-        writer = previous[match].writer
-        at = previous[match].at
+        try session.execute(
+          "UPDATE case_event SET position = \(i) WHERE event_id = \(previous[match].eventID)::uuid")
         previous.remove(at: match)
+      } else {
+        try session.execute(
+          """
+          INSERT INTO case_event (case_id, position, day, minute, kind, note, written_at)
+          VALUES (\(id), \(i), \(day), \(minute), \(kind), \(e.note), \(nowSeconds))
+          """)
       }
-      try session.execute(
-        """
-        INSERT INTO case_event (case_id, position, day, minute, kind, note, written_by, written_at)
-        VALUES (\(id), \(i), \(day), \(minute), \(kind), \(e.note), \(writer)::name, \(at))
-        """)
+    }
+    if !previous.isEmpty {
+      try session.execute("DELETE FROM case_event WHERE case_id = \(id) AND position < 0")
     }
 
     // Evidence rows: kept where unchanged, the others replaced.

@@ -197,7 +197,36 @@ enum PostgresSchema {
         USING (uploaded_by = current_user
           AND NOT EXISTS (SELECT 1 FROM evidence_blob b WHERE b.id = blob_chunk.blob_id));
       """
-    )
+    ),
+    (
+      "v2: an event keeps what it says and who wrote it",
+      """
+      ALTER TABLE case_event ADD COLUMN event_id uuid NOT NULL DEFAULT gen_random_uuid();
+      ALTER TABLE case_event ADD CONSTRAINT case_event_event_id UNIQUE (event_id);
+
+      -- Whoever inserts an event is recorded as its writer, whatever the statement says; an
+      -- update may move an event (its position) and nothing else.
+      CREATE FUNCTION redress_event_written() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          NEW.written_by := current_user;
+          NEW.written_at := extract(epoch FROM clock_timestamp());
+        ELSE
+          NEW.event_id := OLD.event_id;
+          NEW.case_id := OLD.case_id;
+          NEW.day := OLD.day;
+          NEW.minute := OLD.minute;
+          NEW.kind := OLD.kind;
+          NEW.note := OLD.note;
+          NEW.written_by := OLD.written_by;
+          NEW.written_at := OLD.written_at;
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER case_event_written BEFORE INSERT OR UPDATE ON case_event
+        FOR EACH ROW EXECUTE FUNCTION redress_event_written();
+      """
+    ),
   ]
 
   /// The tables and what an advocate's role may do with them (`store init --grant`).

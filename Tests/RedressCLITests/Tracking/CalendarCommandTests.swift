@@ -213,4 +213,27 @@ import Testing
     let full = try after.statuses(of: try caseStore.trackingRows().map(TrackingData.Input.init), today: today)
     #expect(full.map(\.status.due) == second.map(\.due))
   }
+
+  /// From 1 November, `status` says that next year's notice is missing and how to add it.
+  @Test func statusPointsOutNextYearsMissingNoticeFromNovember() throws {
+    let (store, file) = try Self.scratch(CalendarFixtures.fictitious2027)
+    let caseStore = try #require(try CaseStore.open(at: store, create: true))
+    var c = CaseFile()
+    c.id = "autumn"
+    c.venue = .marketRegulator
+    var f = Filing()
+    f.filedOn = CalendarDate(iso: "2026-10-20")!
+    c.filing = f
+    try caseStore.save(c, draft: false)
+    let october = CommandHarness.run(["status", "--today", "2026-10-31"], store: store)
+    #expect(october.code == 0)
+    #expect(!october.out.contains("Tip:"))
+    let november = CommandHarness.run(["status", "--today", "2026-11-01"], store: store)
+    #expect(
+      november.out.contains("Tip: the State Council's holiday notice for 2027 is not in the calendar yet"))
+    #expect(november.out.contains("redress calendar import FILE"))
+    // Once the notice is imported, the tip goes.
+    #expect(CommandHarness.run(["calendar", "import", file.path], store: store).code == 0)
+    #expect(!CommandHarness.run(["status", "--today", "2026-11-01"], store: store).out.contains("Tip:"))
+  }
 }
