@@ -232,7 +232,8 @@ public enum ClockCatalogLoader {
     data: Data, file: String, sources: [String: RulePack.Source], traditional: TraditionalTexts = .empty
   ) throws -> ClockCatalog {
     try read(
-      try YAMLDocumentLoader.load(data: data, file: file), file: file, sources: sources, traditional: traditional)
+      try YAMLDocumentLoader.load(data: data, file: file), file: file, sources: sources,
+      traditional: traditional)
   }
 
   static func read(
