@@ -91,7 +91,7 @@ import Testing
     #expect(b.events.map(\.uid) == a.events.map(\.uid))
     #expect(a.events[0].stamp != b.events[0].stamp)
     // Chinese text survives escaping and folding.
-    #expect(a.events[0].summary == "投诉期限：消协处理期（惯例）到期 · 某某电器销售有限公司（washer-2026）")
+    #expect(a.events[0].summary == "投诉期限：消协处理期（部分地方消协的做法）到期 · 某某电器销售有限公司（washer-2026）")
     #expect(a.events[3].description.contains("受理投诉后，消费者和经营者同意调解的，应当在受理之日起六十日内调解完毕"))
     #expect(a.events[3].description.contains("《中华人民共和国消费者权益保护法实施条例》第四十六条第三款"))
     #expect(a.events[0].description.split(separator: "\n").first == "案件：washer-2026（王小明 → 某某电器销售有限公司）")
