@@ -11,8 +11,10 @@ PYTHON := $(VENV)/bin/python3
 # Needed to build: SQLite (the store), libxml2 (FoundationXML), OpenSSL's libcrypto (SHA-256),
 # zlib (zip), pkg-config to find them.
 BUILD_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
-# Needed by the tests as independent checkers: PDF tools and CJK fonts, python venv.
-TEST_PACKAGES := man-db poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip strace
+# Needed by the tests as independent checkers: PDF tools and CJK fonts, python venv; and the
+# PostgreSQL server the store's tests run their second engine against (a throwaway cluster,
+# scripts/with-postgres).
+TEST_PACKAGES := man-db poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip strace postgresql
 # PyPI test oracles: holiday calendar, docx reader, iCalendar parser, pty driver, PDF reader,
 # GitHub's Markdown renderer (cmark-gfm) for the Markdown writer, a Chinese lunar calendar
 # (borax) and an astronomy library (ephem) for the statutory holidays of years without a notice.
@@ -37,7 +39,7 @@ build:
 test: deps test-deps lint
 	$(SWIFT) build --build-tests
 	$(MAKE) man
-	REDRESS_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build --parallel --num-workers 2
+	scripts/with-postgres env REDRESS_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build --parallel --num-workers 2
 	$(MAKE) contract
 
 contract:

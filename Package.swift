@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
   ],
   targets: [
     // SHA-256 from the system's libcrypto (OpenSSL, SHA-NI): as fast as `openssl dgst`, and it
@@ -63,6 +64,8 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's own column functions, for `status`'s one pass over the clock digests.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        // The shared register of a team (`--store postgres://…`).
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ]
     ),
     .target(

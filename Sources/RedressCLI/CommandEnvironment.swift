@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedressCore
 import RedressData
+import RedressStore
 
 /// What a command runs with: its streams, the process environment, the interface language,
 /// and the seams for the data folders and the case store. Commands get one from
@@ -35,6 +36,20 @@ public struct CommandEnvironment {
     } catch let error as DataLocator.NotFound {
       throw UserError(error.description, exitCode: 3)
     }
+  }
+
+  /// Where the store is: `--store` (a folder or a `postgres://` URL), else `$REDRESS_STORE`
+  /// (the same), else the folder `storeDirectory`.
+  public func storeLocation() throws -> StoreLocation {
+    for given in [global.store, environment["REDRESS_STORE"]] {
+      guard let s = given, !s.isEmpty else { continue }
+      do {
+        return try StoreLocation.parse(s, environment: environment, resolve: resolve)
+      } catch let e as PostgresSettings.Problem {
+        throw UserError("--store: \(e.message)", exitCode: 2)
+      }
+    }
+    return .folder(storeDirectory)
   }
 
   /// The store folder: `--store`, else `$REDRESS_HOME`, else

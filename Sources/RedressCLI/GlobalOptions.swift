@@ -6,8 +6,10 @@ public struct GlobalOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The case store folder (default $REDRESS_HOME, else ${XDG_DATA_HOME:-~/.local/share}/redress).",
-      valueName: "dir"))
+      "The case store: a folder (default $REDRESS_STORE, else $REDRESS_HOME, else "
+        + "${XDG_DATA_HOME:-~/.local/share}/redress), or a team's register postgres://USER@HOST:PORT/DB "
+        + "(password from PGPASSWORD or ~/.pgpass, never in the URL).",
+      valueName: "dir|url"))
   public var store: String?
 
   @Option(

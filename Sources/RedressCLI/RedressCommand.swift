@@ -19,7 +19,7 @@ public struct RedressCommand: ParsableCommand {
       RulesCommand.self, LetterCommand.self, BundleCommand.self, VerifyCommand.self,
       ExportCommand.self, ImportCommand.self, ListCommand.self, FileCommand.self,
       LogCommand.self, StatusCommand.self, FollowupCommand.self, RemindCommand.self,
-      DeadlineCommand.self, CalendarCommand.self, ClaimCommand.self,
+      DeadlineCommand.self, CalendarCommand.self, ClaimCommand.self, StoreCommand.self,
     ]
   )
 

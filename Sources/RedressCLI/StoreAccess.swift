@@ -9,10 +9,20 @@ import RedressStore
 public typealias StoredCaseSummary = CaseSummary
 
 extension CommandEnvironment {
-  /// The case store in `storeDirectory`. With `create` a missing store is created; without
-  /// it, nil when there is none yet (a read command never creates a store).
-  func openStore(create: Bool) throws -> CaseStore? {
-    try CaseStore.open(at: storeDirectory, create: create)
+  /// The case store (`storeLocation()`: a folder, or a team's register on PostgreSQL). With
+  /// `create` a missing local store is created; without it, nil when there is none yet (a
+  /// read command never creates a store). A register that cannot be reached is an error.
+  func openStore(create: Bool) throws -> (any CaseStoring)? {
+    let location = try storeLocation()
+    do {
+      var work: URL?
+      if case .postgres(let settings) = location {
+        work = StoreLocation.workFolder(for: settings, under: storeDirectory)
+      }
+      return try location.open(create: create, workFolder: work)
+    } catch let e as StoreError where e.kind == .unusableStore || e.kind == .permission {
+      throw UserError(e.message, exitCode: 3)
+    }
   }
 
   /// The stored case with this id, loaded so that its evidence paths resolve inside the
@@ -31,7 +41,7 @@ extension CommandEnvironment {
 
   /// The store and the id of a stored case, or an error that says what to do. For the
   /// commands that change a stored case (`file`, `log`).
-  func requireStoredCase(_ reference: String) throws -> (CaseStore, String) {
+  func requireStoredCase(_ reference: String) throws -> (any CaseStoring, String) {
     let store = try openStore(create: false)
     if let store, CaseID.isValid(reference), try store.contains(reference) {
       return (store, reference)

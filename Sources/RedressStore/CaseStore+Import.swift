@@ -53,9 +53,23 @@ extension CaseStore {
       bytes += attachment.blob.size
     }
     let saved = try saveReporting(
-      loaded.caseFile, draft: draft, evidence: attachments, mode: replace ? .replace : .insert)
+      loaded.caseFile, draft: draft, evidence: attachments, mode: replace ? .replace : .insert,
+      expectedVersion: nil)
     return ImportOutcome(
       id: saved.id, evidenceFiles: attachments.count, evidenceBytes: bytes, replaced: saved.replaced,
       isDraft: draft)
   }
+}
+
+extension CaseStore: CaseStoring {
+  public var displayName: String { directory.path }
+  public var workFolder: URL { directory }
+  public var writer: String? { nil }
+
+  public func currentDigests(legalKey: String) throws -> (caseCount: Int, rows: [DigestRow]) {
+    let kept = try clockDigests()
+    return (kept.caseCount, kept.legalKey == legalKey ? kept.rows : [])
+  }
+
+  public func blobDescription(_ blob: StoredBlob) -> String { blobs.url(for: blob).path }
 }

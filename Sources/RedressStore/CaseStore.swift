@@ -130,16 +130,13 @@ public final class CaseStore: Sendable {
         file: r["file"], evidenceID: r["evidence_id"], originalName: r["original_name"],
         blob: StoredBlob(sha256: digest, size: r["size"]))
     }
+    let updated: Double = row["updated_at"]
     return StoredCase(
       id: id, caseFile: caseFile, sourceMap: map, yaml: yaml, isDraft: row["is_draft"],
       createdAt: Date(timeIntervalSince1970: row["created_at"]),
-      updatedAt: Date(timeIntervalSince1970: row["updated_at"]), evidence: evidence)
-  }
-
-  /// The stored case as a `LoadedCase` whose evidence paths resolve to the stored copies.
-  public func load(_ id: String) throws -> LoadedCase? {
-    guard let stored = try fetch(id) else { return nil }
-    return loaded(stored)
+      updatedAt: Date(timeIntervalSince1970: updated), evidence: evidence,
+      version: CaseVersion(
+        number: Self.versionNumber(updated), writer: nil, savedAt: Date(timeIntervalSince1970: updated)))
   }
 
   /// `stored` as a `LoadedCase` whose evidence paths resolve to the stored copies.
@@ -385,27 +382,34 @@ public final class CaseStore: Sendable {
     case update
   }
 
-  /// Stores `caseFile` in one transaction and returns its id (assigned when the case has
-  /// none: `case-YYYYMMDD-N`, the day of saving in local time). `evidence` maps paths named by
-  /// `evidence[].file` to copies already in the store (`ingest`). Cheap enough to call after
-  /// every answer of the interview.
-  @discardableResult
-  public func save(
-    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment] = [:],
-    mode: SaveMode = .update
-  ) throws -> String {
-    try saveReporting(caseFile, draft: draft, evidence: evidence, mode: mode).id
-  }
+  // `save(_:draft:evidence:mode:expectedVersion:)` and `saveDraft` come from `CaseStoring`:
+  // `caseFile` is stored in one transaction and its id returned (assigned when the case has
+  // none: `case-YYYYMMDD-N`, the day of saving in local time). `evidence` maps paths named by
+  // `evidence[].file` to copies already in the store (`ingest`). Cheap enough to call after
+  // every answer of the interview.
 
   /// `save`, also telling whether a stored case was replaced (decided inside the transaction).
-  func saveReporting(
-    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode
+  /// With `expectedVersion`, refused when the stored case was saved since that version.
+  public func saveReporting(
+    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode,
+    expectedVersion: CaseVersion?
   ) throws -> (id: String, replaced: Bool) {
     let now = clock()
     return try database {
       try pool.writeWithoutTransaction { db in
         var saved = (id: "", replaced: false)
         try db.inTransaction(.immediate) {
+          if let expected = expectedVersion, let id = caseFile.id,
+            let current = try Double.fetchOne(
+              db, sql: "SELECT updated_at FROM stored_case WHERE id = ?", arguments: [id]),
+            Self.versionNumber(current) != expected.number
+          {
+            throw StoreError.conflict(
+              id,
+              CaseVersion(
+                number: Self.versionNumber(current), writer: nil,
+                savedAt: Date(timeIntervalSince1970: current)))
+          }
           saved = try write(caseFile, draft: draft, evidence: evidence, mode: mode, now: now, db)
           return .commit
         }
@@ -414,19 +418,11 @@ public final class CaseStore: Sendable {
     }
   }
 
-  /// Saves an unfinished interview: `save(_, draft: true, mode: .update)`.
-  @discardableResult
-  public func saveDraft(_ caseFile: CaseFile, evidence: [String: EvidenceAttachment] = [:]) throws
-    -> String
-  {
-    try save(caseFile, draft: true, evidence: evidence, mode: .update)
-  }
-
   /// Reads the stored case, lets `change` edit it, and saves it, all in one transaction, so
   /// two commands changing one case do not lose each other's change. Returns the new case.
   @discardableResult
   public func update(
-    _ id: String, draft: Bool? = nil, _ change: (inout CaseFile) throws -> Void
+    _ id: String, draft: Bool?, _ change: (inout CaseFile) throws -> Void
   ) throws -> CaseFile {
     let now = clock()
     return try database {
@@ -571,24 +567,11 @@ public final class CaseStore: Sendable {
 
   // MARK: - Evidence
 
-  /// Copies the evidence file `source` into the store (hashing it on the way) and returns the
-  /// attachment to pass to `save`. Save promptly: copies no case refers to are removed by a
-  /// later cleanup once they are a day old.
-  public func ingest(
-    _ source: EvidenceSource, originalName: String? = nil, progress: ((Int64) -> Void)? = nil
-  )
-    throws -> EvidenceAttachment
-  {
-    let blob = try blobs.ingest(source, progress: progress)
-    let name = originalName ?? (source.displayName as NSString).lastPathComponent
-    return EvidenceAttachment(blob: blob, originalName: name)
-  }
-
   /// Like `ingest(_:originalName:progress:)`, but `continuing` (given the bytes copied so far)
   /// can stop the copy by returning false: it then throws a `StoreError` of kind `.cancelled`
   /// and nothing is stored (the interview's Ctrl-C during a large copy).
   public func ingest(
-    _ source: EvidenceSource, originalName: String? = nil, continuing: @escaping (Int64) -> Bool
+    _ source: EvidenceSource, originalName: String? = nil, continuing: ((Int64) -> Bool)?
   ) throws -> EvidenceAttachment {
     let blob = try blobs.ingest(source, continuing: continuing)
     let name = originalName ?? (source.displayName as NSString).lastPathComponent
@@ -619,7 +602,10 @@ public final class CaseStore: Sendable {
   /// Removes what interrupted imports left behind: temporary files no process is writing,
   /// and stored copies no case refers to that are older than `minimumAge` seconds. Runs in a
   /// write transaction, so it never races a save that is recording a copy.
-  public func collectGarbage(minimumAge: TimeInterval = 24 * 3600) throws {
+  public func collectGarbage() throws { try collectGarbage(minimumAge: 24 * 3600) }
+
+  /// `collectGarbage()` with copies at least `minimumAge` seconds old removed.
+  public func collectGarbage(minimumAge: TimeInterval) throws {
     blobs.removeAbandonedTemporaryFiles()
     let cutoff = Int(clock().timeIntervalSince1970 - minimumAge)
     let candidates = blobs.allBlobs().filter { $0.modified <= cutoff }
@@ -634,6 +620,20 @@ public final class CaseStore: Sendable {
           return .commit
         }
       }
+    }
+  }
+
+  /// The version of a stored case: its save time in microseconds.
+  static func versionNumber(_ updatedAt: Double) -> Int64 { Int64((updatedAt * 1_000_000).rounded()) }
+
+  public func version(of id: String) throws -> CaseVersion? {
+    let updated = try database {
+      try pool.read { db in
+        try Double.fetchOne(db, sql: "SELECT updated_at FROM stored_case WHERE id = ?", arguments: [id])
+      }
+    }
+    return updated.map {
+      CaseVersion(number: Self.versionNumber($0), writer: nil, savedAt: Date(timeIntervalSince1970: $0))
     }
   }
 
@@ -661,6 +661,8 @@ public struct StoredCase: Sendable {
   public var updatedAt: Date
   /// The stored evidence files, by the path the case file names them with.
   public var evidence: [StoredEvidence]
+  /// The version read (who saved it and when), for a later save's version check.
+  public var version: CaseVersion? = nil
 }
 
 /// One evidence file of a stored case.
@@ -698,6 +700,11 @@ public struct CaseSummary: Hashable, Sendable {
   public var evidenceCount: Int
   public var createdAt: Date
   public var updatedAt: Date
+  /// In a register: the role that saved it last, the role that owns it, and who wrote each
+  /// of `caseFile.filing.events` (in their order). Nil in the local store.
+  public var writer: String? = nil
+  public var owner: String? = nil
+  public var eventWriters: [String?] = []
 
   public init(
     id: String, isDraft: Bool = false, stage: CaseStage? = nil, caseFile: CaseFile, evidenceCount: Int = 0,

@@ -21,6 +21,11 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The caller stopped a copy (its progress callback said so, e.g. on Ctrl-C); nothing was
     /// stored and the partial copy is gone.
     case cancelled
+    /// The case was saved by someone else since it was read (a version check); nothing of
+    /// this save was written.
+    case conflict
+    /// The register refused: this role may not do that (row-level security, privileges).
+    case permission
   }
 
   public var kind: Kind
@@ -40,6 +45,16 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
   /// A copy to `path` that the caller stopped.
   static func cancelled(_ path: String) -> StoreError {
     StoreError(.cancelled, "copying stopped before the end (\(path) removed); nothing was stored")
+  }
+
+  /// A save refused because `id` was saved since it was read: says who saved it and when.
+  static func conflict(_ id: String, _ current: CaseVersion) -> StoreError {
+    let when = ISO8601DateFormatter().string(from: current.savedAt)
+    let who = current.writer.map { " by \($0)" } ?? ""
+    return StoreError(
+      .conflict,
+      "case '\(id)' was changed\(who) at \(when) after you opened it; this save was refused and "
+        + "nothing of that change was overwritten: reopen it (`redress edit \(id)`) and add yours again")
   }
 
   /// A failed system call on `path`, with the system's own reason.

@@ -59,6 +59,38 @@ import Testing
     #expect(!letter.out.contains("货款"))
   }
 
+  /// The prepaid letter in the paged formats, read back by independent tools: poppler's
+  /// pdftotext for the PDF, python-docx for Word.
+  @Test func prepaidLetterInPDFAndWordStatesTheBalanceAndTheServiceTable() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "redress-claim-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let pdf = dir.appendingPathComponent("gym.pdf")
+    let docx = dir.appendingPathComponent("gym.docx")
+    for (format, url) in [("pdf", pdf), ("docx", docx)] {
+      let r = try run([
+        "letter", fixture("prepaid-gym.yaml"), "--format", format, "-o", url.path, "--today", "2026-11-22",
+      ])
+      #expect(r.code == 0, "\(r.err)")
+    }
+    let pdfText = try ProcessRunner.run(
+      URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-enc", "UTF-8", pdf.path, "-"]
+    ).stdout
+    let python = try #require(Fixtures.python, "no Python for the python-docx oracle (make test-deps)")
+    let script =
+      "import docx,sys\nd=docx.Document(sys.argv[1])\nprint('\\n'.join(p.text for p in d.paragraphs))\n"
+      + "for t in d.tables:\n  for r in t.rows: print(' | '.join(c.text for c in r.cells))\n"
+    let docxText = try ProcessRunner.run(python, ["-c", script, docx.path]).stdout
+    for text in [pdfText, docxText] {
+      let flat = text.split(whereSeparator: \.isWhitespace).joined()
+      for needle in ["期限或次数", "96节", "¥7,733.33", "第五十三条", "第二十二条", "已使用38次"] {
+        #expect(flat.contains(needle), "\(needle) missing from:\n\(text)")
+      }
+      #expect(!flat.contains("货款") && !flat.contains("品牌"))
+    }
+  }
+
   @Test func fraudTrebleHasItsFloorAndCounterfeitCountsAsFraud() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "redress-claim-\(UUID().uuidString)")

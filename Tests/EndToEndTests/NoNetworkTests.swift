@@ -16,6 +16,9 @@ struct NoNetworkTests {
       ["validate", casePath, "--today", "2026-11-22"],
       ["check", casePath, "--today", "2026-11-22", "--format", "json"],
       ["deadline", "--from", "2026-10-10", "--days", "15", "--format", "json"],
+      ["deadline", "--from", "2026-12-23", "--days", "7", "--working-days", "--format", "json"],
+      ["calendar", "2027", "--format", "json"],
+      ["calendar", "import", dir.appendingPathComponent("2027.yaml").path, "--store", store],
       ["import", casePath, "--store", store],
       ["list", "--store", store, "--format", "json"],
       ["letter", casePath, "--format", "pdf", "-o", dir.appendingPathComponent("l.pdf").path],
@@ -33,6 +36,7 @@ struct NoNetworkTests {
   func prepare() throws -> URL {
     let dir = try Fixtures.temporaryDirectory("redress-nonet")
     try FileManager.default.copyItem(at: Fixtures.washerCase, to: dir.appendingPathComponent("washer.yaml"))
+    try Data(CalendarFixtures.fictitious2027.utf8).write(to: dir.appendingPathComponent("2027.yaml"))
     try FileManager.default.copyItem(
       at: Fixtures.sharedExamples.appendingPathComponent("evidence"),
       to: dir.appendingPathComponent("evidence"))

@@ -111,6 +111,60 @@ import Testing
     return legal
   }
 
+  /// A `rolled` date needs the pack's holiday calendar: without one the pack is refused, naming
+  /// pack.yaml; with one the rule counts on it.
+  @Test func aRolledDateNeedsTheCalendar() throws {
+    let rule = Self.goodRule.replacingOccurrences(
+      of: "      is-true: damage.fraud_alleged\n",
+      with:
+        "      field: reference-day\n      after: {field: damage.discovered_on, plus: 3 years, rolled: true}\n"
+    ).replacingOccurrences(of: "[damage.fraud_alleged]", with: "[damage.discovered_on]")
+      .replacingOccurrences(
+        of: "        - case: {damage: {fraud_alleged: true}}",
+        with: "        - {today: 2029-10-23, case: {}}")
+    let without = try smallPack(rules: rule, pack: Self.packYAML + "calendar: xx\n")
+    let found = errors(loading: without)
+    #expect(found.count == 1)
+    #expect(found.first?.file.hasSuffix("cn/pack.yaml") == true)
+    #expect(found.first?.message.contains("rolls a date to a working day") == true)
+    let with = try smallPack(rules: rule)
+    try FileManager.default.copyItem(
+      at: RuleFixtures.legal.appendingPathComponent("calendars"), to: with.appendingPathComponent("calendars")
+    )
+    let engine = try RuleEngine.load(packAt: with, jurisdiction: "cn")
+    #expect(engine.calendar != nil)
+    #expect(RuleExampleRunner.run(engine).failures.isEmpty)
+  }
+
+  /// A value chosen by a word names only words the field holds; `if-absent` takes leave-out or zero.
+  @Test func wordTextsAndIfAbsentAreChecked() throws {
+    let rule = Self.goodRule.replacingOccurrences(
+      of: "    fields: [damage.fraud_alleged]\n",
+      with: "    fields: [damage.fraud_alleged]\n    values:\n      kind:\n        field: damage.category\n"
+        + "        texts:\n          qualty: {zh-Hans: 质量, en: quality}\n")
+    let pack =
+      Self.packYAML + """
+        amounts:
+          double:
+            summary: {zh-Hans: 两倍, en: twice}
+            larger-of:
+              - multiply: damage.losses
+                by: 2
+                if-absent: nothing
+            citations:
+              - source: law
+                article: {zh-Hans: 第一条, en: Art. 1}
+                confidence: statute
+
+        """
+    let found = errors(loading: try smallPack(rules: rule, pack: pack))
+    #expect(
+      found.contains { $0.message.contains("never holds \"qualty\"") && $0.message.contains("'quality'") })
+    #expect(
+      found.contains { $0.message.contains("'if-absent' takes 'leave-out'") && $0.message.contains("'zero'") }
+    )
+  }
+
   @Test func theSmallPackLoadsAndItsExamplesHold() throws {
     let engine = try RuleEngine.load(packAt: try smallPack(rules: Self.goodRule), jurisdiction: "cn")
     #expect(engine.pack.rules.map(\.id) == ["cn.sample"])

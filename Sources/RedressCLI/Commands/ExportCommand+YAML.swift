@@ -24,7 +24,7 @@ extension ExportCommand {
       else {
         throw UserError(env.words.noCaseFileOrStoredCase(caseRef))
       }
-      loaded = store.loaded(stored)
+      loaded = try store.loaded(stored)
       for e in stored.evidence { expected[e.file] = e.blob.sha256 }
     }
     let name =

@@ -42,7 +42,7 @@ struct ImportCommand: RedressRunnable {
 
   /// Imports one file; prints what happened and returns whether it was imported.
   private func importOne(
-    _ file: String, store: CaseStore, validator: CaseValidator, env: CommandEnvironment
+    _ file: String, store: any CaseStoring, validator: CaseValidator, env: CommandEnvironment
   ) -> Bool {
     let url = env.resolve(file)
     var isFolder: ObjCBool = false

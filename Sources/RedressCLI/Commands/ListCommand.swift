@@ -33,12 +33,16 @@ struct ListCommand: RedressRunnable {
       return 0
     }
     let stages = TrackingWords(language: env.language)
-    var table = TextTable(header: env.words.listHeader)
+    // A register's cases also say who saved them last (the database role).
+    let register = cases.contains { $0.writer != nil }
+    var table = TextTable(header: env.words.listHeader + (register ? [env.words.writerHeader] : []))
     for c in cases {
-      table.add([
-        c.id, stages.stage(c.stage), c.caseFile.complainant?.name ?? "–", c.caseFile.respondent?.name ?? "–",
-        "\(c.evidenceCount)", Self.localDay(c.updatedAt),
-      ])
+      table.add(
+        [
+          c.id, stages.stage(c.stage), c.caseFile.complainant?.name ?? "–",
+          c.caseFile.respondent?.name ?? "–",
+          "\(c.evidenceCount)", Self.localDay(c.updatedAt),
+        ] + (register ? [c.writer ?? "–"] : []))
     }
     var lines = table.render()
     lines[0] = env.output.style(lines[0], .bold)
@@ -80,7 +84,16 @@ struct ListCommand: RedressRunnable {
       Self.appendJSON(c.caseFile.filing?.filedOn?.iso, to: &out)
       out += ", \"updated\": \""
       out += Self.utcTimestamp(c.updatedAt)
-      out += i == cases.count - 1 ? "\"}\n" : "\"},\n"
+      if let writer = c.writer {
+        // A register's: who saved it last and who owns it (database roles).
+        out += "\", \"written_by\": "
+        Self.appendJSON(writer, to: &out)
+        out += ", \"owner\": "
+        Self.appendJSON(c.owner, to: &out)
+        out += i == cases.count - 1 ? "}\n" : "},\n"
+      } else {
+        out += i == cases.count - 1 ? "\"}\n" : "\"},\n"
+      }
     }
     out += "]"
     return out

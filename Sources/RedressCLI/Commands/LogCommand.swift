@@ -49,7 +49,7 @@ struct LogCommand: RedressRunnable {
       }.map(\.element)
       c.filing = filing
     }
-    env.output.out(env.words.logged(id, eventKind, on: on))
+    env.output.out(env.words.logged(id, eventKind, on: on) + (store.writer.map(env.words.loggedBy) ?? ""))
     return 0
   }
 }

@@ -52,11 +52,11 @@ struct VerifyCommand: RedressRunnable {
           marked(.changed) + label
             + w.storedCopyChanged(
               recorded: check.stored?.blob.sha256.hex,
-              at: check.stored.map { store.blobs.url(for: $0.blob).path }))
+              at: check.stored.map { store.blobDescription($0.blob) }))
       case .missing?:
         bad += 1
         if let stored = check.stored {
-          env.output.out(marked(.missing) + label + w.storedCopyGone(store.blobs.url(for: stored.blob).path))
+          env.output.out(marked(.missing) + label + w.storedCopyGone(store.blobDescription(stored.blob)))
         } else {
           env.output.out(marked(.missing) + label + w.neverCopied)
         }
@@ -64,7 +64,7 @@ struct VerifyCommand: RedressRunnable {
         bad += 1
         env.output.out(
           marked(.unreadable) + label
-            + w.storedCopyUnreadable(check.stored.map { store.blobs.url(for: $0.blob).path }))
+            + w.storedCopyUnreadable(check.stored.map { store.blobDescription($0.blob) }))
       }
     }
     if bad == 0 {

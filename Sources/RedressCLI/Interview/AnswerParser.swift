@@ -10,6 +10,8 @@ enum AnswerKind: Equatable {
   case money
   /// A whole number of units, 1 or more.
   case count
+  /// A whole number of units, 0 or more (sessions already used).
+  case units
   case flag
   /// One of the case file's words, offered as a numbered list.
   case choice([String])
@@ -76,6 +78,12 @@ enum AnswerParser {
       let s = normalize(raw)
       guard let n = Int(s), s.allSatisfy(\.isNumber), (1...1_000_000).contains(n) else {
         return .failure(AnswerProblem(.invalidCount, ["value": raw]))
+      }
+      return .success(.count(n))
+    case .units:
+      let s = normalize(raw)
+      guard let n = Int(s), s.allSatisfy(\.isNumber), (0...1_000_000).contains(n) else {
+        return .failure(AnswerProblem(.invalidUnits, ["value": raw]))
       }
       return .success(.count(n))
     case .flag:

@@ -199,7 +199,9 @@ enum InterviewFlow {
     [
       .ask(
         Q.choice("purchase.subject", \.purchaseForm.subject, required: true, default: PurchaseSubject.goods)),
-      .ask(Q.date("purchase.date", \.purchaseForm.date, required: true)),
+      // The purchase date, the amount paid and the discovery day are expected, not required
+      // (rules.md revision 2: cn.incomplete-facts warns, nothing refuses without them).
+      .ask(Q.date("purchase.date", \.purchaseForm.date)),
       .ask(Q.choice("purchase.channel", \.purchaseForm.channel, required: true)),
       .when(
         { $0.isDistanceSale },
@@ -207,20 +209,74 @@ enum InterviewFlow {
           .ask(Q.date("purchase.received_on", \.purchaseForm.receivedOn).checking(notBeforePurchase)),
           .ask(Q.text("purchase.platform", \.purchaseForm.platform)),
         ]),
+      // A live stream: the streamer's shop is the business's shop on the platform.
+      .when(
+        { $0.purchase?.channel == .liveStream },
+        [.ask(Q.text("purchase.live_stream_shop", \.respondentForm.store, key: "respondent.store"))]),
       .ask(Q.text("purchase.order_number", \.purchaseForm.orderNumber)),
       .group(items),
+      // 三包 goods bought in a shop: their periods run from delivery.
+      .when(
+        { !$0.isDistanceSale && !$0.isService && $0.hasSanbaoItem },
+        [
+          .ask(
+            Q.date("purchase.delivered_on", \.purchaseForm.receivedOn, key: "purchase.received_on")
+              .checking(notBeforePurchase))
+        ]),
       .ask(
-        Q.money("purchase.amount_paid", \.purchaseForm.amountPaid, required: true)
+        Q.money("purchase.amount_paid", \.purchaseForm.amountPaid)
           .suggesting { c, _ in c.itemsTotal.map(AnswerValue.money) }),
-      .ask(
-        Q.date("purchase.warranty_until", \.purchaseForm.warrantyUntil, allowFuture: true)
-          .checking(notBeforePurchase)),
+      // A prepaid card, membership or package: what was bought and used, or the balance left.
+      .when({ $0.isService || $0.hasPrepaidItem }, [.ask(prepaidGate)]),
+      .when(
+        { $0.purchase?.prepaid != nil },
+        [
+          .ask(Q.count("purchase.prepaid.units_total", \.prepaidForm.unitsTotal)),
+          .when(
+            { $0.purchase?.prepaid?.unitsTotal != nil },
+            [
+              .ask(
+                Q.count("purchase.prepaid.units_used", \.prepaidForm.unitsUsed, fromZero: true).checking {
+                  c, v in
+                  guard case .count(let used) = v, let total = c.purchase?.prepaid?.unitsTotal, used > total
+                  else { return nil }
+                  return AnswerProblem(.unitsAboveTotal, ["used": String(used), "total": String(total)])
+                })
+            ]),
+          .when(
+            { $0.purchase?.prepaid?.unitsTotal == nil },
+            [.ask(Q.money("purchase.prepaid.balance", \.prepaidForm.balance))]),
+          .ask(Q.flag("purchase.prepaid.business_stopped", \.prepaidForm.businessStopped)),
+        ]),
+      // A service has a term, not a warranty (asked with each item as 期限或次数).
+      .when(
+        { !$0.isService },
+        [
+          .ask(
+            Q.date("purchase.warranty_until", \.purchaseForm.warrantyUntil, allowFuture: true)
+              .checking(notBeforePurchase))
+        ]),
       .ask(Q.choice("purchase.purpose", \.purchaseForm.purpose, default: PurchasePurpose.personal)),
       .when(
         { $0.purchase?.purpose == .business },
         [.ask(Q.flag("purchase.farm_inputs", \.purchaseForm.farmInputs))]),
       .ask(Q.flag("purchase.sold_as_clearance", \.purchaseForm.soldAsClearance)),
     ]
+  }
+
+  /// "Is this a prepaid card, membership or package?" Asked for a service or a prepaid item;
+  /// a yes opens the prepaid block, a no removes it.
+  static var prepaidGate: Question {
+    Question(
+      id: "purchase.prepaid.present", key: "purchase.prepaid", kind: .flag, required: false,
+      get: { c in c.purchase?.prepaid != nil ? .flag(true) : nil },
+      set: { c, v in
+        if case .flag(true)? = v {
+          if c.purchase?.prepaid == nil { c.purchaseForm.prepaid = Prepaid() }
+        } else {
+          c.purchaseForm.prepaid = nil
+        }
+      }, suggest: { c, _ in .flag(c.hasPrepaidItem) })
   }
 
   static var items: RepeatingGroup {
@@ -256,6 +312,10 @@ enum InterviewFlow {
               .ask(Q.text("purchase.items.spec", \.purchaseForm.items[i].spec, key: "\(k).spec")),
               .ask(Q.text("purchase.items.origin", \.purchaseForm.items[i].origin, key: "\(k).origin")),
             ]),
+          // A service's term or number of sessions (期限或次数), kept as the item's spec.
+          .when(
+            { $0.purchase?.subject == .service },
+            [.ask(Q.text("purchase.items.term", \.purchaseForm.items[i].spec, key: "\(k).spec"))]),
           .ask(
             Q.count("purchase.items.quantity", \.purchaseForm.items[i].quantity, key: "\(k).quantity")
               .suggesting { _, _ in .count(1) }),
@@ -273,7 +333,7 @@ enum InterviewFlow {
       .ask(
         Q.text("damage.description", \.damageForm.description, required: true, kind: .text(multiline: true))),
       .ask(
-        Q.date("damage.discovered_on", \.damageForm.discoveredOn, required: true).checking(notBeforePurchase)),
+        Q.date("damage.discovered_on", \.damageForm.discoveredOn).checking(notBeforePurchase)),
       // Each of the revision-2 facts is asked only where a rule reads it: custody for lost
       // property (cn.lost-property, cn.custody-loss), the disclosed defect for clearance goods
       // with a quality problem (cn.disclosed-defect), serious harm with an injury, a fake drug
@@ -469,6 +529,10 @@ enum InterviewFlow {
               .suggesting { c, context in
                 switch c.claims[i].type {
                 case .refund?: return c.purchase?.amountPaid.map(AnswerValue.money)
+                // The unused balance the rule pack computes (消法 Art. 53, 实施条例 Art. 22).
+                case .prepaidRefund?:
+                  return context.checker.claimAmounts(for: c).first { $0.basis == "prepaid-balance" }
+                    .map { AnswerValue.money($0.amount) }
                 // The statutory maximum the rule pack computes (fraud ×3, food ×10 …).
                 case .punitiveDamages?: return context.checker.statutoryMaximum(for: c).map(AnswerValue.money)
                 default: return nil

@@ -133,9 +133,11 @@ enum Q {
       })
   }
 
-  static func count(_ id: String, _ kp: WritableKeyPath<CaseFile, Int?>, key: String? = nil) -> Question {
+  static func count(
+    _ id: String, _ kp: WritableKeyPath<CaseFile, Int?>, key: String? = nil, fromZero: Bool = false
+  ) -> Question {
     Question(
-      id: id, key: key ?? id, kind: .count, required: false,
+      id: id, key: key ?? id, kind: fromZero ? .units : .count, required: false,
       get: { c in c[keyPath: kp].map(AnswerValue.count) },
       set: { c, v in
         if case .count(let n)? = v { c[keyPath: kp] = n } else { c[keyPath: kp] = nil }
@@ -217,9 +219,28 @@ extension CaseFile {
   /// Channels where the consumer did not see the goods before buying (distance sales).
   var isDistanceSale: Bool {
     switch purchase?.channel {
-    case .online?, .tv?, .phone?, .mailOrder?: return true
+    case .online?, .liveStream?, .tv?, .phone?, .mailOrder?: return true
     default: return false
     }
+  }
+
+  /// A service (接受服务) rather than goods.
+  var isService: Bool { purchase?.subject == .service }
+
+  /// Whether an item is a prepaid card, membership or package.
+  var hasPrepaidItem: Bool { purchase?.items.contains { $0.category == .prepaid } ?? false }
+
+  /// Goods under the 三包 rules (and the car 三包 rules), whose periods run from delivery.
+  var hasSanbaoItem: Bool {
+    let sanbao: Set<ItemCategory> = [
+      .vehicle, .phone, .computer, .tv, .fridge, .airConditioner, .washingMachine, .otherAppliance,
+    ]
+    return purchase?.items.contains { $0.category.map(sanbao.contains) ?? false } ?? false
+  }
+
+  var prepaidForm: Prepaid {
+    get { purchase?.prepaid ?? Prepaid() }
+    set { purchaseForm.prepaid = newValue }
   }
 
   /// The sum of quantity × unit price over the items, when every item has a price.

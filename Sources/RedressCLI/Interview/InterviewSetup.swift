@@ -22,7 +22,7 @@ enum InterviewSetup {
   ) throws -> InterviewContext {
     let store: StoreDraftStore
     do {
-      guard let opened = try CaseStore.open(at: env.storeDirectory, create: true) else {
+      guard let opened = try env.openStore(create: true) else {
         throw UserError("cannot open the store \(env.storeDirectory.path)")
       }
       store = StoreDraftStore(store: opened)

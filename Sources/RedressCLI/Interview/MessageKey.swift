@@ -39,6 +39,8 @@ enum MessageKey: String, CaseIterable, Sendable {
   case moneyDecimals = "money_decimals"
   case moneyNegative = "money_negative"
   case invalidCount = "invalid_count"
+  case invalidUnits = "invalid_units"
+  case unitsAboveTotal = "units_above_total"
   case invalidFlag = "invalid_flag"
   case invalidChoice = "invalid_choice"
   case phoneHotline = "phone_hotline"

@@ -7,14 +7,17 @@ import RedressStore
 /// the interview stands is kept beside it in `<store>/interview/<id>.json` (0600, written
 /// whole), so that `redress new` can resume at the right section.
 final class StoreDraftStore: DraftStore, EvidenceIngestor {
-  let store: CaseStore
+  let store: any CaseStoring
   /// Evidence copied in during this run, by the path the case file names it with; handed to
   /// every save (the store keeps the mappings of paths the case still names).
   private var attachments: [String: EvidenceAttachment] = [:]
+  /// The version of each case as this interview last read or saved it: a save over a newer
+  /// one (someone else saved the case meanwhile) is refused rather than overwriting theirs.
+  private var versions: [String: CaseVersion] = [:]
 
-  init(store: CaseStore) { self.store = store }
+  init(store: any CaseStoring) { self.store = store }
 
-  var progressFolder: URL { store.directory.appendingPathComponent("interview", isDirectory: true) }
+  var progressFolder: URL { store.workFolder.appendingPathComponent("interview", isDirectory: true) }
 
   func progressURL(_ id: String) -> URL { progressFolder.appendingPathComponent("\(id).json") }
 
@@ -22,7 +25,17 @@ final class StoreDraftStore: DraftStore, EvidenceIngestor {
 
   func save(_ caseFile: CaseFile, progress: InterviewProgress?, draft: Bool) throws {
     guard let id = caseFile.id else { throw UserError("cannot save a case without an id") }
-    try store.save(caseFile, draft: draft, evidence: attachments, mode: .update)
+    do {
+      try store.save(
+        caseFile, draft: draft, evidence: attachments, mode: .update, expectedVersion: versions[id])
+    } catch let e as StoreError where e.kind == .conflict {
+      // Theirs stays as they saved it; ours is kept beside the interview's progress.
+      try PrivateFiles.makeFolder(progressFolder)
+      let kept = progressFolder.appendingPathComponent("\(id).mine-\(Int(Date().timeIntervalSince1970)).yaml")
+      try AtomicFile.write(Data(CaseFileWriter.yaml(for: caseFile).utf8), to: kept)
+      throw UserError(e.message + " (your version: \(kept.path))")
+    }
+    versions[id] = try store.version(of: id)
     if let progress {
       try PrivateFiles.makeFolder(progressFolder)
       let encoder = JSONEncoder()
@@ -45,6 +58,7 @@ final class StoreDraftStore: DraftStore, EvidenceIngestor {
 
   func load(id: String) throws -> DraftRecord? {
     guard CaseID.isValid(id), let stored = try store.fetch(id) else { return nil }
+    if let v = stored.version { versions[id] = v }
     return DraftRecord(
       caseFile: stored.caseFile, progress: progress(id), isDraft: stored.isDraft, savedAt: stored.updatedAt)
   }
@@ -83,7 +97,8 @@ final class StoreDraftStore: DraftStore, EvidenceIngestor {
     }
     attachments[file] = attachment
     return IngestedEvidence(
-      file: file, storedURL: store.blobs.url(for: attachment.blob), sha256: attachment.blob.sha256.hex,
+      file: file, storedURL: (store as? CaseStore)?.blobs.url(for: attachment.blob) ?? source,
+      sha256: attachment.blob.sha256.hex,
       size: attachment.blob.size)
   }
 }

@@ -117,14 +117,14 @@ public struct FindingsPrinter {
     var nothingFound: String { pick("没有发现问题。", "沒有發現問題。", "No rule found anything to report.") }
     func count(_ n: Int) -> String { language == .en ? " (\(n))" : "（\(n)）" }
 
-    /// A date of the finding was counted through years whose holiday notice is not in the
-    /// calendar: it may move once the notice is added.
+    /// A date of the finding was counted through years whose State Council holiday notice is
+    /// not in the calendar (on the statutory holidays alone): it may move once it is added.
     func provisional(_ years: [Int]) -> String {
       let list = years.map(String.init).joined(separator: language == .en ? ", " : "、")
       return pick(
-        "注：\(list)年的节假日安排尚未收录，上述日期为推算，收录后可能变动。",
-        "註：\(list)年的節假日安排尚未收錄，上述日期為推算，收錄後可能變動。",
-        "Note: the holidays of \(list) are not in the calendar yet; the day above is provisional and may move once they are."
+        "注：\(list)年的国务院放假通知尚未收录，上述日期按《全国年节及纪念日放假办法》规定的节日推算，是暂定的，通知收录后可能变动（redress calendar import）。",
+        "註：\(list)年的國務院放假通知尚未收錄，上述日期按《全國年節及紀念日放假辦法》規定的節日推算，是暫定的，通知收錄後可能變動（redress calendar import）。",
+        "Note: the State Council's holiday notice for \(list) is not in the calendar yet; the day above was reckoned on the statutory holidays and is provisional: it may move once the notice is added (redress calendar import)."
       )
     }
 

@@ -210,12 +210,12 @@ extension TrackingData {
   /// Every stored case's status line as of `today`. The store keeps a `ClockDigest` per case;
   /// cases without one counted on the current `legal/` data (saved since, or the data changed)
   /// are counted in full here, and their digests kept for next time.
-  func statusLines(_ store: CaseStore, today: CalendarDate) throws -> [StatusLine] {
+  func statusLines(_ store: any CaseStoring, today: CalendarDate) throws -> [StatusLine] {
     let key = legalKey()
-    let kept = try store.clockDigests()
+    let kept = try store.currentDigests(legalKey: key)
     var lines: [StatusLine] = []
     lines.reserveCapacity(kept.caseCount)
-    if kept.legalKey == key {
+    do {
       for row in kept.rows {
         var clock: DueClock?
         // A digest naming a clock the catalog does not have is counted again below.
@@ -229,7 +229,7 @@ extension TrackingData {
             clock: clock, today: today))
       }
     }
-    if lines.count < kept.caseCount || kept.legalKey != key {
+    if lines.count < kept.caseCount {
       // Only now is a set of the ids worth making: most runs find every digest current.
       let counted = Set(lines.lazy.map(\.id))
       let tracking = try store.trackingRows().filter { !counted.contains($0.id) }

@@ -133,17 +133,18 @@ public struct HolidayCalendar: Sendable {
   private let statuteDays: [CalendarDate: Holiday]
   /// The statutory rest days of years past the table, computed when first asked about.
   private let farYears: StatuteYearCache
-  /// Every day from January 1 of the first year with data (a notice, or the first text of the
-  /// statute) to December 31 of the thirtieth year after the last notice, by Julian day
+  /// Every day from January 1 of the first year with a notice to December 31 of the third
+  /// year after the last one, by Julian day
   /// number from `tableStart`: bit 0 set for a rest day, bit 1 set for a day of a year
   /// without a notice. Counting a deadline asks about each day it
   /// passes; this answers without hashing a date or copying a holiday.
   private let dayTable: [UInt8]
   private let tableStart: Int
 
-  /// How many years after the last notice the table reaches; later days are computed when
-  /// asked about.
-  static let tableYearsAhead = 30
+  /// How many years after the last notice the table reaches (the statute's holidays, computed
+  /// when the calendar is built); other years without a notice are computed when first asked
+  /// about. Few: computing a year's lunar dates costs more than a whole count.
+  static let tableYearsAhead = 3
 
   /// Builds a calendar from year files that `HolidayCalendarLoader` has already checked
   /// (no overlaps, every date inside its year or the days next to it), and the statute that
@@ -169,17 +170,13 @@ public struct HolidayCalendar: Sendable {
     self.years = byYear
     self.restDays = rest
     self.makeUpDays = work
-    // The table spans the years with a notice, the statute's years from its first text to
-    // thirty years after the last notice, and any announced day outside them.
+    // The table spans the years with a notice, the years just after the last one (the statute
+    // alone), and any announced day outside them.
     var table: [UInt8] = []
     var start = 0
     let announced = Array(rest.keys) + Array(work.keys)
     var tableYears = Array(byYear.keys)
-    if let statute, let first = statute.firstYear {
-      let last = (byYear.keys.max() ?? first) + Self.tableYearsAhead
-      let from = min(first, byYear.keys.min() ?? first)
-      if from <= last { tableYears += [from, last] }
-    }
+    if statute != nil, let last = byYear.keys.max() { tableYears.append(last + Self.tableYearsAhead) }
     var statuteDays: [CalendarDate: Holiday] = [:]
     if let statute, let from = tableYears.min(), let to = tableYears.max() {
       for year in from...to where byYear[year] == nil {

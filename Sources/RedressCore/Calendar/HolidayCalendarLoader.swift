@@ -262,8 +262,12 @@ public enum HolidayCalendarLoader {
     }
 
     // Every holiday the statute fixes for the year must be a rest day of the notice: a notice
-    // moves the days around them, never the holidays themselves.
-    if let statute, year != 0, !r.hasErrors, let list = top["holidays"] {
+    // moves the days around them, never the holidays themselves. Checked when every holiday's
+    // rest days could be read (a wrong range is reported by itself).
+    var listCount = -1
+    if case .sequence(let entries)? = top["holidays"] { listCount = entries.count }
+    let everyRestRead = listCount == holidays.count
+    if let statute, year != 0, everyRestRead, let list = top["holidays"] {
       for fixed in statute.holidays(in: year) {
         var day = fixed.rest.lowerBound
         while day <= fixed.rest.upperBound {

@@ -530,17 +530,17 @@ extension AmountBook {
 
 /// The unused part of a prepaid price (`rules.md`): `paid × (total − used) ÷ total`, exact,
 /// rounded half up to 0.01 (half away from zero for a negative amount). Nil when `total` is not
-/// positive, `used` is negative or above `total`, or the product overflows.
+/// positive, or `used` is negative or above `total`. The product is taken in 128 bits, so any
+/// amount a case file can hold times any number of units is exact.
 public enum UnusedShare {
   public static func of(_ paid: Money, unitsTotal total: Int, unitsUsed used: Int) -> Money? {
     guard total > 0, used >= 0, used <= total else { return nil }
     let magnitude = paid.minorUnits.magnitude
-    let (numerator, overflow) = magnitude.multipliedReportingOverflow(by: UInt64(total - used))
-    guard !overflow else { return nil }
     let t = UInt64(total)
-    let q = numerator / t
-    let r = numerator % t
-    let rounded = r * 2 >= t ? q + 1 : q
+    // paid × (total − used) ÷ total ≤ paid: the quotient always fits in 64 bits.
+    let product = magnitude.multipliedFullWidth(by: UInt64(total - used))
+    let (q, r) = t.dividingFullWidth(product)
+    let rounded = r >= t - r ? q + 1 : q
     guard rounded <= UInt64(Int64.max) else { return nil }
     let units = Int64(rounded)
     return Money(minorUnits: paid.minorUnits < 0 ? -units : units, scale: 2)

@@ -228,7 +228,7 @@ public struct CaseTracker: Sendable {
 public struct ClockDigest: Hashable, Sendable {
   /// The version of how clocks are counted into a digest: raise it whenever a change to
   /// `CaseTracker` could change a digest, so that stored digests are counted again.
-  public static let format = 1
+  public static let format = 2  // 2: years without a notice count on the statutory holidays
 
   public var stage: CaseStage
   public var due: CalendarDate?

@@ -241,6 +241,8 @@ public struct ContextBuilder: Sendable {
       caseId: caseFile.id, matter: matter, reference: caseFile.filing?.reference, date: terms.date(today),
       complainantName: caseFile.complainant?.name,
       agentName: caseFile.agent?.name, respondentName: caseFile.respondent?.name,
+      serviceSummary: caseFile.purchase?.subject == .service ? itemSummary : nil,
+      prepaidBalance: prepaid?.balance,
       count: String(catalog.entries.count), items: evidenceLines)
   }
 

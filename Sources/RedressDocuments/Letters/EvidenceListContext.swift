@@ -12,6 +12,10 @@ public struct EvidenceListContext: TemplateContext, Hashable {
   public var complainantName: String?
   public var agentName: String?
   public var respondentName: String?
+  /// For a service, what was contracted (`私教课`); nil for goods.
+  public var serviceSummary: String?
+  /// The unused prepaid balance claimed (`¥7,733.33`), for a prepaid purchase.
+  public var prepaidBalance: String?
   /// How many exhibits.
   public var count: String
   public var items: [EvidenceLine]
@@ -20,7 +24,7 @@ public struct EvidenceListContext: TemplateContext, Hashable {
     EvidenceListContext(
       caseId: "sample-2026", matter: "滚筒洗衣机质量问题", reference: "GD2026101200001",
       date: "2026年11月22日", complainantName: "王小明", agentName: "李律师",
-      respondentName: "某某电器销售有限公司", count: "1",
+      respondentName: "某某电器销售有限公司", serviceSummary: "私教课", prepaidBalance: "¥7,733.33", count: "1",
       items: [
         EvidenceLine(
           number: "1", reference: "证据1", title: "电子发票", kind: "发票", date: "2026年10月1日",

@@ -79,9 +79,11 @@ final class InterviewHarness {
   /// same document), for a golden a reviewer can read.
   func letterText(_ id: String) throws -> String {
     let loaded = try #require(try drafts.loadedCase(id: id))
-    let findings = try realRules().findings(for: loaded.caseFile, today: Self.today)
+    let rules = realRules()
+    let findings = try rules.findings(for: loaded.caseFile, today: Self.today)
     let documents = try CaseDocuments(
-      caseFile: loaded.caseFile, findings: findings, today: Self.today,
+      caseFile: loaded.caseFile, findings: findings, amounts: rules.claimAmounts(for: loaded.caseFile),
+      today: Self.today,
       templates: Fixtures.repositoryRoot.appendingPathComponent("templates"))
     return String(decoding: try DocumentFormat.txt.render(try documents.letter()), as: UTF8.self)
   }

@@ -163,4 +163,31 @@ import Testing
     #expect(r.code == 0)
     #expect(r.out.hasPrefix("BEGIN:VCALENDAR\r\n"))
   }
+
+  /// A reminder whose due day was counted through a year without a notice says so in its
+  /// title and its description.
+  @Test func aProvisionalDueDayIsMarkedInTheReminder() throws {
+    let cases = [
+      StatusReportTests.input("late-2026", respondent: "某店", venue: .marketRegulator, filed: "2026-12-23")
+    ]
+    let tracked = try TrackingData(legal: CommandHarness.dataRoot.appendingPathComponent("legal")).statuses(
+      of: cases, today: CalendarDate(iso: "2026-12-24")!)
+    let zh = ReminderCalendar.events(tracked, words: TrackingWords(language: .zhHans))
+    let event = try #require(zh.first)
+    #expect(event.date.iso == "2027-01-04")
+    #expect(event.summary.hasPrefix("投诉期限（暂定）："))
+    #expect(event.description.contains("到期：2027-01-04（周一）（暂定）"))
+    #expect(event.description.contains("2027年的国务院放假通知尚未收录"))
+    let en = ReminderCalendar.events(tracked, words: TrackingWords(language: .en))
+    #expect(en.first?.summary.hasPrefix("Complaint deadline (provisional): ") == true)
+    // A due day on a year with a notice is not marked.
+    let known = try TrackingData(legal: CommandHarness.dataRoot.appendingPathComponent("legal")).statuses(
+      of: [
+        StatusReportTests.input("mid-2026", respondent: "某店", venue: .marketRegulator, filed: "2026-06-01")
+      ],
+      today: CalendarDate(iso: "2026-06-02")!)
+    #expect(
+      ReminderCalendar.events(known, words: TrackingWords(language: .zhHans)).first?.summary.contains("暂定")
+        == false)
+  }
 }

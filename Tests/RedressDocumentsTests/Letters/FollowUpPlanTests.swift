@@ -84,4 +84,34 @@ import Testing
     #expect(!plan.passed)
     #expect(plan.due.iso == "2026-11-27")
   }
+
+  /// A due day counted through a year without a notice (2027) is provisional: the letter
+  /// words it as reckoned on the statutory holidays and does not assert that it was missed.
+  @Test func aProvisionalDueDayIsNotAssertedAsMissed() throws {
+    // Seven working days from 2026-12-23 skip 元旦 (fixed by the statute): 2027-01-04.
+    let c = try filed(Fixtures.foodAgentCase, filed: "2026-12-23")
+    let today = CalendarDate(iso: "2027-01-06")!
+    let plan = try FollowUpPlan.make(for: c, today: today, tracker: Self.tracker)
+    #expect(plan.due.iso == "2027-01-04")
+    #expect(plan.passed)
+    #expect(plan.dueProvisional)
+    #expect(plan.weekdayOnlyYears == [2027])
+    let documents = try CaseDocuments(
+      caseFile: c, findings: [], today: today, templates: GoldenDocumentTests.templates)
+    let note = "2027年的国务院放假通知尚未收录"
+    let context = documents.builder.followUp(plan, calendarNote: note)
+    #expect(!context.window.passed)
+    #expect(context.window.daysOverdue == nil)
+    let text = String(
+      decoding: try DocumentFormat.txt.render(try documents.followUp(plan, calendarNote: note)), as: UTF8.self
+    )
+    #expect(!text.contains("已超过上述期限"))
+    #expect(text.contains("截至2027年1月6日，投诉人尚未收到处理结果。"))
+    #expect(text.contains("注：\(note)"))
+    // The same window counted on a year with a notice is asserted as missed.
+    let known = try FollowUpPlan.make(
+      for: try filed(Fixtures.foodAgentCase, filed: "2026-10-30"), today: CalendarDate(iso: "2026-11-22")!,
+      tracker: Self.tracker)
+    #expect(!known.dueProvisional)
+  }
 }

@@ -23,21 +23,35 @@ import Testing
   static let samples = [
     Sample(name: "washer", language: .zhHans), Sample(name: "food-agent", language: .zhHans),
     Sample(name: "washer", language: .en), Sample(name: "food-agent", language: .en),
+    // Issue 14: a prepaid service (the gym card) and 三包 goods (a phone, fault on day 12).
+    Sample(name: "prepaid-gym", language: .zhHans), Sample(name: "prepaid-gym", language: .en),
+    Sample(name: "phone-day12", language: .zhHans), Sample(name: "phone-day12", language: .en),
   ]
+
+  static func url(_ name: String) -> URL {
+    switch name {
+    case "washer": return Fixtures.washerCase
+    case "food-agent": return Fixtures.foodAgentCase
+    default:
+      return Fixtures.repositoryRoot.appendingPathComponent("Tests/RedressCLITests/Fixtures/\(name).yaml")
+    }
+  }
 
   /// The example case, with the rule engine's findings where the rules have landed.
   static func documents(_ sample: Sample) throws -> CaseDocuments {
-    let url = sample.name == "washer" ? Fixtures.washerCase : Fixtures.foodAgentCase
-    var c = try LoadedCase.load(contentsOf: url).caseFile
+    var c = try LoadedCase.load(contentsOf: url(sample.name)).caseFile
     c.language = sample.language
-    if sample.name == "food-agent" {
+    if sample.name != "washer" {
       // Filed with the regulator and never accepted: the follow-up letter's case.
       var f = Filing()
       f.filedOn = CalendarDate(iso: "2026-10-30")
       f.reference = "SZ2026103000017"
       c.filing = f
     }
-    return try CaseDocuments(caseFile: c, findings: try findings(c), today: today, templates: templates)
+    return try CaseDocuments(
+      caseFile: c, findings: try findings(c), amounts: ClaimCalculator(engine: engine).amounts(for: c),
+      today: today,
+      templates: templates)
   }
 
   static let engine = try! RuleEngine.load(
