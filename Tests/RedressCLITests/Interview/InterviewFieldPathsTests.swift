@@ -1,10 +1,11 @@
+import Foundation
 import RedressCore
 import Testing
 
 @testable import RedressCLI
 
-/// Every question of the interview that fills a case-file field names that field's path and
-/// asks for a value of the field's type, as the case file's field tables (`CaseFile.fields`)
+/// Every question of the interview that fills a case-file field has that field's path as its
+/// key and asks for a value of the field's type, as the case file's field tables (`CaseFile.fields`)
 /// declare it: the interview's question paths are the tables' paths.
 @Suite struct InterviewFieldPathsTests {
   /// Questions that fill no single field: they open or close a part of the case.
@@ -26,22 +27,17 @@ import Testing
     return out
   }
 
-  /// The field path a question id stands for: the id with `[]` after a list's path
-  /// (`purchase.items.name` is `purchase.items[].name`).
-  static func fieldPath(_ id: String) -> String {
-    let lists = CaseFieldSchema.fields.filter { $0.type == .list }.map(\.path).sorted { $0.count > $1.count }
-    var path = id
-    for list in lists where path.hasPrefix(list + ".") && !path.hasPrefix(list + "[]") {
-      path = list + "[]." + path.dropFirst(list.count + 1)
-    }
-    return path
+  /// The field path a question fills: its key without the element's index
+  /// (`purchase.items[0].name` is `purchase.items[].name`).
+  static func fieldPath(_ q: Question) -> String {
+    q.key.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "[]", options: .regularExpression)
   }
 
   @Test func everyQuestionNamesAFieldOfItsType() {
     let questions = Self.questions
     #expect(questions.count > 50)
     for q in questions where !Self.gates.contains(q.id) {
-      let path = Self.fieldPath(q.id)
+      let path = Self.fieldPath(q)
       guard let type = CaseFieldSchema.type(of: path) else {
         Issue.record("question \(q.id): no field \(path) in the case file's tables")
         continue
@@ -49,7 +45,9 @@ import Testing
       let agrees: Bool
       switch (q.kind, type) {
       case (.choice(let words), .word(let allowed)): agrees = words == allowed
-      case (.date, .date), (.money, .money), (.count, .number), (.flag, .flag): agrees = true
+      case (.date, .date), (.money, .money), (.count, .number), (.units, .number), (.flag, .flag),
+        (.flag, .section):  // "is there a prepaid card?" opens the section
+        agrees = true
       case (.text, .text), (.personalPhone, .text), (.businessPhone, .text), (.residentID, .text),
         (.creditCode, .text), (.postcode, .text), (.email, .text):
         agrees = true
@@ -61,7 +59,7 @@ import Testing
 
   /// The questions the interview requires include every field the tables require.
   @Test func requiredQuestionsCoverTheRequiredFields() {
-    let required = Set(Self.questions.filter(\.required).map { Self.fieldPath($0.id) })
+    let required = Set(Self.questions.filter(\.required).map(Self.fieldPath))
     var c = CaseFile()
     c.agent = Agent()
     for path in CaseValidator.missingRequiredFields(c) where path != "claims" {
