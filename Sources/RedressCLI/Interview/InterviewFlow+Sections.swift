@@ -349,7 +349,10 @@ enum InterviewFlow {
       .when(
         { $0.damage?.personalInjury == true },
         [.ask(Q.flag("damage.serious_injury", \.damageForm.seriousInjury))]),
-      .ask(Q.flag("damage.fraud_alleged", \.damageForm.fraudAlleged)),
+      // Counterfeit goods are a fraud already (rules.md): the question would only confuse.
+      .when(
+        { $0.damage?.category != .counterfeit },
+        [.ask(Q.flag("damage.fraud_alleged", \.damageForm.fraudAlleged))]),
       .when(
         { c in c.purchase?.items.contains { $0.category == .food } == true },
         [.ask(Q.flag("damage.food_safety_violation", \.damageForm.foodSafetyViolation))]),

@@ -34,10 +34,10 @@ struct InterviewText: Sendable {
   /// How and where to file, keyed by venue word.
   var nextSteps: [String: String]
 
-  /// The file for an interface language; Traditional Chinese uses the Simplified file until
-  /// it has its own.
+  /// The file for an interface language (`zh-Hant.yaml` is generated from `zh-Hans.yaml` by
+  /// `scripts/derive-zh-hant`).
   static func fileName(for language: InterfaceLanguage) -> String {
-    language == .en ? "en.yaml" : "zh-Hans.yaml"
+    "\(language.rawValue).yaml"
   }
 
   static func load(language: InterfaceLanguage, templates: URL) throws -> InterviewText {

@@ -29,6 +29,12 @@ public struct RulePack: Sendable {
   let amounts: [String: AmountFormula]
   /// Computed amount ids in pack order.
   public let amountIDs: [String]
+  /// The generated Traditional Chinese of the pack's texts (`zh-Hant.yaml`), for Chinese text
+  /// that is not a localized mapping (a citation's article).
+  public let traditional: TraditionalTexts
+  /// The pack's Simplified texts that have no Traditional Chinese: empty when `zh-Hant.yaml` is
+  /// current (a test checks it; `scripts/derive-zh-hant` regenerates it).
+  public let missingTraditional: [String]
   /// The holiday calendar (`legal/calendars/<name>/`) the pack's `rolled` dates count on.
   public let calendarName: String
   /// Whether a rule rolls a date to a working day, so that the engine needs the calendar.

@@ -190,8 +190,9 @@ public enum RulePackDocumentation {
             case: {}
     ```
 
-    Texts are given in `zh-Hans` and `en` (`zh-Hant` optional). A rule citing `practice` says so
-    in its message (`实务`, `practice`): practice is never presented as law.
+    Texts are given in `zh-Hans` and `en`; their `zh-Hant` is derived from `zh-Hans` by
+    `scripts/derive-zh-hant` into `zh-Hant.yaml` (a `zh-Hant` given here wins). A rule citing
+    `practice` says so in its message (`实务`, `practice`): practice is never presented as law.
 
     ### Conditions
 

@@ -21,6 +21,7 @@ public enum RulePackLoader {
       ])
     }
     let parser = PackParser(directory: directory, jurisdiction: jurisdiction)
+    parser.traditional = try TraditionalTexts.load(directory: directory)
     return try parser.parse(packURL)
   }
 }
@@ -36,6 +37,10 @@ final class PackParser {
   private var sources: [String: RulePack.Source] = [:]
   private var amounts: [String: AmountFormula] = [:]
   private var amountIDs: [String] = []
+  /// The generated Traditional Chinese of the pack's texts (`zh-Hant.yaml`).
+  var traditional = TraditionalTexts.empty
+  /// Simplified texts with no `zh-Hant` of their own and none in `traditional`.
+  private(set) var missingTraditional: [String] = []
 
   init(directory: URL, jurisdiction: String) {
     self.directory = directory
@@ -100,6 +105,7 @@ final class PackParser {
     // pack is most of what `redress check` spends.
     let results = FileResults(count: files.count)
     let (venues, sources, amounts, amountIDs) = (self.venues, self.sources, self.amounts, self.amountIDs)
+    let traditional = self.traditional
     let (directory, jurisdiction, urls) = (
       self.directory, self.jurisdiction, files.map { self.directory.appendingPathComponent($0) }
     )
@@ -109,12 +115,15 @@ final class PackParser {
       parser.sources = sources
       parser.amounts = amounts
       parser.amountIDs = amountIDs
-      results.set(i, parser.parseRuleFile(at: urls[i]))
+      parser.traditional = traditional
+      let (rules, diagnostics) = parser.parseRuleFile(at: urls[i])
+      results.set(i, (rules, diagnostics, parser.missingTraditional))
     }
     var rules: [Rule] = []
     var firstLine: [String: (String, Int)] = [:]
-    for (fileRules, fileDiagnostics) in results.all {
+    for (fileRules, fileDiagnostics, fileMissing) in results.all {
       diagnostics += fileDiagnostics
+      missingTraditional += fileMissing
       for rule in fileRules {
         if let (file, line) = firstLine[rule.id] {
           diagnostics.append(
@@ -132,7 +141,7 @@ final class PackParser {
       jurisdiction: jurisdiction, schema: schema ?? RulePack.currentSchema, name: name,
       venues: venues, sources: sources, labels: labels, rules: rules, directory: directory,
       exampleBase: exampleBase, exampleToday: exampleToday, amounts: amounts, amountIDs: amountIDs,
-      calendarName: calendarName)
+      traditional: traditional, missingTraditional: missingTraditional, calendarName: calendarName)
   }
 
   /// The rules of one file and every problem found in it.
@@ -151,10 +160,10 @@ final class PackParser {
   /// Results of the files read side by side, in file order.
   final class FileResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [([Rule], [Diagnostic])]
-    init(count: Int) { slots = Array(repeating: ([], []), count: count) }
-    func set(_ i: Int, _ value: ([Rule], [Diagnostic])) { lock.withLock { slots[i] = value } }
-    var all: [([Rule], [Diagnostic])] { lock.withLock { slots } }
+    private var slots: [([Rule], [Diagnostic], [String])]
+    init(count: Int) { slots = Array(repeating: ([], [], []), count: count) }
+    func set(_ i: Int, _ value: ([Rule], [Diagnostic], [String])) { lock.withLock { slots[i] = value } }
+    var all: [([Rule], [Diagnostic], [String])] { lock.withLock { slots } }
   }
 
   private func load(_ url: URL) throws -> Node {
@@ -200,6 +209,13 @@ final class PackParser {
     }
     for lang in RulePack.requiredLanguages where out[lang] == nil {
       r.error("missing the \(lang) text", at: node, path: path)
+    }
+    if out["zh-Hant"] == nil, let hans = out["zh-Hans"] {
+      if let hant = traditional[hans] {
+        out["zh-Hant"] = hant
+      } else {
+        missingTraditional.append(hans)
+      }
     }
     return out
   }

@@ -132,14 +132,20 @@ public enum ClockCatalogLoader {
     let url = legal.appendingPathComponent("\(jurisdiction)/clocks.yaml")
     let display = "legal/\(jurisdiction)/clocks.yaml"
     let node = try YAMLDocumentLoader.load(contentsOf: url, displayName: display)
-    return try read(node, file: display)
+    let traditional = try TraditionalTexts.load(directory: url.deletingLastPathComponent())
+    return try read(node, file: display, traditional: traditional)
   }
 
-  public static func read(data: Data, file: String) throws -> ClockCatalog {
-    try read(try YAMLDocumentLoader.load(data: data, file: file), file: file)
+  /// `traditional` gives the zh-Hant of a text that has none of its own (the pack's generated
+  /// `zh-Hant.yaml`).
+  public static func read(data: Data, file: String, traditional: TraditionalTexts = .empty) throws
+    -> ClockCatalog
+  {
+    try read(try YAMLDocumentLoader.load(data: data, file: file), file: file, traditional: traditional)
   }
 
-  static func read(_ root: Node, file: String) throws -> ClockCatalog {
+  static func read(_ root: Node, file: String, traditional: TraditionalTexts = .empty) throws -> ClockCatalog
+  {
     let r = YAMLNodeReader(file: file, nodeBudget: 100_000)
     guard
       let top = r.mapping(
@@ -170,7 +176,7 @@ public enum ClockCatalogLoader {
         guard let ruleNode = need(unit.rawValue, map, n, "counting"),
           let m = r.mapping(ruleNode, path: path, allowed: languages + ["citations"])
         else { continue }
-        let text = localized(m, parent: ruleNode, path: path, reader: r)
+        let text = localized(m, parent: ruleNode, path: path, reader: r, traditional: traditional)
         let citations = m["citations"].map { readCitations($0, path: "\(path).citations", reader: r) } ?? []
         counting[unit] = ClockCatalog.CountingRule(text: text, citations: citations)
       }
@@ -191,7 +197,7 @@ public enum ClockCatalogLoader {
           r.error("route id '\(id)' appears twice", at: m["id"], path: "\(path).id")
           continue
         }
-        let text = localized(m, parent: item, path: path, reader: r)
+        let text = localized(m, parent: item, path: path, reader: r, traditional: traditional)
         let citations = m["citations"].map { readCitations($0, path: "\(path).citations", reader: r) } ?? []
         routes[id] = ClockCatalog.Route(id: id, text: text, citations: citations)
         routeOrder.append(id)
@@ -218,7 +224,7 @@ public enum ClockCatalogLoader {
         let venue: Venue? = need("venue", m, item, path).flatMap { r.enumeration($0, path: "\(path).venue") }
         let name = need("name", m, item, path).flatMap { n in
           r.mapping(n, path: "\(path).name", allowed: languages).map {
-            localized($0, parent: n, path: "\(path).name", reader: r)
+            localized($0, parent: n, path: "\(path).name", reader: r, traditional: traditional)
           }
         }
         let starts: ClockStart? = need("starts", m, item, path).flatMap {
@@ -242,7 +248,7 @@ public enum ClockCatalogLoader {
         let practice = need("practice", m, item, path).flatMap { r.bool($0, path: "\(path).practice") }
         let explanation = need("explanation", m, item, path).flatMap { n in
           r.mapping(n, path: "\(path).explanation", allowed: languages).map {
-            localized($0, parent: n, path: "\(path).explanation", reader: r)
+            localized($0, parent: n, path: "\(path).explanation", reader: r, traditional: traditional)
           }
         }
         var citations: [Citation] = []
@@ -283,9 +289,11 @@ public enum ClockCatalogLoader {
   }
 
   /// The `zh-Hans`, `zh-Hant` and `en` texts of a mapping; Simplified Chinese and English are
-  /// required (Traditional Chinese falls back to Simplified).
+  /// required; Traditional Chinese, when not given, is the generated form of the Simplified
+  /// (`traditional`), and is missing only when that table is not current.
   private static func localized(
-    _ map: [String: Node], parent: Node, path: String, reader r: YAMLNodeReader
+    _ map: [String: Node], parent: Node, path: String, reader r: YAMLNodeReader,
+    traditional: TraditionalTexts
   ) -> ClockCatalog.Text {
     var values: [String: String] = [:]
     for language in languages {
@@ -295,6 +303,9 @@ public enum ClockCatalogLoader {
       } else if language != "zh-Hant" {
         r.error("required key '\(language)' is missing", at: map[language] ?? parent, path: key)
       }
+    }
+    if values["zh-Hant"] == nil, let hans = values["zh-Hans"], let hant = traditional[hans] {
+      values["zh-Hant"] = hant
     }
     return ClockCatalog.Text(values)
   }

@@ -10,7 +10,7 @@ import Testing
 /// something the flow does not ask.
 @Suite struct InterviewTextTests {
   static let folder = Fixtures.repositoryRoot.appendingPathComponent("templates/interview")
-  static let languages = ["zh-Hans.yaml", "en.yaml"]
+  static let languages = ["zh-Hans.yaml", "zh-Hant.yaml", "en.yaml"]
 
   /// The raw keys of a mapping in a language file, read without the loader's checks.
   static func keys(_ file: String, _ section: String) throws -> Set<String> {
