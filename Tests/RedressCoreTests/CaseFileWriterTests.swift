@@ -25,7 +25,7 @@ struct CaseFileWriterTests {
     let yaml = CaseFileWriter.yaml(for: c)
     let topKeys = yaml.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("#") }
       .compactMap { $0.split(separator: ":").first.map(String.init) }
-    #expect(topKeys == CaseFileReader.Keys.root)
+    #expect(topKeys == CaseFile.fields.map(\.key))
     let purchaseKeys = yaml.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
     #expect(purchaseKeys.contains("  amount_paid: \"2999.00\""))
   }

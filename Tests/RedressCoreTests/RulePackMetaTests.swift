@@ -61,23 +61,6 @@ import Testing
     #expect(lost.adviceTexts["zh-Hans"]?.contains("公安机关") == true)
   }
 
-  /// The field table of the rules equals the case file's keys, section by section.
-  @Test func fieldTableMatchesTheCaseFileKeys() {
-    typealias K = CaseFileReader.Keys
-    let sections: [(String, [String])] = [
-      ("", K.root), ("complainant.", K.complainant), ("agent.", K.agent), ("respondent.", K.respondent),
-      ("purchase.", K.purchase), ("purchase.items[].", K.item), ("purchase.prepaid.", K.prepaid),
-      ("damage.", K.damage),
-      ("negotiation.", K.negotiation), ("negotiation.attempts[].", K.attempt),
-      ("negotiation.settlement.", K.settlement), ("proceedings.", K.proceedings), ("claims[].", K.claim),
-      ("evidence[].", K.evidence), ("filing.", K.filing), ("filing.events[].", K.event),
-    ]
-    var expected: [String] = []
-    for (prefix, keys) in sections { expected += keys.map { prefix + $0 } }
-    #expect(Set(CaseFieldSchema.allPaths) == Set(expected))
-    #expect(CaseFieldSchema.allPaths.count == expected.count)
-  }
-
   /// Every path of the table is in the value tree of a case that fills every field, with a
   /// value of the table's type.
   @Test func valueTreeCoversEveryFieldWithItsType() throws {

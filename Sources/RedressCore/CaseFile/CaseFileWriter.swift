@@ -1,6 +1,13 @@
-/// Writes a case as a version-1 case file: keys in the documented order, absent fields left
-/// out, Chinese written as itself, strings quoted only where YAML would misread them.
-/// Reading the output gives back an equal `CaseFile`.
+/// Writes a case as a version-1 case file: keys in the documented order (the order of the
+/// field tables, `CaseFile.fields`), absent fields left out, Chinese written as itself,
+/// strings quoted only where YAML would misread them. Reading the output gives back an equal
+/// `CaseFile`.
+///
+/// The emitter is redress's own rather than Yams' (libyaml's): libyaml writes a list inside
+/// a mapping without indenting it (`items:` then `- name: …` in the same column) and
+/// single-quotes a string that would read as a number (`'13800138000'`), where the spec's
+/// examples, every case file redress has written and the goldens indent lists and use
+/// double quotes (`"13800138000"`).
 public enum CaseFileWriter {
   public static func yaml(for c: CaseFile, header: String? = nil) -> String {
     var w = Emitter()
@@ -9,173 +16,7 @@ public enum CaseFileWriter {
         w.lines.append("# \(line)")
       }
     }
-    w.scalar("version", String(c.version), raw: true, indent: 0)
-    w.string("id", c.id, indent: 0)
-    w.string("jurisdiction", c.jurisdiction, indent: 0)
-    w.word("venue", c.venue?.rawValue, indent: 0)
-    w.word("language", c.language?.rawValue, indent: 0)
-    w.string("addressee", c.addressee, indent: 0)
-    w.string("region", c.region, indent: 0)
-    if let x = c.complainant {
-      w.section("complainant", indent: 0)
-      w.string("name", x.name, indent: 2)
-      w.word("gender", x.gender?.rawValue, indent: 2)
-      w.string("id_number", x.idNumber, indent: 2)
-      w.string("phone", x.phone, indent: 2)
-      w.string("email", x.email, indent: 2)
-      w.string("address", x.address, indent: 2)
-      w.string("postcode", x.postcode, indent: 2)
-      w.closeEmptySection(indent: 2)
-    }
-    if let x = c.agent {
-      w.section("agent", indent: 0)
-      w.string("name", x.name, indent: 2)
-      w.string("phone", x.phone, indent: 2)
-      w.word("relationship", x.relationship?.rawValue, indent: 2)
-      w.string("authorization", x.authorization, indent: 2)
-      w.closeEmptySection(indent: 2)
-    }
-    if let x = c.respondent {
-      w.section("respondent", indent: 0)
-      w.string("name", x.name, indent: 2)
-      w.string("credit_code", x.creditCode, indent: 2)
-      w.string("address", x.address, indent: 2)
-      w.string("phone", x.phone, indent: 2)
-      w.string("postcode", x.postcode, indent: 2)
-      w.string("store", x.store, indent: 2)
-      w.bool("private_individual", x.privateIndividual, indent: 2)
-      w.closeEmptySection(indent: 2)
-    }
-    if let x = c.purchase {
-      w.section("purchase", indent: 0)
-      w.word("subject", x.subject?.rawValue, indent: 2)
-      w.word("purpose", x.purpose?.rawValue, indent: 2)
-      w.word("date", x.date?.iso, indent: 2)
-      w.word("received_on", x.receivedOn?.iso, indent: 2)
-      w.word("channel", x.channel?.rawValue, indent: 2)
-      w.string("platform", x.platform, indent: 2)
-      w.string("order_number", x.orderNumber, indent: 2)
-      if !x.items.isEmpty {
-        w.section("items", indent: 2)
-        for item in x.items {
-          w.listItem(indent: 4)
-          w.string("name", item.name, indent: 6)
-          w.word("category", item.category?.rawValue, indent: 6)
-          w.string("brand", item.brand, indent: 6)
-          w.string("model", item.model, indent: 6)
-          w.string("spec", item.spec, indent: 6)
-          w.string("origin", item.origin, indent: 6)
-          w.word("quantity", item.quantity.map(String.init), indent: 6)
-          w.string("unit_price", item.unitPrice?.text, indent: 6)
-          w.closeListItem()
-        }
-      }
-      w.string("amount_paid", x.amountPaid?.text, indent: 2)
-      w.string("currency", x.currency, indent: 2)
-      w.word("warranty_until", x.warrantyUntil?.iso, indent: 2)
-      w.bool("sold_as_clearance", x.soldAsClearance, indent: 2)
-      w.bool("farm_inputs", x.farmInputs, indent: 2)
-      if let p = x.prepaid {
-        w.section("prepaid", indent: 2)
-        w.word("units_total", p.unitsTotal.map(String.init), indent: 4)
-        w.word("units_used", p.unitsUsed.map(String.init), indent: 4)
-        w.string("balance", p.balance?.text, indent: 4)
-        w.bool("business_stopped", p.businessStopped, indent: 4)
-        w.closeEmptySection(indent: 4)
-      }
-      w.closeEmptySection(indent: 2)
-    }
-    if let x = c.damage {
-      w.section("damage", indent: 0)
-      w.word("category", x.category?.rawValue, indent: 2)
-      w.string("description", x.description, indent: 2)
-      w.word("discovered_on", x.discoveredOn?.iso, indent: 2)
-      w.bool("caused_by_misuse", x.causedByMisuse, indent: 2)
-      w.bool("needs_appraisal", x.needsAppraisal, indent: 2)
-      w.bool("personal_injury", x.personalInjury, indent: 2)
-      w.bool("fraud_alleged", x.fraudAlleged, indent: 2)
-      w.bool("food_safety_violation", x.foodSafetyViolation, indent: 2)
-      w.bool("drug_safety_violation", x.drugSafetyViolation, indent: 2)
-      w.bool("serious_injury", x.seriousInjury, indent: 2)
-      w.bool("business_knew", x.businessKnew, indent: 2)
-      w.bool("in_business_custody", x.inBusinessCustody, indent: 2)
-      w.bool("disclosed_defect", x.disclosedDefect, indent: 2)
-      w.string("losses", x.losses?.text, indent: 2)
-      w.closeEmptySection(indent: 2)
-    }
-    if let x = c.negotiation {
-      w.section("negotiation", indent: 0)
-      if !x.attempts.isEmpty {
-        w.section("attempts", indent: 2)
-        for a in x.attempts {
-          w.listItem(indent: 4)
-          w.word("date", a.date?.iso, indent: 6)
-          w.word("channel", a.channel?.rawValue, indent: 6)
-          w.string("with", a.with, indent: 6)
-          w.string("summary", a.summary, indent: 6)
-          w.word("outcome", a.outcome?.rawValue, indent: 6)
-          w.closeListItem()
-        }
-      } else {
-        w.scalar("attempts", "[]", raw: true, indent: 2)
-      }
-      if let s = x.settlement {
-        w.section("settlement", indent: 2)
-        w.bool("reached", s.reached, indent: 4)
-        w.bool("performed", s.performed, indent: 4)
-        w.closeEmptySection(indent: 4)
-      }
-    }
-    if let x = c.proceedings {
-      w.section("proceedings", indent: 0)
-      w.bool("court", x.court, indent: 2)
-      w.bool("arbitration", x.arbitration, indent: 2)
-      w.bool("administrative", x.administrative, indent: 2)
-      w.bool("mediation", x.mediation, indent: 2)
-      w.bool("previous_complaint", x.previousComplaint, indent: 2)
-      w.bool("new_evidence", x.newEvidence, indent: 2)
-      w.closeEmptySection(indent: 2)
-    }
-    if !c.claims.isEmpty {
-      w.section("claims", indent: 0)
-      for x in c.claims {
-        w.listItem(indent: 2)
-        w.word("type", x.type?.rawValue, indent: 4)
-        w.string("amount", x.amount?.text, indent: 4)
-        w.string("note", x.note, indent: 4)
-        w.closeListItem()
-      }
-    }
-    if !c.evidence.isEmpty {
-      w.section("evidence", indent: 0)
-      for x in c.evidence {
-        w.listItem(indent: 2)
-        w.string("id", x.id, indent: 4)
-        w.word("kind", x.kind?.rawValue, indent: 4)
-        w.string("title", x.title, indent: 4)
-        w.string("file", x.file, indent: 4)
-        w.word("date", x.date?.iso, indent: 4)
-        w.string("proves", x.proves, indent: 4)
-        w.closeListItem()
-      }
-    }
-    if let x = c.filing {
-      w.section("filing", indent: 0)
-      w.word("filed_on", x.filedOn?.iso, indent: 2)
-      w.word("accepted_on", x.acceptedOn?.iso, indent: 2)
-      w.string("reference", x.reference, indent: 2)
-      if !x.events.isEmpty {
-        w.section("events", indent: 2)
-        for e in x.events {
-          w.listItem(indent: 4)
-          w.word("date", e.date?.description, indent: 6)
-          w.word("kind", e.kind?.rawValue, indent: 6)
-          w.string("note", e.note, indent: 6)
-          w.closeListItem()
-        }
-      }
-      w.closeEmptySection(indent: 2)
-    }
+    CaseFile.fields.write(c, &w, indent: 0)
     return w.lines.joined(separator: "\n") + "\n"
   }
 
@@ -227,10 +68,7 @@ public enum CaseFileWriter {
       "+.inf", "<<", "=",
     ]
     if specials.contains(lower) { return false }
-    if let c = first.properties.numericType, c == .decimal || first == "+" || first == "." {
-      return false
-    }
-    if first == "+" || first == "." { return false }
+    if first.properties.numericType == .decimal || first == "+" || first == "." { return false }
     return true
   }
 

@@ -18,38 +18,23 @@ public struct CaseValidator: Sendable {
   }
 
   /// The paths `cn.missing-contents` requires, in the order the contract lists them, that
-  /// `c` lacks. Shared with the rule engine so that validation and admissibility agree.
+  /// `c` lacks: the fields the field tables mark required, in document order (a mapping's
+  /// own fields before its lists), then those required only inside a section that is
+  /// present (the agent's). Shared with the rule engine so that validation and admissibility
+  /// agree.
   public static func missingRequiredFields(_ c: CaseFile) -> [String] {
-    func blank(_ s: String?) -> Bool { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     var missing: [String] = []
-    if blank(c.complainant?.name) { missing.append("complainant.name") }
-    if blank(c.complainant?.phone) { missing.append("complainant.phone") }
-    if blank(c.complainant?.address) { missing.append("complainant.address") }
-    if blank(c.respondent?.name) { missing.append("respondent.name") }
-    if blank(c.respondent?.address) { missing.append("respondent.address") }
-    if blank(c.damage?.description) { missing.append("damage.description") }
-    if c.claims.isEmpty { missing.append("claims") }
-    if let agent = c.agent {
-      if blank(agent.name) { missing.append("agent.name") }
-      if blank(agent.phone) { missing.append("agent.phone") }
-    }
+    CaseFile.fields.missing(in: c, path: "", pass: .required, into: &missing)
+    CaseFile.fields.missing(in: c, path: "", pass: .requiredInSection, into: &missing)
     return missing
   }
 
   /// The facts `cn.incomplete-facts` expects (a warning, not a requirement: `rules.md`
-  /// revision 2), in the contract's order, that `c` lacks.
+  /// revision 2), in the contract's order, that `c` lacks: the fields the tables mark
+  /// expected, in the same order as the required ones.
   public static func missingExpectedFields(_ c: CaseFile) -> [String] {
     var missing: [String] = []
-    if c.purchase?.date == nil { missing.append("purchase.date") }
-    if c.purchase?.amountPaid == nil { missing.append("purchase.amount_paid") }
-    if !(c.purchase?.items.contains {
-      !($0.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-    }
-      ?? false)
-    {
-      missing.append("purchase.items")
-    }
-    if c.damage?.discoveredOn == nil { missing.append("damage.discovered_on") }
+    CaseFile.fields.missing(in: c, path: "", pass: .expected, into: &missing)
     return missing
   }
 
