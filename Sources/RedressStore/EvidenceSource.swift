@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 
 #if canImport(Glibc)
   import Glibc
@@ -125,5 +126,20 @@ public final class EvidenceSource {
       _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
     #endif
     return EvidenceSource(fileDescriptor: fd, size: Int64(after.st_size), displayName: displayName)
+  }
+}
+
+extension EvidenceSource {
+  /// Opens the evidence file `file` of a case being imported: the store's own copy when the
+  /// case comes from a store (`storedEvidence`), else the file beside the case file. Both
+  /// engines import through this, so a case moves between them with the same checks.
+  public static func open(_ file: String, of loaded: LoadedCase) throws -> EvidenceSource {
+    if let stored = loaded.storedEvidence {
+      guard let url = stored[file] else {
+        throw StoreError(.badEvidence, "\"\(file)\" has no stored copy to import")
+      }
+      return try EvidenceSource.open(path: url.path)
+    }
+    return try EvidenceSource.open(relativePath: file, under: loaded.baseDirectory)
   }
 }

@@ -663,15 +663,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
         var bytes: Int64 = 0
         for item in loaded.caseFile.evidence {
           guard let file = item.file, attachments[file] == nil else { continue }
-          let source: EvidenceSource
-          if let stored = loaded.storedEvidence {
-            guard let url = stored[file] else {
-              throw StoreError(.badEvidence, "\"\(file)\" has no stored copy to import")
-            }
-            source = try EvidenceSource.open(path: url.path)
-          } else {
-            source = try EvidenceSource.open(relativePath: file, under: loaded.baseDirectory)
-          }
+          let source = try EvidenceSource.open(file, of: loaded)
           let size = source.size
           let sent = try upload(source) { done in
             progress?(file, done, size)
