@@ -23,6 +23,10 @@ public struct CommandEnvironment {
     self.environment = environment
     self.output = output ?? Output.standard(noColor: global.noColor, environment: environment)
     self.currentDirectory = currentDirectory
+    // The interface wording comes from the data folder in use (`--data` included).
+    if let located = try? DataLocator.locate(explicit: global.data, environment: environment) {
+      Words.use(templates: located.templates)
+    }
   }
 
   public var language: InterfaceLanguage {
