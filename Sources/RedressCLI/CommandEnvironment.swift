@@ -23,10 +23,6 @@ public struct CommandEnvironment {
     self.environment = environment
     self.output = output ?? Output.standard(noColor: global.noColor, environment: environment)
     self.currentDirectory = currentDirectory
-    // The interface wording comes from the data folder in use (`--data` included).
-    if let located = try? DataLocator.locate(explicit: global.data, environment: environment) {
-      Words.use(templates: located.templates)
-    }
   }
 
   public var language: InterfaceLanguage {
@@ -36,7 +32,11 @@ public struct CommandEnvironment {
   /// The data folders (`legal/`, `templates/`).
   public func data() throws -> DataLocator {
     do {
-      return try DataLocator.locate(explicit: global.data, environment: environment)
+      let located = try DataLocator.locate(explicit: global.data, environment: environment)
+      // The interface wording comes from the data folder in use (`--data` included); words
+      // printed before a command asks for its data come from the default place.
+      Words.use(templates: located.templates)
+      return located
     } catch let error as DataLocator.NotFound {
       throw UserError(error.description, exitCode: 3)
     }

@@ -216,28 +216,28 @@ struct YearView {
           title: statute?.title, article: statute?.article, revision: statute?.text(for: year)?.revision))
     }
     lines.append("")
-    lines.append(words.pick("休息日", "休息日", "Rest days"))
+    lines.append(words.phrase("calendar.rest-days"))
     let names = holidays.map { $0.name(in: words.code) }
     let width = names.map(DisplayWidth.of).max() ?? 0
-    if holidays.isEmpty { lines.append("  " + words.pick("（无）", "（無）", "(none)")) }
+    if holidays.isEmpty { lines.append("  " + words.phrase("calendar.none")) }
     for (h, name) in zip(holidays, names) {
       let count = h.rest.lowerBound.days(until: h.rest.upperBound) + 1
       let span =
         count == 1
         ? words.dated(h.rest.lowerBound)
-        : words.dated(h.rest.lowerBound) + words.pick(" 至 ", " 至 ", " to ") + words.dated(h.rest.upperBound)
-          + words.pick("，共\(count)天", "，共\(count)天", ", \(count) days")
+        : words.dated(h.rest.lowerBound) + words.phrase("calendar.to") + words.dated(h.rest.upperBound)
+          + words.phrase("calendar.days", count: count)
       lines.append("  " + DisplayWidth.pad(name, to: width) + "  " + span)
     }
     lines.append("")
-    lines.append(words.pick("调休上班日", "調休上班日", "Make-up working days"))
+    lines.append(words.phrase("calendar.make-up-days"))
     let work = workingDays
     if work.isEmpty {
       lines.append(
         "  "
           + (notice == nil
-            ? words.pick("（不推测：只有国务院通知才会确定）", "（不推測：只有國務院通知才會確定）", "(not guessed: only a notice sets them)")
-            : words.pick("（无）", "（無）", "(none)")))
+            ? words.phrase("calendar.not-guessed")
+            : words.phrase("calendar.none")))
     }
     for d in work {
       lines.append("  " + words.dated(d.date) + "  " + d.holiday.name(in: words.code))

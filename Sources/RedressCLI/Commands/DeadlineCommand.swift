@@ -106,29 +106,30 @@ struct DeadlineCommand: RedressRunnable {
     var rows: [(String, String)] = []
     rows.append(
       (
-        words.pick("起算日", "起算日", "From"),
-        words.dated(d.from) + words.pick("，当日不计入", "，當日不計入", ", not counted")
+        words.phrase("deadline.from"),
+        words.dated(d.from) + words.phrase("deadline.not-counted")
       ))
-    rows.append((words.pick("期间", "期間", "Period"), words.length(d.length, d.unit)))
+    rows.append((words.phrase("deadline.period"), words.length(d.length, d.unit)))
     if d.unit == .days, let moved = d.movedOff {
       rows.append(
         (
-          words.pick("期间届满", "期間屆滿", "Ends on"),
-          words.dated(d.unadjusted) + words.pick("，", "，", ", ") + words.dayKind(moved, calendar: calendar)
-            + words.pick("，顺延", "，順延", ", so it moves to the next working day")
+          words.phrase("deadline.ends-on"),
+          words.dated(d.unadjusted) + words.phrase("deadline.comma")
+            + words.dayKind(moved, calendar: calendar)
+            + words.phrase("deadline.moves")
         ))
     }
     rows.append(
       (
-        words.pick("到期日", "到期日", "Due"),
+        words.phrase("deadline.due"),
         output.style(words.dated(d.due), .bold) + (d.provisional ? words.provisionalMark : "")
       ))
     if let rule {
-      rows.append((words.pick("计算方法", "計算方法", "How"), rule.text.text(in: words.code)))
+      rows.append((words.phrase("deadline.how"), rule.text.text(in: words.code)))
       rows.append(
         (
-          words.pick("依据", "依據", "Basis"),
-          rule.citations.map(words.citation).joined(separator: words.pick("；", "；", "; "))
+          words.phrase("deadline.basis"),
+          rule.citations.map(words.citation).joined(separator: words.basisSeparator)
         ))
     }
     let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0

@@ -35,7 +35,7 @@ struct RemindCommand: RedressRunnable {
     let text = ICalendarWriter.document(
       events: events,
       stamp: ICalendarWriter.Stamp(secondsSince1970: Int64(Date().timeIntervalSince1970)),
-      calendarName: words.pick("投诉期限（redress）", "投訴期限（redress）", "Complaint deadlines (redress)"),
+      calendarName: words.phrase("remind.calendar-name"),
       productVersion: RedressCommand.version)
     guard let output else {
       env.output.out(text, terminator: "")
@@ -49,11 +49,7 @@ struct RemindCommand: RedressRunnable {
     }
     let count = events.count
     env.output.err(
-      words.pick(
-        "已写入 \(output)：\(count) 个期限。导入日历程序即可；再次导入会更新，不会重复。",
-        "已寫入 \(output)：\(count) 個期限。匯入日曆程式即可；再次匯入會更新，不會重複。",
-        "Wrote \(output): \(count) deadline\(count == 1 ? "" : "s"). Import it into your calendar; importing a newer one updates the events."
-      ))
+      words.phrase("remind.wrote", count: count, ["output": output]))
     return 0
   }
 }

@@ -39,33 +39,31 @@ enum ReminderCalendar {
     let who = t.respondentName ?? t.id
     // A due day counted through a year without a notice says so in the title too.
     let mark = deadline.provisional ? words.provisionalMark : ""
-    let summary = words.pick(
-      "投诉期限\(mark)：\(name)到期 · \(who)（\(t.id)）",
-      "投訴期限\(mark)：\(name)到期 · \(who)（\(t.id)）",
-      "Complaint deadline\(mark): \(name) ends · \(who) (\(t.id))")
+    let summary = words.phrase("remind.summary", ["mark": mark, "name": name, "who": who, "id": t.id])
     var lines: [String] = []
     let parties = [t.complainantName, t.respondentName].compactMap { $0 }.joined(separator: " → ")
-    lines.append(words.pick("案件：", "案件：", "Case: ") + t.id + (parties.isEmpty ? "" : "（\(parties)）"))
     lines.append(
-      words.pick("起算：", "起算：", "From: ") + words.dated(deadline.from) + " + "
+      words.phrase("remind.case") + t.id
+        + (parties.isEmpty ? "" : words.phrase("remind.parties", ["parties": parties])))
+    lines.append(
+      words.phrase("remind.from") + words.dated(deadline.from) + " + "
         + words.length(d.length, d.unit))
     lines.append(
-      words.pick("到期：", "到期：", "Due: ") + words.dated(deadline.due) + (deadline.provisional ? mark : ""))
+      words.phrase("remind.due") + words.dated(deadline.due) + (deadline.provisional ? mark : ""))
     lines.append(d.explanation.text(in: words.code))
     lines.append(
-      words.pick("依据：", "依據：", "Basis: ")
-        + clock.citations.map(words.citation).joined(separator: words.pick("；", "；", "; ")))
+      words.phrase("remind.basis")
+        + clock.citations.map(words.citation).joined(separator: words.basisSeparator))
     let offered = clock.routesWhenOverdue
     if !offered.isEmpty {
       lines.append(
-        words.pick("到期仍无答复时：", "到期仍無答覆時：", "If there is still no answer: ")
-          + offered.map { $0.text.text(in: words.code) }.joined(separator: words.pick("；", "；", "; ")))
+        words.phrase("remind.no-answer")
+          + offered.map { $0.text.text(in: words.code) }.joined(separator: words.basisSeparator))
     }
     if deadline.provisional {
       lines.append(words.provisional(deadline.yearsWithoutData, calendar: t.status.calendarName))
     }
-    let alarm = words.pick(
-      "明天到期：\(name)（\(t.id)）", "明天到期：\(name)（\(t.id)）", "Due tomorrow: \(name) (\(t.id))")
+    let alarm = words.phrase("remind.alarm", ["name": name, "id": t.id])
     return ICalendarWriter.Event(
       uid: uid(caseID: t.id, clockID: d.id), date: deadline.due, summary: summary,
       description: lines.joined(separator: "\n"), alarmMinutesBefore: 15 * 60, alarmText: alarm)

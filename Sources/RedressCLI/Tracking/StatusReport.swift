@@ -137,17 +137,13 @@ enum StatusReport {
     _ cases: [StatusLine], today: CalendarDate, words: TrackingWords, output: Output
   ) -> String {
     if cases.isEmpty {
-      return words.pick(
-        "还没有保存的案件。用 redress new 开始一份新的投诉，或用 redress import 案件.yaml 导入已写好的案件文件。",
-        "還沒有保存的案件。用 redress new 開始一份新的投訴，或用 redress import 案件.yaml 匯入已寫好的案件文件。",
-        "No cases stored yet. Start a complaint with `redress new`, or add a case file you already have with `redress import CASE.yaml`."
-      )
+      return words.phrase("status.no-cases")
     }
     let order = sortedIndices(cases.map { ($0.id, $0.state, $0.due) })
     let header = [
-      words.pick("案件", "案件", "CASE"), words.pick("被投诉方", "被投訴方", "RESPONDENT"),
-      words.pick("阶段", "階段", "STAGE"), words.pick("到期日", "到期日", "DUE"),
-      words.pick("剩余", "剩餘", "LEFT"), words.pick("状态", "狀態", "STATE"),
+      words.phrase("status.column.case"), words.phrase("status.column.respondent"),
+      words.phrase("status.column.stage"), words.phrase("status.column.due"),
+      words.phrase("status.column.left"), words.phrase("status.column.state"),
     ].map(Cell.init)
     // The table is written as bytes into one buffer, in two passes: the first measures each
     // column, the second writes. Words that repeat on every row (stages, states, days left)
@@ -254,11 +250,7 @@ enum StatusReport {
       notes.append("* " + words.provisional(years, calendar: calendar))
     }
     if cases.contains(where: { $0.stage == .ready }) {
-      notes.append(
-        words.pick(
-          "提交投诉后，运行 redress file 案件 --on 提交日期，开始计算处理期限。",
-          "提交投訴後，執行 redress file 案件 --on 提交日期，開始計算處理期限。",
-          "Once you have filed a ready case, run `redress file CASE --on DATE` to start its clock."))
+      notes.append(words.phrase("status.file-ready"))
     }
     if !notes.isEmpty { out.append(0x0A) }
     for note in notes {
@@ -334,42 +326,29 @@ enum StatusReport {
     let name = definition.name.text(in: words.code)
     let practice =
       definition.practice
-      ? words.pick("（工作惯例，不是法定期限）", "（工作慣例，不是法定期限）", " (office practice, not a statutory deadline)")
+      ? words.phrase("status.practice")
       : ""
     var lines: [String] = []
     if group.cases.count == 1, let t = group.cases.first, let due = t.due {
       let id = output.style(t.id, .bold)
+      let values = ["name": name, "due": due.iso, "practice": practice]
       lines.append(
         state == .overdue
-          ? id
-            + words.pick(
-              "：\(name)已于 \(due.iso) 届满，尚无答复\(practice)。",
-              "：\(name)已於 \(due.iso) 屆滿，尚無答覆\(practice)。",
-              ": the \(name) ended on \(due.iso) with no answer\(practice).")
-          : id
-            + words.pick(
-              "：\(name)将于 \(due.iso) 到期。", "：\(name)將於 \(due.iso) 到期。", ": the \(name) ends on \(due.iso)."))
+          ? id + words.phrase("status.overdue-one", values)
+          : id + words.phrase("status.due-soon-one", values))
     } else {
       let named = group.cases.prefix(namedInNote).map { t in
-        output.style(t.id, .bold)
-          + words.pick(
-            "（\(t.due?.iso ?? "")）", "（\(t.due?.iso ?? "")）", " (\(t.due?.iso ?? ""))")
+        output.style(t.id, .bold) + words.phrase("status.named", ["due": t.due?.iso ?? ""])
       }
-      let more = group.cases.count - named.count
       let list =
-        named.joined(separator: words.pick("、", "、", ", "))
-        + (more > 0
-          ? words.pick("等\(group.cases.count)件", "等\(group.cases.count)件", " and \(more) more") : "")
+        named.joined(separator: words.listSeparator) + andMore(group.cases.count, named: named.count, words)
+      let values = ["name": name, "practice": practice, "list": list]
       lines.append(
         state == .overdue
-          ? words.pick(
-            "\(name)已届满、尚无答复\(practice)：\(list)。",
-            "\(name)已屆滿、尚無答覆\(practice)：\(list)。",
-            "The \(name) has ended with no answer\(practice) for \(list).")
-          : words.pick("\(name)即将到期：\(list)。", "\(name)即將到期：\(list)。", "The \(name) ends soon for \(list)."))
+          ? words.phrase("status.overdue-group", values) : words.phrase("status.due-soon-group", values))
     }
     if let extra = definition.note {
-      lines.append("  " + words.pick("注：", "註：", "Note: ") + extra.text(in: words.code))
+      lines.append("  " + words.phrase("status.note") + extra.text(in: words.code))
     }
     if state == .overdue { lines += routeLines(group.clock.routes, today: today, words: words) }
     return lines
@@ -393,10 +372,8 @@ enum StatusReport {
       let group = groups[key]!
       guard let first = group.first, let venue = first.venue else { continue }
       let named = group.prefix(namedInNote).map { output.style($0.id, .bold) }
-      let more = group.count - named.count
       let list =
-        named.joined(separator: words.pick("、", "、", ", "))
-        + (more > 0 ? words.pick("等\(group.count)件", "等\(group.count)件", " and \(more) more") : "")
+        named.joined(separator: words.listSeparator) + andMore(group.count, named: named.count, words)
       lines.append(words.endedNote(list, kind: first.endedBy, venue: venue))
       lines += routeLines(first.routes, today: today, words: words)
     }
@@ -409,14 +386,21 @@ enum StatusReport {
     -> [String]
   {
     guard !routes.isEmpty else { return [] }
-    var lines = ["  " + words.pick("下一步可以：", "下一步可以：", "Next you can:")]
+    var lines = ["  " + words.phrase("status.next")]
     for route in routes {
       let basis = route.citations.inForce(on: today).map(words.citation).joined(
-        separator: words.pick("；", "；", "; "))
-      let cited = basis.isEmpty ? "" : words.pick("（\(basis)）", "（\(basis)）", " (\(basis))")
+        separator: words.basisSeparator)
+      let cited = basis.isEmpty ? "" : words.phrase("status.cited", ["basis": basis])
       lines.append("  · " + route.text.text(in: words.code) + cited)
     }
     return lines
+  }
+
+  /// After the cases a note names, when there are more than `named` of `total`: Chinese counts
+  /// the cases in all (`等12件`), English the ones not named (` and 4 more`).
+  static func andMore(_ total: Int, named: Int, _ words: TrackingWords) -> String {
+    guard total > named else { return "" }
+    return words.phrase("status.and-more", count: words.isEnglish ? total - named : total)
   }
 
   static func stateStyle(_ state: CaseState) -> Output.Style? {
