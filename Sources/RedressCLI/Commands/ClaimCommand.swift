@@ -67,26 +67,9 @@ struct ClaimCommand: RedressRunnable {
 extension CommandWords {
   // MARK: claim
 
-  func claimHeader(_ name: String) -> String {
-    pick("\(name) · 法律规定可以主张的金额", "\(name) · 法律規定可以主張的金額", "\(name) · the amounts the law gives")
-  }
-
-  var noStatutoryAmount: String {
-    pick(
-      "按案件现有的事实，没有可以按法定公式计算的金额（需要实付金额，预付卡还需要次数或余额）。",
-      "按案件現有的事實，沒有可以按法定公式計算的金額（需要實付金額，預付卡還需要次數或餘額）。",
-      "With the facts in the case, no amount can be computed by a statutory formula (it needs the amount paid, and for a prepaid card the units or the balance)."
-    )
-  }
-
-  var computation: String { pick("计算：", "計算：", "Computation: ") }
-  var claimBasis: String { pick("依据：", "依據：", "Basis: ") }
-
-  var claimFootnote: String {
-    pick(
-      "这些是法律给出的计算结果或上限；是否支持，由受理机构依事实认定。",
-      "這些是法律給出的計算結果或上限；是否支持，由受理機構依事實認定。",
-      "These are what the statutory formulas give, or their maximum; whether they are granted depends on the facts as the body finds them."
-    )
-  }
+  func claimHeader(_ name: String) -> String { language.phrase("claim.header", ["name": name]) }
+  var noStatutoryAmount: String { language.phrase("claim.no-amount") }
+  var computation: String { language.phrase("claim.computation") }
+  var claimBasis: String { language.phrase("claim.basis") }
+  var claimFootnote: String { language.phrase("claim.footnote") }
 }

@@ -36,9 +36,9 @@ struct RulesCommand: ParsableCommand {
       let title = Localized.pick(pack.name, lang) ?? pack.jurisdiction
       env.output.out(
         env.output.style(
-          lang == "en"
-            ? "\(pack.jurisdiction) (\(title)): \(pack.rules.count) rules"
-            : "\(pack.jurisdiction)（\(title)）：共 \(pack.rules.count) 条规则", .bold))
+          env.language.phrase(
+            "rules.list-title", count: pack.rules.count, ["jurisdiction": pack.jurisdiction, "title": title]),
+          .bold))
       var header = "rule".padding(toLength: idWidth, withPad: " ", startingAt: 0)
       for (v, w) in zip(pack.venues, widths) {
         header += v.venue.rawValue.padding(toLength: w, withPad: " ", startingAt: 0)
@@ -54,10 +54,7 @@ struct RulesCommand: ParsableCommand {
         env.output.out(line + (Localized.pick(rule.summary, lang) ?? ""))
       }
       env.output.out("")
-      env.output.out(
-        lang == "en"
-          ? "`redress rules explain ID` explains a rule."
-          : "用 redress rules explain ID 查看一条规则的说明。")
+      env.output.out(env.language.phrase("rules.list-hint"))
       return 0
     }
   }
@@ -142,8 +139,7 @@ struct RulesCommand: ParsableCommand {
   static func explanation(_ rule: Rule, pack: RulePack, language: InterfaceLanguage, output: Output) -> String
   {
     let lang = language.rawValue
-    let en = language == .en
-    func heading(_ zh: String, _ english: String) -> String { output.style(en ? english : zh, .bold) }
+    func heading(_ text: String) -> String { output.style(text, .bold) }
     func indent(_ text: String) -> String {
       text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
     }
@@ -155,68 +151,71 @@ struct RulesCommand: ParsableCommand {
       }
       .joined(separator: " · "))
     out.append("")
-    out.append(heading("为什么", "Why"))
+    out.append(heading(language.phrase("rules.heading.why")))
     out.append(indent(Localized.pick(rule.rationale, lang) ?? ""))
     out.append("")
-    out.append(heading("什么时候适用", "When it applies"))
+    out.append(heading(language.phrase("rules.heading.when")))
     out += RuleDescription.condition(of: rule, language: lang).map { "  " + $0 }
     if !rule.fields.isEmpty {
-      out.append("  " + (en ? "fields: " : "涉及字段：") + rule.fields.joined(separator: ", "))
+      out.append("  " + language.phrase("rules.fields") + rule.fields.joined(separator: ", "))
     }
     out.append("")
-    out.append(heading("提示", "Message"))
+    out.append(heading(language.phrase("rules.heading.message")))
     out.append(indent(Localized.pick(rule.messageTexts, lang) ?? ""))
     out.append("")
-    out.append(heading("怎么办", "What to do"))
+    out.append(heading(language.phrase("rules.heading.what-to-do")))
     out.append(indent(Localized.pick(rule.adviceTexts, lang) ?? ""))
     out.append("")
-    out.append(heading("依据", "Citations"))
+    out.append(heading(language.phrase("rules.heading.citations")))
     for c in rule.citations {
       let kind: String
       switch c.confidence {
-      case .statute: kind = en ? "statute" : "法律"
-      case .regulation: kind = en ? "regulation" : "法规、规章"
-      case .practice: kind = en ? "practice, not law" : "实务做法，非法律条文"
+      case .statute: kind = language.phrase("rules.confidence.statute")
+      case .regulation: kind = language.phrase("rules.confidence.regulation")
+      case .practice: kind = language.phrase("rules.confidence.practice")
       }
       var line =
-        "  - " + c.source(in: lang) + (en ? " " : "") + c.article(in: lang)
-        + (en ? " (\(kind))" : "（\(kind)）")
-      if let note = c.note(in: lang) { line += "\n    " + (en ? "Note: " : "注：") + note }
+        "  - "
+        + language.phrase(
+          "rules.citation", ["source": c.source(in: lang), "article": c.article(in: lang), "kind": kind])
+      if let note = c.note(in: lang) { line += "\n    " + language.phrase("rules.note") + note }
       out.append(line)
     }
     out.append("")
     let applies = rule.examples.filter { $0.kind == .applies }
     let not = rule.examples.filter { $0.kind == .doesNotApply }
-    out.append(heading("例子", "Examples"))
+    out.append(heading(language.phrase("rules.heading.examples")))
     let root = pack.directory.deletingLastPathComponent().deletingLastPathComponent()
     let base = RulePackDocumentation.relativePath(pack.exampleBase.path, to: root)
     out.append(
       output.style(
-        en
-          ? "  each a part of a case merged over \(base), checked on \(pack.exampleToday.iso) unless it says"
-          : "  每个例子只写与基础案例 \(base) 不同的部分，未注明检查日的按 \(pack.exampleToday.iso) 检查", .dim))
+        "  " + language.phrase("rules.examples-intro", ["base": base, "today": pack.exampleToday.iso]), .dim))
     for (kind, list) in [(RuleExample.Kind.applies, applies), (.doesNotApply, not)] {
       for (i, ex) in list.enumerated() {
         let label =
-          kind == .applies
-          ? (en ? "applies" : "适用") : (en ? "does not apply" : "不适用")
+          kind == .applies ? language.phrase("rules.applies") : language.phrase("rules.does-not-apply")
         var line = "  \(label) \(i + 1)"
-        if let note = ex.note { line += (en ? ": " : "：") + note }
-        line += "  " + output.style("(\(en ? "today" : "检查日") \((ex.today ?? pack.exampleToday).iso))", .dim)
+        if let note = ex.note { line += language.phrase("rules.example-note", ["note": note]) }
+        line +=
+          "  "
+          + output.style(
+            language.phrase("rules.example-today", ["today": (ex.today ?? pack.exampleToday).iso]), .dim)
         out.append(line)
         let fragment =
           (try? Yams.serialize(node: ex.fragment.node, allowUnicode: true, mappingStyle: .block))?
           .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let body =
-          fragment.isEmpty || fragment == "{}" ? (en ? "(the base case as it is)" : "（基础案例，不作修改）") : fragment
+          fragment.isEmpty || fragment == "{}" ? language.phrase("rules.base-as-is") : fragment
         out.append(indent(indent(body)))
       }
     }
     out.append("")
     out.append(
       output.style(
-        (en ? "Defined at " : "定义于 ") + RulePackDocumentation.relativePath(rule.file, to: root)
-          + ":\(rule.line)", .dim))
+        language.phrase(
+          "rules.defined-at",
+          ["place": RulePackDocumentation.relativePath(rule.file, to: root) + ":\(rule.line)"]),
+        .dim))
     return out.joined(separator: "\n")
   }
 }

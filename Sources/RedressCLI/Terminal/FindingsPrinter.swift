@@ -19,8 +19,7 @@ public struct FindingsPrinter {
     var lines: [String] = []
     lines.append(
       output.style(
-        "\(w.check) \(report.caseName) · \(pack.venueName(report.venue, in: lang)) · \(report.today.iso)",
-        .bold))
+        w.header(report.caseName, venue: pack.venueName(report.venue, in: lang), today: report.today), .bold))
     lines.append("")
     let groups: [(FindingSeverity, String, String, Output.Style)] = [
       (.block, "✖", w.blocks, .red), (.warn, "▲", w.warnings, .yellow), (.info, "ℹ", w.advice, .cyan),
@@ -67,7 +66,7 @@ public struct FindingsPrinter {
   static func bases(_ citations: [Citation], language: InterfaceLanguage) -> String {
     let lang = language.rawValue
     let w = Words(language)
-    var groups: [(source: String, practice: Bool, articles: [String])] = []
+    var groups: [(source: String, practice: Bool, named: Bool, articles: [String])] = []
     var unchecked: Set<String> = []
     for c in citations {
       let source = c.source(in: lang)
@@ -78,17 +77,19 @@ public struct FindingsPrinter {
       if let last = groups.last, last.source == source, last.practice == practice {
         if !article.isEmpty { groups[groups.count - 1].articles.append(article) }
       } else {
-        groups.append((source, practice, article.isEmpty ? [] : [article]))
+        // A source whose name says it is practice needs no tag saying so.
+        let simplified = lang == "zh-Hant" ? c.source(in: "zh-Hans") : source
+        let named = simplified.contains("实务") || source.lowercased().contains("practice")
+        groups.append((source, practice, named, article.isEmpty ? [] : [article]))
       }
     }
     return groups.map { g in
-      let articles = g.articles.joined(separator: language == .en ? ", " : "、")
+      let articles = g.articles.joined(separator: w.articleSeparator)
       if g.articles.isEmpty && unchecked.contains(g.source) { return g.source + w.uncheckedTag }
       if g.articles.isEmpty { return g.source + (g.practice ? w.practiceTag : "") }
-      guard g.practice else { return g.source + (language == .en ? " " : "") + articles }
-      let named = g.source.contains("实务") || g.source.lowercased().contains("practice")
-      let body = language == .en ? "\(g.source) (\(articles))" : "\(g.source)（\(articles)）"
-      return named ? body : body + w.practiceTag
+      guard g.practice else { return w.sourceArticles(g.source, articles) }
+      let body = w.practiceArticles(g.source, articles)
+      return g.named ? body : body + w.practiceTag
     }.joined(separator: w.listSeparator)
   }
 
@@ -99,59 +100,45 @@ public struct FindingsPrinter {
     return output.style(w.admissible(warnings), .green)
   }
 
-  /// The words around the findings, per interface language.
+  /// The words around the findings, per interface language: `templates/words/<language>/findings.yaml`.
   struct Words {
     let language: InterfaceLanguage
     init(_ language: InterfaceLanguage) { self.language = language }
 
-    private func pick(_ hans: String, _ hant: String, _ en: String) -> String {
-      switch language {
-      case .zhHans: return hans
-      case .zhHant: return hant
-      case .en: return en
-      }
+    func header(_ caseName: String, venue: String, today: CalendarDate) -> String {
+      language.phrase("findings.header", ["case": caseName, "venue": venue, "today": today.iso])
     }
-
-    var check: String { pick("检查", "檢查", "Check of") }
-    var blocks: String { pick("会被拒绝受理", "會被拒絕受理", "Will be refused") }
-    var warnings: String { pick("需要注意", "需要注意", "Weak points") }
-    var advice: String { pick("建议和可以援引的依据", "建議和可以援引的依據", "Advice and legal bases that apply") }
-    var basis: String { pick("依据：", "依據：", "Basis: ") }
-    var next: String { pick("下一步：", "下一步：", "Next step: ") }
-    var practiceTag: String { pick("（实务做法，非法律条文）", "（實務做法，非法律條文）", " (practice, not law)") }
-    var uncheckedTag: String { pick("（条文序号待核）", "（條文序號待核）", " (article number not yet checked)") }
-    var listSeparator: String { pick("；", "；", "; ") }
-    var nothingFound: String { pick("没有发现问题。", "沒有發現問題。", "No rule found anything to report.") }
-    func count(_ n: Int) -> String { language == .en ? " (\(n))" : "（\(n)）" }
+    var blocks: String { language.phrase("findings.blocks") }
+    var warnings: String { language.phrase("findings.warnings") }
+    var advice: String { language.phrase("findings.advice") }
+    var basis: String { language.phrase("findings.basis") }
+    var next: String { language.phrase("findings.next") }
+    var practiceTag: String { language.phrase("findings.practice-tag") }
+    var uncheckedTag: String { language.phrase("findings.unchecked-tag") }
+    var articleSeparator: String { language.phrase("findings.article-separator") }
+    var listSeparator: String { language.phrase("findings.basis-separator") }
+    var nothingFound: String { language.phrase("findings.nothing-found") }
+    func count(_ n: Int) -> String { language.phrase("findings.count", count: n) }
+    func sourceArticles(_ source: String, _ articles: String) -> String {
+      language.phrase("findings.source-articles", ["source": source, "articles": articles])
+    }
+    func practiceArticles(_ source: String, _ articles: String) -> String {
+      language.phrase("findings.practice-articles", ["source": source, "articles": articles])
+    }
 
     /// A date of the finding was counted through years whose State Council holiday notice is
     /// not in the calendar (on the statutory holidays alone): it may move once it is added.
     func provisional(_ years: [Int]) -> String {
-      let list = years.map(String.init).joined(separator: language == .en ? ", " : "、")
-      return pick(
-        "注：\(list)年的国务院放假通知尚未收录，上述日期按《全国年节及纪念日放假办法》规定的节日推算，是暂定的，通知收录后可能变动（redress calendar import）。",
-        "註：\(list)年的國務院放假通知尚未收錄，上述日期按《全國年節及紀念日放假辦法》規定的節日推算，是暫定的，通知收錄後可能變動（redress calendar import）。",
-        "Note: the State Council's holiday notice for \(list) is not in the calendar yet; the day above was reckoned on the statutory holidays and is provisional: it may move once the notice is added (redress calendar import)."
-      )
+      let list = years.map(String.init).joined(separator: articleSeparator)
+      return language.phrase("findings.provisional", ["years": list])
     }
 
-    func notAdmissible(_ n: Int) -> String {
-      pick(
-        "结论：现在提交会被拒绝受理。请先解决上面 \(n) 个问题。",
-        "結論：現在提交會被拒絕受理。請先解決上面 \(n) 個問題。",
-        "Verdict: filed as it stands, the complaint will be refused. Deal with the \(n) problem\(n == 1 ? "" : "s") above first."
-      )
-    }
+    func notAdmissible(_ n: Int) -> String { language.phrase("findings.not-admissible", count: n) }
 
     func admissible(_ warnings: Int) -> String {
-      if warnings == 0 {
-        return pick("结论：可以提交。", "結論：可以提交。", "Verdict: the complaint can be filed.")
-      }
-      return pick(
-        "结论：可以提交，但有 \(warnings) 处需要注意。",
-        "結論：可以提交，但有 \(warnings) 處需要注意。",
-        "Verdict: the complaint can be filed, with \(warnings) weak point\(warnings == 1 ? "" : "s") to consider."
-      )
+      warnings == 0
+        ? language.phrase("findings.admissible")
+        : language.phrase("findings.admissible-with-warnings", count: warnings)
     }
   }
 }

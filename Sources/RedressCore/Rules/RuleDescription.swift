@@ -6,7 +6,7 @@ import Yams
 public enum RuleDescription {
   /// The rule's `when` (and `unless`) as indented lines in `language` (`zh-Hans` or `en`).
   public static func condition(of rule: Rule, language: String) -> [String] {
-    let w = Words(language)
+    let w = Wording(language)
     var lines = [w.when] + describe(rule.when, w, indent: 1)
     if let unless = rule.unless {
       lines += [w.unless] + describe(unless, w, indent: 1)
@@ -17,7 +17,7 @@ public enum RuleDescription {
   /// A computed amount's formula in words.
   public static func amount(_ id: String, in pack: RulePack, language: String) -> [String] {
     guard let formula = pack.amounts[id] else { return [] }
-    let w = Words(language)
+    let w = Wording(language)
     var lines = [formula.mode == .first ? w.firstOf : w.largerOf]
     for term in formula.terms {
       var text: String
@@ -47,7 +47,7 @@ public enum RuleDescription {
     return lines
   }
 
-  private static func describe(_ c: Condition, _ w: Words, indent: Int) -> [String] {
+  private static func describe(_ c: Condition, _ w: Wording, indent: Int) -> [String] {
     let pad = String(repeating: "  ", count: indent)
     switch c {
     case .all(let parts):
@@ -76,7 +76,7 @@ public enum RuleDescription {
     }
   }
 
-  private static func leaf(_ c: Condition, _ w: Words) -> String {
+  private static func leaf(_ c: Condition, _ w: Wording) -> String {
     func name(_ ref: FieldRef) -> String {
       ref.isToday
         ? w.today
@@ -101,7 +101,7 @@ public enum RuleDescription {
     }
   }
 
-  private static func term(_ t: DateTerm, _ w: Words) -> String {
+  private static func term(_ t: DateTerm, _ w: Wording) -> String {
     var s: String
     switch t.base {
     case .today: s = w.today
@@ -114,8 +114,7 @@ public enum RuleDescription {
       }
       s = names[0]
       if names.count > 1 {
-        let rest = names.dropFirst().joined(separator: w.zh ? "、" : ", else ")
-        s += w.zh ? "（缺失时用 \(rest)）" : ", else \(rest)"
+        s += w.orElse(names.dropFirst().joined(separator: w.elseSeparator))
       }
     }
     if let o = t.offset { s += w.plus(o) }
@@ -123,7 +122,7 @@ public enum RuleDescription {
     return s
   }
 
-  private static func money(_ t: MoneyTerm, _ w: Words) -> String {
+  private static func money(_ t: MoneyTerm, _ w: Wording) -> String {
     switch t {
     case .literal(let m): return Localized.money(m, w.language)
     case .field(let ref): return ref.inElement ? ref.keys.joined(separator: ".") : ref.path
@@ -131,75 +130,97 @@ public enum RuleDescription {
     }
   }
 
-  /// The words of the description, in Chinese or English.
-  private struct Words {
+  /// The words of the description in `language`: `templates/words/<language>/rules.yaml`.
+  private struct Wording {
     let language: String
-    var zh: Bool { language != "en" }
     init(_ language: String) { self.language = language }
 
-    var when: String { zh ? "适用条件：" : "when:" }
-    var unless: String { zh ? "除外：" : "unless:" }
-    var allOf: String { zh ? "以下全部成立：" : "all of:" }
-    var anyOf: String { zh ? "以下任一成立：" : "any of:" }
-    var not: String { zh ? "以下不成立：" : "not:" }
-    var today: String { zh ? "检查当日" : "today" }
-    var largerOf: String { zh ? "取以下各项中的最大值：" : "the largest of:" }
-    var firstOf: String { zh ? "取以下各项中第一个有值的：" : "the first of these that has a value:" }
-    var roundedHalfUp: String { zh ? "（四舍五入到分）" : " (rounded half up to 0.01)" }
+    var when: String { Words.phrase("rules.condition.when", language: language) }
+    var unless: String { Words.phrase("rules.condition.unless", language: language) }
+    var allOf: String { Words.phrase("rules.condition.all-of", language: language) }
+    var anyOf: String { Words.phrase("rules.condition.any-of", language: language) }
+    var not: String { Words.phrase("rules.condition.not", language: language) }
+    var today: String { Words.phrase("rules.condition.today", language: language) }
+    var largerOf: String { Words.phrase("rules.condition.largest-of", language: language) }
+    var firstOf: String { Words.phrase("rules.condition.first-of", language: language) }
+    var roundedHalfUp: String { Words.phrase("rules.condition.rounded-half-up", language: language) }
     func claimBasis(_ basis: String) -> String {
-      zh ? "redress claim 以 \(basis) 列出此金额，条件：" : "redress claim lists it as \(basis), when:"
+      Words.phrase("rules.condition.claim-basis", language: language, ["basis": basis])
     }
-    var onlyIf: String { zh ? "仅当：" : "only if:" }
-    var leftOutIfAbsent: String { zh ? "（该字段缺失时不计此项）" : " (left out when absent)" }
-    var zeroIfAbsent: String { zh ? "（该字段缺失时按0计）" : " (0 when absent)" }
-    var referenceDay: String {
-      zh ? "基准日（已提交的为提交日，否则为检查当日）" : "the reference day (the filing day once filed, else today)"
+    var onlyIf: String { Words.phrase("rules.condition.only-if", language: language) }
+    var leftOutIfAbsent: String { Words.phrase("rules.condition.left-out-if-absent", language: language) }
+    var zeroIfAbsent: String { Words.phrase("rules.condition.zero-if-absent", language: language) }
+    var referenceDay: String { Words.phrase("rules.condition.reference-day", language: language) }
+    var rolled: String { Words.phrase("rules.condition.rolled", language: language) }
+    var missingHeader: String { Words.phrase("rules.condition.missing-header", language: language) }
+    var elseSeparator: String { Words.phrase("rules.condition.else-separator", language: language) }
+    func orElse(_ rest: String) -> String {
+      Words.phrase("rules.condition.else", language: language, ["rest": rest])
     }
-    var rolled: String {
-      zh
-        ? "，遇休息日顺延至其后第一个工作日（按节假日日历）"
-        : ", rolled to the next working day on the holiday calendar when a rest day"
+    func someOf(_ list: String) -> String {
+      Words.phrase("rules.condition.some-of", language: language, ["list": list])
     }
-    var missingHeader: String { zh ? "以下任一项缺失或为空：" : "any of these is absent or blank:" }
-    func someOf(_ list: String) -> String { zh ? "\(list) 中有一项满足：" : "some element of \(list) where:" }
-    func noneOf(_ list: String) -> String { zh ? "\(list) 中没有一项满足：" : "no element of \(list) where:" }
-    func notEmpty(_ list: String) -> String { zh ? "\(list) 不为空" : "\(list) is not empty" }
-    func isEmpty(_ f: String) -> String { zh ? "\(f) 为空" : "\(f) is empty" }
-    func isTrue(_ f: String) -> String { zh ? "\(f) 为 true" : "\(f) is true" }
-    func isAbsent(_ f: String) -> String { zh ? "\(f) 未填写" : "\(f) is absent" }
-    func isPresent(_ f: String) -> String { zh ? "\(f) 已填写" : "\(f) is present" }
-    func equals(_ f: String, _ v: String) -> String { zh ? "\(f) 为 \(v)" : "\(f) is \(v)" }
-    func equalsField(_ f: String, _ g: String) -> String { zh ? "\(f) 与 \(g) 相同" : "\(f) equals \(g)" }
+    func noneOf(_ list: String) -> String {
+      Words.phrase("rules.condition.none-of", language: language, ["list": list])
+    }
+    func notEmpty(_ list: String) -> String {
+      Words.phrase("rules.condition.not-empty", language: language, ["list": list])
+    }
+    func isEmpty(_ f: String) -> String {
+      Words.phrase("rules.condition.is-empty", language: language, ["field": f])
+    }
+    func isTrue(_ f: String) -> String {
+      Words.phrase("rules.condition.is-true", language: language, ["field": f])
+    }
+    func isAbsent(_ f: String) -> String {
+      Words.phrase("rules.condition.is-absent", language: language, ["field": f])
+    }
+    func isPresent(_ f: String) -> String {
+      Words.phrase("rules.condition.is-present", language: language, ["field": f])
+    }
+    func equals(_ f: String, _ v: String) -> String {
+      Words.phrase("rules.condition.equals", language: language, ["field": f, "value": v])
+    }
+    func equalsField(_ f: String, _ g: String) -> String {
+      Words.phrase("rules.condition.equals-field", language: language, ["field": f, "other": g])
+    }
     func oneOf(_ f: String, _ words: [String]) -> String {
-      zh ? "\(f) 为以下之一：\(words.joined(separator: "、"))" : "\(f) is one of: \(words.joined(separator: ", "))"
+      let separator = Words.phrase("rules.condition.value-separator", language: language)
+      return Words.phrase(
+        "rules.condition.one-of", language: language,
+        ["field": f, "values": words.joined(separator: separator)])
     }
     func atLeastOne(_ list: String, _ key: String) -> String {
-      zh ? "\(list)（至少一项有 \(key)）" : "\(list) (at least one with a \(key))"
+      Words.phrase("rules.condition.at-least-one", language: language, ["list": list, "key": key])
     }
     func onlyWhenPresent(_ section: String) -> String {
-      zh ? "（仅当 \(section) 已填写）" : " (only when \(section) is present)"
+      Words.phrase("rules.condition.only-when-present", language: language, ["section": section])
     }
-    func amount(_ id: String) -> String { zh ? "计算金额 \(id)" : "the amount \(id)" }
+    func amount(_ id: String) -> String {
+      Words.phrase("rules.condition.amount", language: language, ["id": id])
+    }
     func compare(_ a: String, _ op: String, _ b: String) -> String { "\(a) \(op) \(b)" }
     func plus(_ o: DateOffset) -> String {
-      guard zh else { return " + \(o.text)" }
-      let unit = o.unit == .days ? "日" : (o.unit == .months ? "个月" : "年")
-      return " 加 \(o.count) \(unit)"
+      switch o.unit {
+      case .days: return Words.phrase("rules.condition.plus-days", language: language, count: o.count)
+      case .months: return Words.phrase("rules.condition.plus-months", language: language, count: o.count)
+      case .years: return Words.phrase("rules.condition.plus-years", language: language, count: o.count)
+      }
     }
     func dateOp(_ op: DateComparison) -> String {
       switch op {
-      case .before: return zh ? "早于" : "is before"
-      case .after: return zh ? "晚于" : "is after"
-      case .onOrBefore: return zh ? "不晚于" : "is on or before"
-      case .onOrAfter: return zh ? "不早于" : "is on or after"
+      case .before: return Words.phrase("rules.condition.before", language: language)
+      case .after: return Words.phrase("rules.condition.after", language: language)
+      case .onOrBefore: return Words.phrase("rules.condition.on-or-before", language: language)
+      case .onOrAfter: return Words.phrase("rules.condition.on-or-after", language: language)
       }
     }
     func moneyOp(_ op: MoneyComparison) -> String {
       switch op {
-      case .moreThan: return zh ? "高于" : "is more than"
-      case .lessThan: return zh ? "低于" : "is less than"
-      case .atLeast: return zh ? "不低于" : "is at least"
-      case .atMost: return zh ? "不高于" : "is at most"
+      case .moreThan: return Words.phrase("rules.condition.more-than", language: language)
+      case .lessThan: return Words.phrase("rules.condition.less-than", language: language)
+      case .atLeast: return Words.phrase("rules.condition.at-least", language: language)
+      case .atMost: return Words.phrase("rules.condition.at-most", language: language)
       }
     }
   }
