@@ -20,8 +20,9 @@ public enum RulePackLoader {
             + (known.isEmpty ? "" : "; available: \(known.joined(separator: ", "))"))
       ])
     }
-    let parser = PackParser(directory: directory, jurisdiction: jurisdiction)
-    parser.traditional = try TraditionalTexts.load(directory: directory)
+    let parser = PackParser(
+      directory: directory, jurisdiction: jurisdiction,
+      traditional: try TraditionalTexts.load(directory: directory))
     return try parser.parse(packURL)
   }
 }
@@ -38,13 +39,15 @@ final class PackParser {
   private var amounts: [String: AmountFormula] = [:]
   private var amountIDs: [String] = []
   /// The generated Traditional Chinese of the pack's texts (`zh-Hant.yaml`).
-  var traditional = TraditionalTexts.empty
-  /// Simplified texts with no `zh-Hant` of their own and none in `traditional`.
-  private(set) var missingTraditional: [String] = []
+  let traditional: TraditionalTexts
+  /// Reads the pack's texts; remembers those `traditional` lacks.
+  private let localized: LocalizedTextReader
 
-  init(directory: URL, jurisdiction: String) {
+  init(directory: URL, jurisdiction: String, traditional: TraditionalTexts) {
     self.directory = directory
     self.jurisdiction = jurisdiction
+    self.traditional = traditional
+    self.localized = LocalizedTextReader(traditional: traditional)
     self.r = YAMLNodeReader(file: "")
   }
 
@@ -62,7 +65,7 @@ final class PackParser {
     guard let m = r.mapping(root, path: "", allowed: Self.packKeys) else {
       throw DiagnosticsError(r.diagnostics)
     }
-    let schema = checkSchema(m["schema"], root: root)
+    let schema = r.schema(m, of: root, reads: RulePack.schemaVersion)
     if let j = r.string(m["jurisdiction"], path: "jurisdiction"), j != jurisdiction {
       r.error(
         "the pack in folder '\(jurisdiction)' says jurisdiction '\(j)'", at: m["jurisdiction"],
@@ -110,15 +113,15 @@ final class PackParser {
       self.directory, self.jurisdiction, files.map { self.directory.appendingPathComponent($0) }
     )
     DispatchQueue.concurrentPerform(iterations: urls.count) { i in
-      let parser = PackParser(directory: directory, jurisdiction: jurisdiction)
+      let parser = PackParser(directory: directory, jurisdiction: jurisdiction, traditional: traditional)
       parser.venues = venues
       parser.sources = sources
       parser.amounts = amounts
       parser.amountIDs = amountIDs
-      parser.traditional = traditional
       let (rules, diagnostics) = parser.parseRuleFile(at: urls[i])
-      results.set(i, (rules, diagnostics, parser.missingTraditional))
+      results.set(i, (rules, diagnostics, parser.localized.untranslated))
     }
+    var missingTraditional = localized.untranslated
     var rules: [Rule] = []
     var firstLine: [String: (String, Int)] = [:]
     for (fileRules, fileDiagnostics, fileMissing) in results.all {
@@ -172,61 +175,11 @@ final class PackParser {
     return node
   }
 
-  private func checkSchema(_ node: Node?, root: Node) -> Int? {
-    guard let node else {
-      r.error(
-        "missing key 'schema' (this redress reads schema \(RulePack.currentSchema))", at: root, path: "schema"
-      )
-      return nil
-    }
-    guard let s = r.integer(node, path: "schema", range: 1...Int.max) else { return nil }
-    if s > RulePack.currentSchema {
-      r.error(
-        "schema \(s) is newer than this redress reads (\(RulePack.currentSchema)): update redress",
-        at: node, path: "schema")
-    }
-    return s
-  }
-
   // MARK: Texts
 
-  /// A text in several languages: a mapping with `zh-Hans` and `en` (and optionally `zh-Hant`).
+  /// A text in several languages (`LocalizedTextReader`), its zh-Hant from `traditional`.
   func texts(_ node: Node?, path: String, parent: Node?, required: Bool = true) -> [String: String] {
-    guard let node, !YAMLNodeReader.isNull(node) else {
-      if required {
-        r.error(
-          "missing key '\(path.split(separator: ".").last ?? "")': a text in \(RulePack.requiredLanguages.joined(separator: " and "))",
-          at: parent, path: path)
-      }
-      return [:]
-    }
-    guard let m = r.mapping(node, path: path, allowed: RulePack.languages) else { return [:] }
-    var out: [String: String] = [:]
-    for lang in RulePack.languages {
-      if let t = r.string(m[lang], path: "\(path).\(lang)") {
-        out[lang] = Self.trimmed(t)
-      }
-    }
-    for lang in RulePack.requiredLanguages where out[lang] == nil {
-      r.error("missing the \(lang) text", at: node, path: path)
-    }
-    if out["zh-Hant"] == nil, let hans = out["zh-Hans"] {
-      if let hant = traditional[hans] {
-        out["zh-Hant"] = hant
-      } else {
-        missingTraditional.append(hans)
-      }
-    }
-    return out
-  }
-
-  /// `text` without leading and trailing white space (Foundation's trimming bridges through
-  /// NSString, which costs more than the rest of reading a text).
-  static func trimmed(_ text: String) -> String {
-    guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-      let last = text.lastIndex(where: { !$0.isWhitespace })
-    else { return "" }
-    return String(text[first...last])
+    localized.text(node, path: path, parent: parent, required: required, reader: r)
   }
 
   // MARK: Venues, sources, labels
@@ -407,7 +360,7 @@ final class PackParser {
 
   private func parseRuleFile(_ root: Node) -> [Rule] {
     guard let m = r.mapping(root, path: "", allowed: ["schema", "rules"]) else { return [] }
-    _ = checkSchema(m["schema"], root: root)
+    r.schema(m, of: root, reads: RulePack.schemaVersion)
     guard let rn = m["rules"] else {
       r.error("missing key 'rules'", at: root, path: "rules")
       return []
@@ -643,19 +596,7 @@ final class PackParser {
   }
 
   func parseCitations(_ node: Node?, path: String, parent: Node) -> [Citation] {
-    let citations = SourceRegistry.citations(node, path: path, parent: parent, sources: sources, reader: r)
-    if let node {
-      SourceRegistry.checkCoverage(citations, sources: sources, node: node, path: path, reader: r)
-    }
-    return citations
-  }
-
-  static func strength(_ c: CitationConfidence) -> Int {
-    switch c {
-    case .statute: return 2
-    case .regulation: return 1
-    case .practice: return 0
-    }
+    CitationReader(sources: sources).citations(node, path: path, parent: parent, reader: r)
   }
 
   private func parseExamples(_ node: Node?, path: String, parent: Node) -> [RuleExample] {
