@@ -204,6 +204,11 @@ struct YearView {
     ])
   }
 
+  /// A holiday's name in the interface language (zh-Hant from the calendar's generated table).
+  func holidayName(_ h: HolidayCalendar.Holiday, words: TrackingWords) -> String {
+    words.language == .zhHant ? calendar.holidayName(h.name, in: words.code) : h.name(in: words.code)
+  }
+
   func text(words: TrackingWords, output: Output) -> String {
     var lines: [String] = []
     lines.append(output.style(words.calendarHeading(year, calendar: calendar.name), .bold))
@@ -217,7 +222,7 @@ struct YearView {
     }
     lines.append("")
     lines.append(words.phrase("calendar.rest-days"))
-    let names = holidays.map { $0.name(in: words.code) }
+    let names = holidays.map { holidayName($0, words: words) }
     let width = names.map(DisplayWidth.of).max() ?? 0
     if holidays.isEmpty { lines.append("  " + words.phrase("calendar.none")) }
     for (h, name) in zip(holidays, names) {
@@ -240,7 +245,7 @@ struct YearView {
             : words.phrase("calendar.none")))
     }
     for d in work {
-      lines.append("  " + words.dated(d.date) + "  " + d.holiday.name(in: words.code))
+      lines.append("  " + words.dated(d.date) + "  " + holidayName(d.holiday, words: words))
     }
     if notice == nil {
       lines.append("")

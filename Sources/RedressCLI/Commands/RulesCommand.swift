@@ -135,6 +135,23 @@ struct RulesCommand: ParsableCommand {
     }
   }
 
+  /// `node` with each Chinese text in its Traditional form from the pack's generated table (a
+  /// zh-Hant reader sees the examples' texts as the rule messages show them); keys stay.
+  static func traditional(_ node: Node, _ table: TraditionalTexts) -> Node {
+    switch node {
+    case .scalar(var scalar):
+      if let hant = table[scalar.string] { scalar.string = hant }
+      return .scalar(scalar)
+    case .mapping(let mapping):
+      return .mapping(
+        Node.Mapping(mapping.map { ($0.key, traditional($0.value, table)) }, mapping.tag, mapping.style))
+    case .sequence(let sequence):
+      return .sequence(Node.Sequence(sequence.map { traditional($0, table) }, sequence.tag, sequence.style))
+    default:
+      return node
+    }
+  }
+
   /// One rule in full, for `rules explain`.
   static func explanation(_ rule: Rule, pack: RulePack, language: InterfaceLanguage, output: Output) -> String
   {
@@ -195,14 +212,19 @@ struct RulesCommand: ParsableCommand {
         let label =
           kind == .applies ? language.phrase("rules.applies") : language.phrase("rules.does-not-apply")
         var line = "  \(label) \(i + 1)"
-        if let note = ex.note { line += language.phrase("rules.example-note", ["note": note]) }
+        if let note = ex.note {
+          let shown = language == .zhHant ? pack.traditional[note] ?? note : note
+          line += language.phrase("rules.example-note", ["note": shown])
+        }
         line +=
           "  "
           + output.style(
             language.phrase("rules.example-today", ["today": (ex.today ?? pack.exampleToday).iso]), .dim)
         out.append(line)
         let fragment =
-          (try? Yams.serialize(node: ex.fragment.node, allowUnicode: true, mappingStyle: .block))?
+          (try? Yams.serialize(
+            node: language == .zhHant ? traditional(ex.fragment.node, pack.traditional) : ex.fragment.node,
+            allowUnicode: true, mappingStyle: .block))?
           .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let body =
           fragment.isEmpty || fragment == "{}" ? language.phrase("rules.base-as-is") : fragment

@@ -91,10 +91,7 @@ struct TrackingWords {
 
   /// A holiday's name (its Chinese name in the calendar data) in the interface language.
   private func holidayName(_ name: String, _ calendar: HolidayCalendar?) -> String {
-    for year in calendar?.years.values.map({ $0 }) ?? [] {
-      if let h = year.holidays.first(where: { $0.name == name }) { return h.name(in: code) }
-    }
-    return name
+    calendar?.holidayName(name, in: code) ?? name
   }
 
   /// A citation as one line: `《消费者权益保护法》第四十六条`, with "(practice)" when it is one.

@@ -74,8 +74,16 @@ public enum HolidayCalendarLoader {
         }
       }
     }
+    var traditional = TraditionalTexts.empty
+    do {
+      traditional = try TraditionalTexts.load(directory: folder)
+    } catch let error as DiagnosticsError {
+      problems += error.diagnostics
+    }
     if !problems.isEmpty { throw DiagnosticsError(problems) }
-    return HolidayCalendar(name: name, years: years, statute: statute)
+    var calendar = HolidayCalendar(name: name, years: years, statute: statute)
+    calendar.traditional = traditional
+    return calendar
   }
 
   /// The year files of one folder (`display` names it in messages).
@@ -85,7 +93,7 @@ public enum HolidayCalendarLoader {
   ) throws -> [HolidayCalendar.Year] {
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     var years: [HolidayCalendar.Year] = []
-    for file in files where !file.hasPrefix(".") && file != statuteFile {
+    for file in files where !file.hasPrefix(".") && file != statuteFile && file != TraditionalTexts.fileName {
       let display = "\(folderName)/\(file)"
       let isYAML = file.hasSuffix(".yaml") || file.hasSuffix(".yml")
       guard isYAML else { continue }

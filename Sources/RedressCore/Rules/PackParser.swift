@@ -171,7 +171,7 @@ final class PackParser {
   }
 
   private func parseSources(_ node: Node?, parent: Node) {
-    tables.sources = SourceRegistry.parse(node, parent: parent, reader: r)
+    tables.sources = SourceRegistry.parse(node, parent: parent, reader: r, traditional: traditional)
   }
 
   private func parseLabels(_ node: Node?) -> [String: [String: String]] {
@@ -326,6 +326,7 @@ final class PackParser {
   }
 
   func parseCitations(_ node: Node?, path: String, parent: Node) -> [Citation] {
-    CitationReader(sources: tables.sources).citations(node, path: path, parent: parent, reader: r)
+    CitationReader(sources: tables.sources, traditional: traditional).citations(
+      node, path: path, parent: parent, reader: r)
   }
 }

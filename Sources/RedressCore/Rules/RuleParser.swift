@@ -50,7 +50,8 @@ final class RuleParser {
   }
 
   private func parseCitations(_ node: Node?, path: String, parent: Node) -> [Citation] {
-    CitationReader(sources: tables.sources).citations(node, path: path, parent: parent, reader: r)
+    CitationReader(sources: tables.sources, traditional: localized.traditional).citations(
+      node, path: path, parent: parent, reader: r)
   }
 
   private func parseFile(_ root: Node) -> [Rule] {

@@ -52,7 +52,10 @@ public enum SourceRegistry {
   static let versionKeys = ["version", "name", "short", "note", "in-force", "articles-checked"]
 
   /// Reads the `sources:` mapping of `pack.yaml`.
-  static func parse(_ node: Node?, parent: Node, reader r: YAMLNodeReader) -> [String: RulePack.Source] {
+  /// `traditional` gives the zh-Hant of a name or note that has none of its own.
+  static func parse(
+    _ node: Node?, parent: Node, reader r: YAMLNodeReader, traditional: TraditionalTexts? = nil
+  ) -> [String: RulePack.Source] {
     guard let node else {
       r.error("missing key 'sources'", at: parent, path: "sources")
       return [:]
@@ -61,8 +64,7 @@ public enum SourceRegistry {
       r.error("expected a mapping from a short key to the source", at: node, path: "sources")
       return [:]
     }
-    // As before the shared reader, the registry's texts keep only the zh-Hant they give.
-    let texts = LocalizedTextReader(traditional: nil)
+    let texts = LocalizedTextReader(traditional: traditional)
     var sources: [String: RulePack.Source] = [:]
     for (k, v) in map {
       guard let key = r.scalarText(k, path: "sources", expected: "a key") else { continue }

@@ -207,13 +207,15 @@ public enum ClockCatalogLoader {
     let url = legal.appendingPathComponent("\(jurisdiction)/clocks.yaml")
     let display = "legal/\(jurisdiction)/clocks.yaml"
     let node = try YAMLDocumentLoader.load(contentsOf: url, displayName: display)
-    let sources = try loadSources(jurisdiction: jurisdiction, legal: legal)
     let traditional = try TraditionalTexts.load(directory: url.deletingLastPathComponent())
+    let sources = try loadSources(jurisdiction: jurisdiction, legal: legal, traditional: traditional)
     return try read(node, file: display, sources: sources, traditional: traditional)
   }
 
   /// The source registry of a jurisdiction (`sources:` in `legal/<jurisdiction>/pack.yaml`).
-  public static func loadSources(jurisdiction: String, legal: URL) throws -> [String: RulePack.Source] {
+  public static func loadSources(
+    jurisdiction: String, legal: URL, traditional: TraditionalTexts? = nil
+  ) throws -> [String: RulePack.Source] {
     let display = "legal/\(jurisdiction)/pack.yaml"
     let root = try YAMLDocumentLoader.load(
       contentsOf: legal.appendingPathComponent("\(jurisdiction)/pack.yaml"), displayName: display,
@@ -224,7 +226,7 @@ public enum ClockCatalogLoader {
       throw DiagnosticsError(r.diagnostics)
     }
     let node = map.first { $0.key.scalar?.string == "sources" }?.value
-    let sources = SourceRegistry.parse(node, parent: root, reader: r)
+    let sources = SourceRegistry.parse(node, parent: root, reader: r, traditional: traditional)
     if r.hasErrors { throw DiagnosticsError(r.diagnostics) }
     return sources
   }
@@ -255,7 +257,7 @@ public enum ClockCatalogLoader {
         path: path.isEmpty ? key : "\(path).\(key)")
       return nil
     }
-    let registry = CitationReader(sources: sources, registryFile: "pack.yaml")
+    let registry = CitationReader(sources: sources, registryFile: "pack.yaml", traditional: traditional)
     func citations(_ node: Node, path: String, requireOne: Bool) -> [Citation] {
       registry.citations(node, path: path, parent: node, requireOne: requireOne, reader: r)
     }

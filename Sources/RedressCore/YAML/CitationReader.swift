@@ -11,11 +11,16 @@ public struct CitationReader {
   public let sources: [String: RulePack.Source]
   /// The file that holds the registry, as messages name it.
   public let registryFile: String
-  private let texts = LocalizedTextReader(traditional: nil)
+  private let texts: LocalizedTextReader
 
-  public init(sources: [String: RulePack.Source], registryFile: String = "pack.yaml") {
+  /// `traditional` gives the zh-Hant of an article or note that has none of its own.
+  public init(
+    sources: [String: RulePack.Source], registryFile: String = "pack.yaml",
+    traditional: TraditionalTexts? = nil
+  ) {
     self.sources = sources
     self.registryFile = registryFile
+    self.texts = LocalizedTextReader(traditional: traditional)
   }
 
   /// The citations at `node` (a list), resolved through the registry, and checked to cite

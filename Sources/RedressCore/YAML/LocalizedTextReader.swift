@@ -38,7 +38,10 @@ public final class LocalizedTextReader {
     }
     if allowPlain, case .scalar(let s) = node {
       let text = Self.trimmed(s.string)
-      return Dictionary(uniqueKeysWithValues: Self.requiredLanguages.map { ($0, text) })
+      var out = Dictionary(uniqueKeysWithValues: Self.requiredLanguages.map { ($0, text) })
+      // A Chinese text (an article number, `第五十五条`) has its Traditional form in the table.
+      if let hant = traditional?[text] { out["zh-Hant"] = hant }
+      return out
     }
     guard let entries = r.mapping(node, path: path, allowed: Self.languages) else { return [:] }
     return text(in: entries, at: node, path: path, reader: r)
