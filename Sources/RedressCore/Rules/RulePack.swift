@@ -259,9 +259,10 @@ public enum Localized {
     return texts["zh-Hans"] ?? texts["en"]
   }
 
-  /// Money as a reader of `language` expects it: `5,360.00元`, `¥5,360.00`.
+  /// Money as a reader of `language` expects it: `5,360.00元`, `¥5,360.00`
+  /// (`templates/words/<language>/core.yaml`).
   public static func money(_ m: Money, _ language: String) -> String {
-    language == "en" ? "¥\(m.grouped)" : "\(m.grouped)元"
+    Words.phrase("core.money", language: language, ["amount": m.grouped])
   }
 
   /// A date as a reader of `language` expects it: `2029年10月5日`, `2029-10-05`.
