@@ -112,8 +112,12 @@ let package = Package(
       name: "redress",
       dependencies: ["RedressCLI"]
     ),
-    // Fixtures, goldens, process and oracle runners for every test target.
-    .target(name: "RedressTestSupport"),
+    // Fixtures, goldens, process and oracle runners for every test target, and the in-process
+    // command harness of the CLI tests.
+    .target(
+      name: "RedressTestSupport",
+      dependencies: ["RedressCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
     .testTarget(
       name: "RedressCoreTests",
       dependencies: ["RedressCore", "RedressTestSupport", .product(name: "Yams", package: "Yams")],
