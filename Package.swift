@@ -42,7 +42,8 @@ let package = Package(
       name: "RedressData",
       path: ".",
       exclude: [
-        "Sources/CCrypto", "Sources/CZlibRedress", "Sources/RedressCore", "Sources/RedressStore",
+        "Sources/CCrypto", "Sources/CZlibRedress", "Sources/RedressCore", "Sources/RedressFiles",
+        "Sources/RedressStore",
         "Sources/RedressDocuments", "Sources/RedressMail", "Sources/RedressCLI",
         "Sources/redress", "Sources/RedressTestSupport", "Tests", "README.md",
         "CONTRIBUTING.md", "Makefile", "docs", "scripts", "Package.swift", "Fuzz",
@@ -57,10 +58,13 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
+    // Atomic and owner-only writes, SHA-256 streams, the hashing copy: what every layer that
+    // writes files shares, with nothing heavier than libcrypto.
+    .target(name: "RedressFiles", dependencies: ["CCrypto"]),
     .target(
       name: "RedressStore",
       dependencies: [
-        "RedressCore", "CCrypto",
+        "RedressCore", "RedressFiles",
         .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's own column functions, for `status`'s one pass over the clock digests.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -71,19 +75,19 @@ let package = Package(
     .target(
       name: "RedressDocuments",
       dependencies: [
-        "RedressCore", "RedressStore", "CZlibRedress",
+        "RedressCore", "RedressFiles", "CZlibRedress",
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     .target(
       name: "RedressMail",
-      dependencies: ["RedressCore", "RedressDocuments", "RedressStore"]
+      dependencies: ["RedressCore", "RedressDocuments", "RedressFiles"]
     ),
     .target(
       name: "RedressCLI",
       dependencies: [
-        "RedressCore", "RedressData", "RedressStore", "RedressDocuments", "RedressMail",
+        "RedressCore", "RedressData", "RedressFiles", "RedressStore", "RedressDocuments", "RedressMail",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -98,10 +102,12 @@ let package = Package(
     .testTarget(
       name: "RedressCoreTests", dependencies: ["RedressCore", "RedressTestSupport"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "RedressStoreTests", dependencies: ["RedressStore", "RedressTestSupport"]),
+    .testTarget(name: "RedressFilesTests", dependencies: ["RedressFiles", "RedressTestSupport"]),
+    .testTarget(
+      name: "RedressStoreTests", dependencies: ["RedressStore", "RedressFiles", "RedressTestSupport"]),
     .testTarget(
       name: "RedressDocumentsTests",
-      dependencies: ["RedressDocuments", "RedressStore", "RedressTestSupport"],
+      dependencies: ["RedressDocuments", "RedressFiles", "RedressTestSupport"],
       exclude: ["Goldens"]),
     .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
     .testTarget(

@@ -1,5 +1,5 @@
 import Foundation
-import RedressStore
+import RedressFiles
 
 /// Writes a set of messages as `.eml` files, all or nothing: every message is written into a
 /// hidden temporary folder beside the destination, then moved into place; when any step fails,

@@ -1,4 +1,5 @@
 import Foundation
+import RedressFiles
 
 #if canImport(Glibc)
   import Glibc
@@ -61,12 +62,14 @@ public struct BlobStore: Sendable {
   /// and it throws a `StoreError` of kind `.cancelled`; nothing is stored. (A file of one chunk
   /// or less is copied whole before `continuing` is asked.)
   public func ingest(_ source: EvidenceSource, continuing: ((Int64) -> Bool)?) throws -> StoredBlob {
-    if source.size <= HashingCopier.chunkSize,
-      let blob = try ingestSmall(source, progress: continuing)
-    {
-      return blob
+    try StoreError.converting {
+      if source.size <= HashingCopier.chunkSize,
+        let blob = try ingestSmall(source, progress: continuing)
+      {
+        return blob
+      }
+      return try ingestStreaming(source, progress: continuing)
     }
-    return try ingestStreaming(source, progress: continuing)
   }
 
   /// A file of at most one chunk is read whole, hashed, and written only when the store

@@ -1,5 +1,6 @@
 import Foundation
 import RedressCore
+import RedressFiles
 
 extension CaseStore {
   /// What `importCase` stored.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import RedressCore
+import RedressFiles
 
 #if canImport(Glibc)
   import Glibc
@@ -44,7 +45,7 @@ public final class CaseStore: Sendable {
   ) throws -> CaseStore? {
     let dbPath = directory.appendingPathComponent(databaseName).path
     if !create && !FileManager.default.fileExists(atPath: dbPath) { return nil }
-    try PrivateFiles.makeFolder(directory)
+    try StoreError.converting { try PrivateFiles.makeFolder(directory) }
 
     // Creating the database and running migrations happen under a file lock, so two
     // processes opening a new store at once do not race to create the same tables.

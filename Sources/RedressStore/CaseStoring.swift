@@ -1,5 +1,6 @@
 import Foundation
 import RedressCore
+import RedressFiles
 
 /// What the commands need of a case store, whichever engine holds it: the local SQLite store
 /// (`CaseStore`, one folder) or a team's register on a PostgreSQL server (`PostgresCaseStore`).

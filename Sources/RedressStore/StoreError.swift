@@ -1,4 +1,5 @@
 import Foundation
+import RedressFiles
 
 /// A store failure worded for the person at the terminal: what went wrong, which case or
 /// file, and what to do. `kind` lets callers tell the cases apart without parsing text.
@@ -42,11 +43,6 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
 
   public var description: String { message }
 
-  /// A copy to `path` that the caller stopped.
-  static func cancelled(_ path: String) -> StoreError {
-    StoreError(.cancelled, "copying stopped before the end (\(path) removed); nothing was stored")
-  }
-
   /// A save refused because `id` was saved since it was read: says who saved it and when.
   static func conflict(_ id: String, _ current: CaseVersion) -> StoreError {
     let when = ISO8601DateFormatter().string(from: current.savedAt)
@@ -60,5 +56,27 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
   /// A failed system call on `path`, with the system's own reason.
   static func io(_ what: String, _ path: String, errno code: Int32 = errno) -> StoreError {
     StoreError(.io, "\(what) \(path): \(String(cString: strerror(code)))")
+  }
+
+  /// The same failure of a file primitive, as the store reports it: a refused evidence file
+  /// is `badEvidence` (naming the path as written), a path that is not a folder makes the
+  /// store `unusableStore`.
+  public init(_ e: FileError) {
+    switch e.kind {
+    case .refused: self.init(.badEvidence, e.message, evidenceFile: e.file)
+    case .notAFolder: self.init(.unusableStore, e.message)
+    case .io: self.init(.io, e.message)
+    case .cancelled: self.init(.cancelled, e.message)
+    }
+  }
+
+  /// Runs `body`, reporting a file primitive's failure as a `StoreError` (`init(_:)`), so
+  /// the store's callers see one error type whatever failed.
+  static func converting<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let e as FileError {
+      throw StoreError(e)
+    }
   }
 }

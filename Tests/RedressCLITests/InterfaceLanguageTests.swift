@@ -1,6 +1,7 @@
 import Foundation
 import RedressCore
 import RedressDocuments
+import RedressFiles
 import RedressMail
 import RedressStore
 import RedressTestSupport

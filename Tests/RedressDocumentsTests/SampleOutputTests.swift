@@ -1,6 +1,6 @@
 import Foundation
 import RedressDocuments
-import RedressStore
+import RedressFiles
 import Testing
 
 /// Writes the sample letter in every format into `$REDRESS_SAMPLE_OUT` for looking at by hand

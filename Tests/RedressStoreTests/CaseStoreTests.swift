@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RedressCore
+import RedressFiles
 import RedressTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RedressCore
+import RedressTestSupport
 import Testing
 
 @testable import RedressStore

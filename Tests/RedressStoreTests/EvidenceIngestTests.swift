@@ -1,5 +1,7 @@
 import Foundation
 import RedressCore
+import RedressFiles
+import RedressTestSupport
 import Testing
 
 @testable import RedressStore
@@ -131,23 +133,6 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == [live.lastPathComponent])
   }
 
-  /// A failing write (a full device) surfaces as an error naming the output.
-  @Test func aWriteErrorIsReported() throws {
-    let dir = try TempFolder()
-    let source = try dir.write("in.bin", Self.pattern(3 * Self.chunk + 1))
-    let input = try EvidenceSource.open(path: source.path)
-    let full = open("/dev/full", O_WRONLY | O_CLOEXEC)
-    try #require(full >= 0)
-    defer { close(full) }
-    let error = #expect(throws: StoreError.self) {
-      try HashingCopier.copy(
-        from: input.fileDescriptor, inputName: "in.bin", to: full, outputName: "/dev/full",
-        expectedSize: input.size)
-    }
-    #expect(error?.kind == .io)
-    #expect(error?.message.hasPrefix("cannot write /dev/full") == true)
-  }
-
   /// A copy larger than `FlushPacer.syncWindow` is synced on the pacer's thread as it goes;
   /// the copy is whole. (A sparse source: reading it costs nothing.)
   @Test func aLargeCopyIsSyncedAsItGoes() throws {
@@ -160,101 +145,6 @@ import Testing
     #expect(blob.size == size)
     #expect(blob.sha256 == (try FileHasher.sha256(ofFileAt: source.path)).digest)
     #expect(blobs.check(blob) == nil)
-  }
-
-  /// A sync that fails is reported (a later fsync might not report it again).
-  @Test func aFailedSyncIsReported() {
-    let pacer = FlushPacer(fd: -1)
-    #expect(pacer.wrote(upTo: 1000) == nil)
-    _ = pacer.wrote(upTo: FlushPacer.syncWindow)
-    #expect(pacer.finish() == EBADF)
-    #expect(pacer.wrote(upTo: 2 * FlushPacer.syncWindow) == EBADF)
-  }
-
-  @Test func copyRefusesToOverwrite() throws {
-    let dir = try TempFolder()
-    let source = try dir.write("a.txt", Data("abc".utf8))
-    let target = try dir.write("b.txt", Data("old".utf8))
-    #expect(throws: StoreError.self) {
-      try FileHasher.copy(try EvidenceSource.open(path: source.path), to: target)
-    }
-    #expect(try Data(contentsOf: target) == Data("old".utf8))
-    let fresh = dir.path("c.txt")
-    let r = try FileHasher.copy(try EvidenceSource.open(path: source.path), to: fresh)
-    #expect(r.hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-    #expect(mode(fresh.path) == 0o600)
-  }
-
-  // MARK: - Hostile evidence
-
-  private func refusal(_ relative: String, under base: URL) -> String? {
-    do {
-      _ = try EvidenceSource.open(relativePath: relative, under: base)
-      return nil
-    } catch let e as StoreError {
-      #expect(e.kind == .badEvidence)
-      #expect(e.evidenceFile == relative)
-      return e.message
-    } catch {
-      return "\(error)"
-    }
-  }
-
-  @Test func refusesASymbolicLink() throws {
-    let dir = try TempFolder()
-    try dir.write("outside/secret.txt", Data("secret".utf8))
-    try FileManager.default.createDirectory(at: dir.path("case/evidence"), withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(
-      atPath: dir.path("case/evidence/link.txt").path,
-      withDestinationPath: dir.path("outside/secret.txt").path)
-    #expect(
-      refusal("evidence/link.txt", under: dir.path("case"))
-        == "\"evidence/link.txt\" is a symbolic link; put the file itself there")
-  }
-
-  @Test func refusesAPathThroughASymbolicLinkedFolder() throws {
-    let dir = try TempFolder()
-    try dir.write("outside/secret.txt", Data("secret".utf8))
-    try FileManager.default.createDirectory(at: dir.path("case"), withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(
-      atPath: dir.path("case/evidence").path, withDestinationPath: dir.path("outside").path)
-    #expect(
-      refusal("evidence/secret.txt", under: dir.path("case"))
-        == "\"evidence/secret.txt\" goes through \"evidence\", a symbolic link; put the files themselves there"
-    )
-  }
-
-  @Test func refusesAFIFOWithoutBlocking() throws {
-    let dir = try TempFolder()
-    try FileManager.default.createDirectory(at: dir.path("case"), withIntermediateDirectories: true)
-    #expect(mkfifo(dir.path("case/pipe").path, 0o600) == 0)
-    #expect(refusal("pipe", under: dir.path("case")) == "\"pipe\" is a named pipe (FIFO), not a file")
-  }
-
-  @Test func refusesAFolderAndADevice() throws {
-    let dir = try TempFolder()
-    try FileManager.default.createDirectory(
-      at: dir.path("case/evidence/sub"), withIntermediateDirectories: true)
-    #expect(refusal("evidence/sub", under: dir.path("case")) == "\"evidence/sub\" is a folder; name a file")
-    #expect(
-      refusal("../../../../../../dev/null", under: dir.path("case"))
-        == "\"../../../../../../dev/null\" leaves the case file's folder; put the evidence beside or below the case file"
-    )
-    #expect(throws: StoreError.self) { try EvidenceSource.open(path: "/dev/null") }
-  }
-
-  @Test func refusesEscapesAndAbsolutePaths() throws {
-    let dir = try TempFolder()
-    try dir.write("secret.txt", Data("s".utf8))
-    try FileManager.default.createDirectory(at: dir.path("case"), withIntermediateDirectories: true)
-    #expect(
-      refusal("../secret.txt", under: dir.path("case"))?.contains("leaves the case file's folder") == true)
-    #expect(
-      refusal("a/../../secret.txt", under: dir.path("case"))?.contains("leaves the case file's folder")
-        == true)
-    #expect(
-      refusal(dir.path("secret.txt").path, under: dir.path("case"))?.contains("is an absolute path") == true)
-    #expect(refusal("nothing-here.txt", under: dir.path("case"))?.contains("does not exist") == true)
   }
 
   @Test func importOfAHostileCaseStoresNothing() throws {

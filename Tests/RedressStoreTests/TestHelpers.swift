@@ -1,43 +1,7 @@
 import Foundation
 import RedressCore
 import RedressStore
-
-/// A fresh folder under the system temporary folder, removed when the value goes away.
-final class TempFolder {
-  let url: URL
-  init(under parent: URL = FileManager.default.temporaryDirectory) throws {
-    url = parent.appendingPathComponent("redress-store-test-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  func path(_ relative: String) -> URL { url.appendingPathComponent(relative) }
-
-  /// Writes `data` at `relative`, creating folders.
-  @discardableResult
-  func write(_ relative: String, _ data: Data) throws -> URL {
-    let target = path(relative)
-    try FileManager.default.createDirectory(
-      at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: target)
-    return target
-  }
-}
-
-/// Runs a tool and returns its standard output; throws when it fails.
-func runTool(_ path: String, _ arguments: [String]) throws -> String {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: path)
-  p.arguments = arguments
-  let pipe = Pipe()
-  p.standardOutput = pipe
-  try p.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  struct Failed: Error {}
-  guard p.terminationStatus == 0 else { throw Failed() }
-  return String(decoding: data, as: UTF8.self)
-}
+import RedressTestSupport
 
 /// File mode bits (the permission part) of `path`, without following a final symlink.
 func mode(_ path: String) -> mode_t {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressCore
-import RedressStore
+import RedressFiles
 
 /// `redress calendar YEAR` (the rest days and make-up working days of a year, each with its
 /// basis) and `redress calendar import FILE` (adds a year's State Council notice).

@@ -1,5 +1,6 @@
 import Foundation
 import RedressCore
+import RedressFiles
 import RedressStore
 
 #if canImport(Glibc)

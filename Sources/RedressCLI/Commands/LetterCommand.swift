@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RedressCore
 import RedressDocuments
-import RedressStore
+import RedressFiles
 
 struct LetterCommand: RedressRunnable {
   static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Foundation
 import RedressCore
+import RedressFiles
 import RedressStore
 
 /// The interview's seam over the case store: every save is one store transaction (the case
@@ -75,7 +76,7 @@ final class StoreDraftStore: DraftStore, EvidenceIngestor {
     let opened: EvidenceSource
     do {
       opened = try EvidenceSource.open(path: source.path)
-    } catch let e as StoreError {
+    } catch let e as FileError {
       throw UserError(e.message)
     }
     let total = opened.size

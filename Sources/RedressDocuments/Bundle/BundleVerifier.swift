@@ -1,5 +1,5 @@
 import Foundation
-import RedressStore
+import RedressFiles
 import ZIPFoundation
 
 /// Checks an evidence bundle (`redress verify FILE.zip`): every member is hashed again and

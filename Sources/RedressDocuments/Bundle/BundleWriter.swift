@@ -1,5 +1,5 @@
 import Foundation
-import RedressStore
+import RedressFiles
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,6 @@
 import CZlibRedress
 import Foundation
-import RedressStore
+import RedressFiles
 
 #if canImport(Glibc)
   import Glibc

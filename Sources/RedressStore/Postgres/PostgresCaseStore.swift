@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import RedressCore
+import RedressFiles
 
 #if canImport(Glibc)
   import Glibc
@@ -789,7 +790,9 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
       try session.transaction {
         var attachments: [String: EvidenceAttachment] = [:]
         for e in stored.evidence where attachments[e.file] == nil {
-          let source = try EvidenceSource.open(path: local.blobs.url(for: e.blob).path)
+          let source = try StoreError.converting {
+            try EvidenceSource.open(path: local.blobs.url(for: e.blob).path)
+          }
           let sent = try upload(source, continuing: nil)
           guard sent.blob == e.blob else {
             throw StoreError(
@@ -864,7 +867,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     let found = try locked {
       try streamBlob(caseID: caseID, file: file) { bytes in
         hasher.update(bytes)
-        try PrivateFiles.writeAll(fd, bytes, path: temp)
+        try StoreError.converting { try PrivateFiles.writeAll(fd, bytes, path: temp) }
       }
     }
     guard found || expected.size == 0 else {
@@ -909,7 +912,7 @@ enum LocalCopies {
     if let made { return made }
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "redress-evidence-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
-    try PrivateFiles.makeFolder(url)
+    try StoreError.converting { try PrivateFiles.makeFolder(url) }
     made = url
     atexit {
       if let url = LocalCopies.made { try? FileManager.default.removeItem(at: url) }

@@ -1,5 +1,5 @@
 import Foundation
-import RedressStore
+import RedressFiles
 import RedressTestSupport
 import Testing
 import ZIPFoundation

@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// Files and folders that hold personal data: folders owner-only (0700), files 0600,
-/// whatever the umask. Also the small system-call helpers the store shares.
+/// whatever the umask. Also the small system-call helpers the store and the files share.
 public enum PrivateFiles {
   public static let folderMode: mode_t = 0o700
   public static let fileMode: mode_t = 0o600
@@ -19,7 +19,7 @@ public enum PrivateFiles {
     var st = stat()
     if stat(path, &st) == 0 {
       guard st.st_mode & S_IFMT == S_IFDIR else {
-        throw StoreError(.unusableStore, "\(path) exists and is not a folder")
+        throw FileError(.notAFolder, "\(path) exists and is not a folder")
       }
       return
     }
@@ -28,7 +28,7 @@ public enum PrivateFiles {
     if mkdir(path, folderMode) != 0 {
       let code = errno
       if code == EEXIST, stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return }
-      throw StoreError.io("cannot create the folder", path, errno: code)
+      throw FileError.io("cannot create the folder", path, errno: code)
     }
     // mkdir's mode is cut by the umask, which can only make it stricter; make it exact.
     _ = chmod(path, folderMode)
@@ -43,20 +43,20 @@ public enum PrivateFiles {
   }
 
   /// Writes every byte of `buffer`, retrying short writes and interruptions.
-  static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
+  package static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
     var offset = 0
     while offset < buffer.count {
       let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
-        throw StoreError.io("cannot write", path)
+        throw FileError.io("cannot write", path)
       }
       offset += n
     }
   }
 
   /// The modification time of a `stat` result, in whole seconds since 1970.
-  static func modifiedSeconds(_ st: stat) -> Int {
+  package static func modifiedSeconds(_ st: stat) -> Int {
     #if canImport(Darwin)
       Int(st.st_mtimespec.tv_sec)
     #else
@@ -65,7 +65,7 @@ public enum PrivateFiles {
   }
 
   /// `open(2)`, callable from types that have an `open` of their own.
-  static func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+  package static func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
     #if canImport(Glibc)
       Glibc.open(path, flags, mode)
     #else

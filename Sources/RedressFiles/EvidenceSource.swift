@@ -1,5 +1,4 @@
 import Foundation
-import RedressCore
 
 #if canImport(Glibc)
   import Glibc
@@ -15,7 +14,7 @@ public final class EvidenceSource {
   /// How messages name it (the path as written in the case file, or as given).
   public let displayName: String
 
-  init(fileDescriptor: Int32, size: Int64, displayName: String) {
+  package init(fileDescriptor: Int32, size: Int64, displayName: String) {
     self.fileDescriptor = fileDescriptor
     self.size = size
     self.displayName = displayName
@@ -28,8 +27,8 @@ public final class EvidenceSource {
   /// path names inside that folder. Refuses absolute paths, `..`, symbolic links, folders,
   /// devices, pipes and sockets with a message that names the path.
   public static func open(relativePath: String, under base: URL) throws -> EvidenceSource {
-    func refuse(_ why: String) -> StoreError {
-      StoreError(.badEvidence, "\"\(relativePath)\" \(why)", evidenceFile: relativePath)
+    func refuse(_ why: String) -> FileError {
+      FileError(.refused, "\"\(relativePath)\" \(why)", file: relativePath)
     }
     if relativePath.hasPrefix("/") || relativePath.hasPrefix("~") {
       throw refuse("is an absolute path; give the path relative to the case file's folder")
@@ -40,7 +39,7 @@ public final class EvidenceSource {
     }
     guard let name = parts.last else { throw refuse("is not a file name") }
     var dir = PrivateFiles.systemOpen(base.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard dir >= 0 else { throw StoreError.io("cannot open the case folder", base.path) }
+    guard dir >= 0 else { throw FileError.io("cannot open the case folder", base.path) }
     defer { close(dir) }
     for (i, part) in parts.dropLast().enumerated() {
       let next = openat(dir, String(part), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -55,7 +54,7 @@ public final class EvidenceSource {
             throw refuse("goes through \"\(prefix)\", a symbolic link; put the files themselves there")
           }
           throw refuse("goes through \"\(prefix)\", which is not a folder")
-        default: throw StoreError.io("cannot open", prefix, errno: code)
+        default: throw FileError.io("cannot open", prefix, errno: code)
         }
       }
       close(dir)
@@ -66,14 +65,14 @@ public final class EvidenceSource {
     guard fstatat(dir, String(name), &before, AT_SYMLINK_NOFOLLOW) == 0 else {
       let code = errno
       if code == ENOENT { throw refuse("does not exist next to the case file (looked in \(base.path))") }
-      throw StoreError.io("cannot read", relativePath, errno: code)
+      throw FileError.io("cannot read", relativePath, errno: code)
     }
     try checkKind(before.st_mode, refuse)
     let fd = openat(dir, String(name), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
     guard fd >= 0 else {
       let code = errno
       if code == ELOOP { throw refuse("is a symbolic link; put the file itself there") }
-      throw StoreError.io("cannot open", relativePath, errno: code)
+      throw FileError.io("cannot open", relativePath, errno: code)
     }
     return try adopt(fd, expecting: before, displayName: relativePath, refuse)
   }
@@ -81,20 +80,20 @@ public final class EvidenceSource {
   /// Opens a file given by any path (the interview's drag-and-drop), refusing what is not a
   /// regular file. The last component may not be a symbolic link.
   public static func open(path: String) throws -> EvidenceSource {
-    func refuse(_ why: String) -> StoreError { StoreError(.badEvidence, "\"\(path)\" \(why)") }
+    func refuse(_ why: String) -> FileError { FileError(.refused, "\"\(path)\" \(why)") }
     var before = stat()
     guard lstat(path, &before) == 0 else {
       let code = errno
       if code == ENOENT { throw refuse("does not exist") }
-      throw StoreError.io("cannot read", path, errno: code)
+      throw FileError.io("cannot read", path, errno: code)
     }
     try checkKind(before.st_mode, refuse)
     let fd = PrivateFiles.systemOpen(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-    guard fd >= 0 else { throw StoreError.io("cannot open", path) }
+    guard fd >= 0 else { throw FileError.io("cannot open", path) }
     return try adopt(fd, expecting: before, displayName: path, refuse)
   }
 
-  private static func checkKind(_ mode: mode_t, _ refuse: (String) -> StoreError) throws {
+  private static func checkKind(_ mode: mode_t, _ refuse: (String) -> FileError) throws {
     switch mode & S_IFMT {
     case S_IFREG: return
     case S_IFLNK: throw refuse("is a symbolic link; put the file itself there")
@@ -107,12 +106,12 @@ public final class EvidenceSource {
   }
 
   private static func adopt(
-    _ fd: Int32, expecting before: stat, displayName: String, _ refuse: (String) -> StoreError
+    _ fd: Int32, expecting before: stat, displayName: String, _ refuse: (String) -> FileError
   ) throws -> EvidenceSource {
     var after = stat()
     guard fstat(fd, &after) == 0 else {
       close(fd)
-      throw StoreError.io("cannot read", displayName)
+      throw FileError.io("cannot read", displayName)
     }
     guard after.st_mode & S_IFMT == S_IFREG, after.st_dev == before.st_dev, after.st_ino == before.st_ino
     else {
@@ -126,20 +125,5 @@ public final class EvidenceSource {
       _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
     #endif
     return EvidenceSource(fileDescriptor: fd, size: Int64(after.st_size), displayName: displayName)
-  }
-}
-
-extension EvidenceSource {
-  /// Opens the evidence file `file` of a case being imported: the store's own copy when the
-  /// case comes from a store (`storedEvidence`), else the file beside the case file. Both
-  /// engines import through this, so a case moves between them with the same checks.
-  public static func open(_ file: String, of loaded: LoadedCase) throws -> EvidenceSource {
-    if let stored = loaded.storedEvidence {
-      guard let url = stored[file] else {
-        throw StoreError(.badEvidence, "\"\(file)\" has no stored copy to import")
-      }
-      return try EvidenceSource.open(path: url.path)
-    }
-    return try EvidenceSource.open(relativePath: file, under: loaded.baseDirectory)
   }
 }

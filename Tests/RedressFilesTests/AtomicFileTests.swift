@@ -1,8 +1,7 @@
 import Foundation
-import RedressDocuments
-import RedressStore
+import RedressFiles
+import RedressTestSupport
 import Testing
-import ZIPFoundation
 
 @Suite struct AtomicFileTests {
   struct Boom: Error {}
@@ -10,6 +9,10 @@ import ZIPFoundation
   func permissions(_ url: URL) throws -> Int {
     (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue
       ?? -1
+  }
+
+  func makeTemporaryFolder() throws -> URL {
+    try Fixtures.temporaryDirectory("redress-files-tests")
   }
 
   func entries(_ folder: URL) throws -> [String] {
@@ -70,26 +73,5 @@ import ZIPFoundation
     }
     #expect(try Data(contentsOf: url) == Data("old".utf8))
     #expect(try entries(folder) == ["bundle.zip"])
-  }
-
-  @Test func aLibraryThatCreatesItsOwnFileCanWriteThroughIt() throws {
-    let folder = try makeTemporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let url = folder.appendingPathComponent("证据.zip")
-    try AtomicFile.write(to: url) { temporary in
-      #expect(!FileManager.default.fileExists(atPath: temporary.path))
-      #expect(
-        temporary.deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL.path
-          == folder.standardizedFileURL.path)
-      let archive = try Archive(url: temporary, accessMode: .create)
-      let data = Data("清单".utf8)
-      try archive.addEntry(
-        with: "清单.txt", type: .file, uncompressedSize: Int64(data.count),
-        provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-    }
-    #expect(try permissions(url) == 0o600)
-    let archive = try Archive(url: url, accessMode: .read)
-    #expect(archive.map(\.path) == ["清单.txt"])
-    #expect(try entries(folder) == ["证据.zip"])
   }
 }

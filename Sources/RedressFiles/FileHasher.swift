@@ -18,7 +18,7 @@ public enum FileHasher {
   /// The digest and size of the file at `path` (symbolic links are followed).
   public static func sha256(ofFileAt path: String) throws -> Result {
     let fd = PrivateFiles.systemOpen(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw StoreError.io("cannot open", path) }
+    guard fd >= 0 else { throw FileError.io("cannot open", path) }
     defer { close(fd) }
     return try sha256(of: fd, name: path)
   }
@@ -39,7 +39,7 @@ public enum FileHasher {
       let n = read(fd, buffer, size)
       if n < 0 {
         if errno == EINTR { continue }
-        throw StoreError.io("cannot read", name)
+        throw FileError.io("cannot read", name)
       }
       if n == 0 { break }
       hasher.update(UnsafeRawBufferPointer(start: buffer, count: n))
@@ -54,7 +54,7 @@ public enum FileHasher {
   public static func copy(_ source: EvidenceSource, to destination: URL) throws -> Result {
     let path = destination.path
     let out = PrivateFiles.systemOpen(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, PrivateFiles.fileMode)
-    guard out >= 0 else { throw StoreError.io("cannot create", path) }
+    guard out >= 0 else { throw FileError.io("cannot create", path) }
     var done = false
     defer {
       close(out)
@@ -64,7 +64,7 @@ public enum FileHasher {
     let r = try HashingCopier.copy(
       from: source.fileDescriptor, inputName: source.displayName, to: out, outputName: path,
       expectedSize: source.size)
-    guard fsync(out) == 0 else { throw StoreError.io("cannot flush", path) }
+    guard fsync(out) == 0 else { throw FileError.io("cannot flush", path) }
     done = true
     return Result(digest: r.digest, size: r.size)
   }

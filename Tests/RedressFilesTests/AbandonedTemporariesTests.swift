@@ -1,5 +1,6 @@
 import Foundation
-import RedressStore
+import RedressFiles
+import RedressTestSupport
 import Testing
 
 #if canImport(Glibc)
