@@ -25,8 +25,13 @@ public struct CommandEnvironment {
     self.currentDirectory = currentDirectory
   }
 
+  /// The interface language; asking for it also points the wording (`Words`) at the data
+  /// folder this environment uses (`--data`, `$REDRESS_DATA`, the install prefix, the build).
   public var language: InterfaceLanguage {
-    global.lang ?? InterfaceLanguage.fromEnvironment(environment)
+    Words.useData(explicit: global.data, dataVariable: environment["REDRESS_DATA"]) {
+      try? DataLocator.locate(explicit: global.data, environment: environment).templates
+    }
+    return global.lang ?? InterfaceLanguage.fromEnvironment(environment)
   }
 
   /// The data folders (`legal/`, `templates/`).
