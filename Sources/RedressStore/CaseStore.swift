@@ -283,14 +283,28 @@ public final class CaseStore: Sendable {
     public var id: String
     public var jurisdiction: String
     public var respondentName: String?
+    public var complainantName: String?
     public var digest: ClockDigest
+
+    public init(
+      id: String, jurisdiction: String, respondentName: String?, complainantName: String? = nil,
+      digest: ClockDigest
+    ) {
+      self.id = id
+      self.jurisdiction = jurisdiction
+      self.respondentName = respondentName
+      self.complainantName = complainantName
+      self.digest = digest
+    }
   }
 
   /// The clock digests the store keeps, read in one pass over one table: the key of the legal
   /// data they were counted on (nil when none is kept), how many cases are stored, and the
   /// digests in id order. Cases saved since their digest was counted have none: when
   /// `rows.count` is less than `caseCount`, the cases missing are to be counted afresh.
-  public func clockDigests() throws -> (legalKey: String?, caseCount: Int, rows: [DigestRow]) {
+  public func clockDigests(clocks withClocks: Bool = true) throws -> (
+    legalKey: String?, caseCount: Int, rows: [DigestRow]
+  ) {
     try database {
       try pool.read { db in
         let key = try String.fetchOne(db, sql: "SELECT legal_key FROM clock_digest_key WHERE id = 1")
@@ -299,7 +313,8 @@ public final class CaseStore: Sendable {
         let statement = try db.makeStatement(
           sql: """
             SELECT case_id, jurisdiction, respondent_name, stage, due, due_clock, answered,
-              weekday_only_years, venue, ended_by, settled
+              weekday_only_years, venue, ended_by, settled, complainant_name, region, filed_on,
+              \(withClocks ? "clocks" : "NULL")
             FROM case_clock_digest ORDER BY case_id
             """)
         // SQLite's column functions straight: jurisdictions, stages and clock ids repeat on
@@ -317,6 +332,7 @@ public final class CaseStore: Sendable {
         }
         var rows: [DigestRow] = []
         rows.reserveCapacity(count)
+        var clockIDs: [String] = []
         while true {
           let code = sqlite3_step(s)
           if code == SQLITE_DONE { break }
@@ -328,16 +344,23 @@ public final class CaseStore: Sendable {
           guard let id = text(0), let stage = pool.text(s, 3).flatMap(CaseStage.init(rawValue:)) else {
             continue
           }
+          // A digest whose clocks do not read is counted again (and kept anew).
+          var clocks: [ClockDigest.Clock] = []
+          if withClocks {
+            guard let read = ClockDigest.clocks(fromText: text(14) ?? "", ids: &clockIDs) else { continue }
+            clocks = read
+          }
           let years = text(7).map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
           rows.append(
             DigestRow(
-              id: id, jurisdiction: pool.text(s, 1) ?? "", respondentName: text(2),
+              id: id, jurisdiction: pool.text(s, 1) ?? "", respondentName: text(2), complainantName: text(11),
               digest: ClockDigest(
                 stage: stage, due: integer(4).map(CalendarDate.init(julianDay:)), dueClockID: pool.text(s, 5),
                 answered: sqlite3_column_int64(s, 6) != 0, yearsWithoutData: years,
                 venue: pool.text(s, 8).flatMap(Venue.init(rawValue:)) ?? .consumerAssociation,
                 endedBy: pool.text(s, 9).flatMap(FilingEventKind.init(rawValue:)),
-                settled: sqlite3_column_int64(s, 10) != 0)))
+                settled: sqlite3_column_int64(s, 10) != 0, region: pool.text(s, 12),
+                filedOn: integer(13).map(CalendarDate.init(julianDay:)), clocks: clocks)))
         }
         return (key, count, rows)
       }
@@ -365,14 +388,18 @@ public final class CaseStore: Sendable {
           sql: """
             INSERT OR REPLACE INTO case_clock_digest
               (case_id, jurisdiction, respondent_name, stage, due, due_clock, answered, weekday_only_years,
-                venue, ended_by, settled)
-            SELECT id, ?, respondent_name, ?, ?, ?, ?, ?, ?, ?, ? FROM stored_case WHERE id = ? AND updated_at = ?
+                venue, ended_by, settled, complainant_name, region, filed_on, clocks)
+            SELECT id, ?, respondent_name, ?, ?, ?, ?, ?, ?, ?, ?, complainant_name, ?, ?, ?
+            FROM stored_case WHERE id = ? AND updated_at = ?
             """)
         for (row, jurisdiction, d) in digests {
+          // Clocks that cannot be written as text are not kept: the case is counted each time.
+          guard let clocks = d.clocksText else { continue }
           try statement.execute(arguments: [
             jurisdiction, d.stage.rawValue, d.due?.julianDay, d.dueClockID, d.answered,
             d.yearsWithoutData.isEmpty ? nil : d.yearsWithoutData.map(String.init).joined(separator: ","),
-            d.venue.rawValue, d.endedBy?.rawValue, d.settled, row.id, row.updatedAt,
+            d.venue.rawValue, d.endedBy?.rawValue, d.settled, d.region, d.filedOn?.julianDay, clocks, row.id,
+            row.updatedAt,
           ])
         }
       }
@@ -588,25 +615,9 @@ public final class CaseStore: Sendable {
     return EvidenceAttachment(blob: blob, originalName: name)
   }
 
-  /// Re-hashes every stored evidence file of case `id` and reports each one, with what is
-  /// wrong with it; an evidence path the store never received is reported as missing.
-  public func verify(_ id: String) throws -> [EvidenceCheck] {
-    guard let stored = try fetch(id) else {
-      throw StoreError(.notFound, "no stored case '\(id)'; `redress list` shows the stored cases")
-    }
-    var checks: [EvidenceCheck] = []
-    var byFile: [String: StoredEvidence] = [:]
-    for e in stored.evidence { byFile[e.file] = e }
-    var seen: Set<String> = []
-    for item in stored.caseFile.evidence {
-      guard let file = item.file, seen.insert(file).inserted else { continue }
-      if let e = byFile[file] {
-        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: e, problem: blobs.check(e.blob)))
-      } else {
-        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: nil, problem: .missing))
-      }
-    }
-    return checks
+  /// Re-hashes the stored copy of one evidence file (`verify` comes from `CaseStoring`).
+  public func check(_ evidence: StoredEvidence, of caseID: String) throws -> BlobProblem? {
+    blobs.check(evidence.blob)
   }
 
   /// Removes what interrupted imports left behind: temporary files no process is writing,
@@ -654,156 +665,5 @@ public final class CaseStore: Sendable {
     } catch let e as DatabaseError {
       throw StoreError(.io, "the store \(databaseURL.path) failed: \(e.message ?? "\(e)")")
     }
-  }
-}
-
-/// A stored case in full.
-public struct StoredCase: Sendable {
-  public var id: String
-  public var caseFile: CaseFile
-  /// Where each field sits in `yaml`.
-  public var sourceMap: SourceMap
-  /// The case file as stored (what `export --yaml` writes).
-  public var yaml: String
-  /// An unfinished interview.
-  public var isDraft: Bool
-  public var createdAt: Date
-  public var updatedAt: Date
-  /// The stored evidence files, by the path the case file names them with.
-  public var evidence: [StoredEvidence]
-  /// The version read (who saved it and when), for a later save's version check.
-  public var version: CaseVersion? = nil
-}
-
-/// One evidence file of a stored case.
-public struct StoredEvidence: Hashable, Sendable {
-  /// The path as written in `evidence[].file`.
-  public var file: String
-  /// The id of the (first) evidence item naming it.
-  public var evidenceID: String?
-  /// The file's name when it was copied in.
-  public var originalName: String
-  public var blob: StoredBlob
-}
-
-/// An evidence file copied into the store and not yet (or already) recorded for a case.
-public struct EvidenceAttachment: Hashable, Sendable {
-  public var blob: StoredBlob
-  public var originalName: String
-  public init(blob: StoredBlob, originalName: String) {
-    self.blob = blob
-    self.originalName = originalName
-  }
-}
-
-/// A stored case as the index knows it, without parsing its YAML.
-public struct CaseSummary: Hashable, Sendable {
-  public var id: String
-  public var isDraft: Bool
-  public var stage: CaseStage
-  /// Only the fields `list`, `status` and `remind` need: `id`, `jurisdiction`, `venue`,
-  /// `language`, `addressee`, `complainant.name`, `respondent.name`, `purchase.date` and the
-  /// whole `filing` (events included). Every other field is absent here: load the case
-  /// (`CaseStore.load`) for the whole of it.
-  public var caseFile: CaseFile
-  /// How many evidence files are stored for it.
-  public var evidenceCount: Int
-  public var createdAt: Date
-  public var updatedAt: Date
-  /// In a register: the role that saved it last, the role that owns it, and who wrote each
-  /// of `caseFile.filing.events` (in their order). Nil in the local store.
-  public var writer: String? = nil
-  public var owner: String? = nil
-  public var eventWriters: [String?] = []
-
-  public init(
-    id: String, isDraft: Bool = false, stage: CaseStage? = nil, caseFile: CaseFile, evidenceCount: Int = 0,
-    createdAt: Date = Date(), updatedAt: Date = Date()
-  ) {
-    self.id = id
-    self.isDraft = isDraft
-    self.stage = stage ?? CaseTracker.stage(of: caseFile, isDraft: isDraft)
-    self.caseFile = caseFile
-    self.evidenceCount = evidenceCount
-    self.createdAt = createdAt
-    self.updatedAt = updatedAt
-  }
-
-  /// A summary of a whole `caseFile` under `id` (tests, callers outside the store): a draft
-  /// exactly when required contents are missing.
-  public init(id: String, caseFile: CaseFile) {
-    self.init(
-      id: id, isDraft: !CaseValidator.missingRequiredFields(caseFile).isEmpty, stage: nil, caseFile: caseFile)
-  }
-}
-
-/// The result of re-hashing one stored evidence file.
-public struct EvidenceCheck: Hashable, Sendable {
-  public var file: String
-  public var evidenceID: String?
-  /// Nil when the store never received the file.
-  public var stored: StoredEvidence?
-  /// Nil when the stored copy matches.
-  public var problem: BlobProblem?
-}
-
-/// The few texts that repeat down a column (jurisdictions, stages, clock ids), each made into a
-/// string once: a column's bytes are compared with the ones already seen.
-private struct RepeatedText {
-  private var seen: [(bytes: [UInt8], text: String)] = []
-
-  mutating func text(_ statement: OpaquePointer?, _ column: CInt) -> String? {
-    guard let p = sqlite3_column_text(statement, column) else { return nil }
-    let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(statement, column)))
-    for known in seen where known.bytes.count == bytes.count && known.bytes.elementsEqual(bytes) {
-      return known.text
-    }
-    let text = String(decoding: bytes, as: UTF8.self)
-    if seen.count < 64 { seen.append((Array(bytes), text)) }
-    return text
-  }
-}
-
-/// The events of every stored case, read in case order beside a query over `stored_case` in id
-/// order: both are sorted by case id, so each case takes its events by walking the two in step.
-private final class EventWalk {
-  private let statement: Statement
-  private let cursor: FastDatabaseValueCursor<String>
-  private let notes: Bool
-  private var pending: (caseID: String, event: FilingEvent)?
-
-  /// `notes`: whether to read each event's note (`status` does not need them).
-  init(_ db: Database, notes: Bool) throws {
-    statement = try db.makeStatement(
-      sql:
-        "SELECT case_id, day, minute, kind\(notes ? ", note" : "") FROM case_event ORDER BY case_id, position"
-    )
-    cursor = try String.fetchCursor(statement)
-    self.notes = notes
-    pending = try next()
-  }
-
-  /// The events of case `id`, in their order; call with ids in ascending order.
-  func take(for id: String) throws -> [FilingEvent] {
-    var events: [FilingEvent] = []
-    // SQLite orders text by bytes; compare the same way (not by Unicode equivalence).
-    while let (caseID, event) = pending, !id.utf8.lexicographicallyPrecedes(caseID.utf8) {
-      if caseID.utf8.elementsEqual(id.utf8) { events.append(event) }
-      pending = try next()
-    }
-    return events
-  }
-
-  private func next() throws -> (String, FilingEvent)? {
-    guard let caseID = try cursor.next() else { return nil }
-    let es = statement.sqliteStatement
-    var e = FilingEvent()
-    if let day = Int.fromStatement(es, atUncheckedIndex: 1) {
-      e.date = EventDate(
-        date: CalendarDate(julianDay: day), minuteOfDay: Int.fromStatement(es, atUncheckedIndex: 2))
-    }
-    e.kind = String.fromStatement(es, atUncheckedIndex: 3).flatMap(FilingEventKind.init(rawValue:))
-    if notes { e.note = String.fromStatement(es, atUncheckedIndex: 4) }
-    return (caseID, e)
   }
 }
