@@ -60,13 +60,7 @@ struct InterviewText: Sendable {
       let top = r.mapping(
         node, path: "", allowed: ["schema", "language", "messages", "sections", "questions", "next_steps"])
     else { throw DiagnosticsError(r.diagnostics) }
-    let schema = r.integer(top["schema"], path: "schema", range: 1...1000)
-    if schema == nil && top["schema"] == nil {
-      r.error("missing 'schema: \(Self.schema)'", at: node, path: "schema")
-    } else if let schema, schema > Self.schema {
-      r.error(
-        "schema \(schema) is newer than this build reads (\(Self.schema))", at: top["schema"], path: "schema")
-    }
+    r.schema(top, of: node, reads: SchemaVersion(current: Self.schema))
     text.language = r.string(top["language"], path: "language") ?? name
     if let m = top["messages"], let map = r.mapping(m, path: "messages", allowed: messageKeys) {
       for (key, value) in map { text.messages[key] = r.string(value, path: "messages.\(key)") }
