@@ -41,4 +41,18 @@ extension CommandWords {
       "register.migrate-summary",
       ["copied": String(copied), "skipped": String(skipped), "refused": String(refused)])
   }
+
+  /// `store assign` / `unassign` on the local store.
+  func assignNeedsRegister(_ command: String) -> String {
+    language.phrase("register.assign-needs-register", ["command": command])
+  }
+
+  /// Who a case is assigned to now.
+  func assignment(_ id: String, owner: String, assigned: [String]) -> String {
+    guard !assigned.isEmpty else {
+      return language.phrase("register.assignment-none", ["id": id, "owner": owner])
+    }
+    return language.phrase(
+      "register.assignment", ["id": id, "owner": owner, "assigned": assigned.joined(separator: ", ")])
+  }
 }
