@@ -9,9 +9,10 @@ import RedressTestSupport
 extension CommandHarness {
   /// A data folder for these tests: the repository's `legal/cn/`, the `cn` calendar's 2024 to
   /// 2026 files (so that 2027 stays a year without a notice however many years are added
-  /// later) and its statute file (the holidays of a year without a notice), and a `templates/`
-  /// with only the interface wording (`templates/words/`), so that the tests do not depend on
-  /// which templates have landed.
+  /// later) and its statute file (the holidays of a year without a notice), and a
+  /// `templates/` holding only the interface wording (`templates/words`, which every command
+  /// prints through, and which the process shares with the tests running beside these), so
+  /// that the tests do not depend on which document templates have landed.
   static let dataRoot: URL = {
     let fm = FileManager.default
     let root = fm.temporaryDirectory.appendingPathComponent(
@@ -19,10 +20,10 @@ extension CommandHarness {
     let legal = Fixtures.repositoryRoot.appendingPathComponent("legal")
     let calendars = root.appendingPathComponent("legal/calendars/cn")
     try? fm.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
-    try? fm.createDirectory(at: calendars, withIntermediateDirectories: true)
     try? fm.createSymbolicLink(
       at: root.appendingPathComponent("templates/words"),
       withDestinationURL: Fixtures.repositoryRoot.appendingPathComponent("templates/words"))
+    try? fm.createDirectory(at: calendars, withIntermediateDirectories: true)
     try? fm.createSymbolicLink(
       at: root.appendingPathComponent("legal/cn"), withDestinationURL: legal.appendingPathComponent("cn"))
     for file in (2024...2026).map({ "\($0).yaml" }) + ["statute.yaml"] {
