@@ -44,7 +44,7 @@ let package = Package(
       exclude: [
         "Sources/CCrypto", "Sources/CZlibRedress", "Sources/RedressCore", "Sources/RedressFiles",
         "Sources/RedressStore",
-        "Sources/RedressDocuments", "Sources/RedressMail", "Sources/RedressCLI",
+        "Sources/RedressDocuments", "Sources/RedressMail", "Sources/RedressInterview", "Sources/RedressCLI",
         "Sources/redress", "Sources/RedressTestSupport", "Tests", "README.md",
         "CONTRIBUTING.md", "Makefile", "docs", "scripts", "Package.swift", "Fuzz",
       ],
@@ -85,9 +85,14 @@ let package = Package(
       dependencies: ["RedressCore", "RedressDocuments", "RedressFiles"]
     ),
     .target(
+      name: "RedressInterview",
+      dependencies: ["RedressCore", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(
       name: "RedressCLI",
       dependencies: [
         "RedressCore", "RedressData", "RedressFiles", "RedressStore", "RedressDocuments", "RedressMail",
+        "RedressInterview",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -113,6 +118,8 @@ let package = Package(
     .testTarget(
       name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"],
       exclude: ["Fixtures", "Interview/Goldens"]),
+    .testTarget(
+      name: "RedressInterviewTests", dependencies: ["RedressInterview", "RedressCore", "RedressTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport", "RedressCore"]),
   ]
 )

@@ -132,17 +132,6 @@ public struct CommandEnvironment {
   }
 }
 
-/// A failure the user can act on: the message says what went wrong and what to do.
-public struct UserError: Error, CustomStringConvertible, Sendable {
-  public var message: String
-  public var exitCode: Int32
-  public init(_ message: String, exitCode: Int32 = 2) {
-    self.message = message
-    self.exitCode = exitCode
-  }
-  public var description: String { message }
-}
-
 /// A command whose body returns an exit code and whose errors are printed for a person
 /// (never a stack trace or a raw `DecodingError`).
 public protocol RedressRunnable: ParsableCommand {

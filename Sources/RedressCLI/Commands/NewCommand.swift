@@ -1,5 +1,6 @@
 import ArgumentParser
 import RedressCore
+import RedressInterview
 
 struct NewCommand: RedressRunnable {
   static let configuration = CommandConfiguration(

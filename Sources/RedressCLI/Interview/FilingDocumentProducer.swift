@@ -2,6 +2,7 @@ import Foundation
 import RedressCore
 import RedressDocuments
 import RedressFiles
+import RedressInterview
 
 /// The end of the interview: the letter (PDF and Word), the evidence list, the power of
 /// attorney to sign when an agent files, and the evidence bundle (zip with manifest and

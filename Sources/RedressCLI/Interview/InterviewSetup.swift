@@ -1,5 +1,6 @@
 import Foundation
 import RedressCore
+import RedressInterview
 import RedressStore
 
 /// Builds the interview's context from a command's environment: the real terminal, the
@@ -38,6 +39,7 @@ enum InterviewSetup {
       checker: RuleEngineChecker(legal: legal),
       today: today ?? CommandEnvironment.localToday(), home: env.environment["HOME"],
       currentDirectory: env.currentDirectory, formatTime: { formatter.string(from: $0) },
+      legalBases: FindingsPrinter.bases,
       regions: try RegionNames.load(jurisdiction: "cn", legal: legal))
   }
 

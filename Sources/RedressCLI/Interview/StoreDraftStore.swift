@@ -1,6 +1,7 @@
 import Foundation
 import RedressCore
 import RedressFiles
+import RedressInterview
 import RedressStore
 
 /// The interview's seam over the case store: every save is one store transaction (the case

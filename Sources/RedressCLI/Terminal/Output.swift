@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 
 /// Where a command writes: standard output and standard error, with colour only when the
 /// stream is a terminal, `NO_COLOR` is unset, `TERM` is not `dumb` and `--no-color` was not
@@ -53,27 +54,7 @@ public final class Output: @unchecked Sendable {
     colorErr ? style.apply(text) : text
   }
 
-  public enum Style: Sendable {
-    case red, yellow, green, blue, cyan, dim, bold
-
-    var code: String {
-      switch self {
-      case .red: return "31"
-      case .yellow: return "33"
-      case .green: return "32"
-      case .blue: return "34"
-      case .cyan: return "36"
-      case .dim: return "2"
-      case .bold: return "1"
-      }
-    }
-
-    public func apply(_ text: String) -> String { opening + text + Self.closing }
-
-    /// The escape sequence that starts the style, and the one that ends any style.
-    var opening: String { "\u{1B}[\(code)m" }
-    static let closing = "\u{1B}[0m"
-  }
+  public typealias Style = TerminalStyle
 }
 
 private final class CaptureBox: @unchecked Sendable {

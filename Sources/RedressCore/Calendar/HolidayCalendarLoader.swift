@@ -12,6 +12,8 @@ import Yams
 public enum HolidayCalendarLoader {
   /// The schema number this build reads.
   public static let schema = 1
+  /// The schema of the year files and `statute.yaml`.
+  static let schemaVersion = SchemaVersion(current: schema)
   /// No announced holiday is longer than this; a longer range is a typo.
   public static let longestHoliday = 14
   /// How many days before 1 January or after 31 December a year's notice may reach (元旦's
@@ -147,13 +149,7 @@ public enum HolidayCalendarLoader {
       return nil
     }
 
-    if let node = required("schema", in: top, parent: root, path: ""),
-      let schema = r.integer(node, path: "schema", range: 1...Int.max), schema != Self.schema
-    {
-      r.error(
-        "schema \(schema) is newer than this redress reads (\(Self.schema)); update redress", at: node,
-        path: "schema")
-    }
+    r.schema(top, of: root, reads: schemaVersion)
     if let node = required("calendar", in: top, parent: root, path: ""),
       let name = r.string(node, path: "calendar"), name != calendar
     {

@@ -24,12 +24,7 @@ extension HolidayCalendarLoader {
         path: path.isEmpty ? key : "\(path).\(key)")
       return nil
     }
-    if let n = need("schema", top, root, ""), let v = r.integer(n, path: "schema", range: 1...Int.max),
-      v != schema
-    {
-      r.error(
-        "schema \(v) is newer than this redress reads (\(schema)); update redress", at: n, path: "schema")
-    }
+    r.schema(top, of: root, reads: schemaVersion)
     if let n = need("calendar", top, root, ""), let v = r.string(n, path: "calendar"), v != calendar {
       r.error("this file is in the folder of calendar '\(calendar)' but says '\(v)'", at: n, path: "calendar")
     }

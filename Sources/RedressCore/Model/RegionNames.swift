@@ -23,9 +23,7 @@ public struct RegionNames: Sendable {
     let r = YAMLNodeReader(file: display)
     var entries: [Entry] = []
     if let top = r.mapping(root, path: "", allowed: ["schema", "regions"]) {
-      if let n = top["schema"], let s = r.integer(n, path: "schema", range: 1...Int.max), s != 1 {
-        r.error("schema \(s) is newer than this redress reads (1); update redress", at: n, path: "schema")
-      }
+      r.schema(top, of: root, reads: SchemaVersion(current: 1))
       if let n = top["regions"], let list = r.sequence(n, path: "regions") {
         var seen: Set<String> = []
         for (i, item) in list.enumerated() {

@@ -6,10 +6,12 @@ import Yams
 public struct RulePack: Sendable {
   /// The newest pack schema this build reads.
   public static let currentSchema = 1
+  /// The schema of `pack.yaml` and the rule files this build reads.
+  static let schemaVersion = SchemaVersion(current: currentSchema)
   /// The languages every text of a pack must be given in.
-  public static let requiredLanguages = ["zh-Hans", "en"]
+  public static let requiredLanguages = LocalizedTextReader.requiredLanguages
   /// The languages a text may be given in.
-  public static let languages = ["zh-Hans", "zh-Hant", "en"]
+  public static let languages = LocalizedTextReader.languages
 
   public let jurisdiction: String
   public let schema: Int

@@ -61,6 +61,8 @@ public enum SourceRegistry {
       r.error("expected a mapping from a short key to the source", at: node, path: "sources")
       return [:]
     }
+    // As before the shared reader, the registry's texts keep only the zh-Hant they give.
+    let texts = LocalizedTextReader(traditional: nil)
     var sources: [String: RulePack.Source] = [:]
     for (k, v) in map {
       guard let key = r.scalarText(k, path: "sources", expected: "a key") else { continue }
@@ -100,9 +102,10 @@ public enum SourceRegistry {
           }
           versions.append(
             SourceVersion(
-              id: id, names: texts(vm["name"], path: "\(vp).name", parent: item, reader: r),
-              shortNames: texts(vm["short"], path: "\(vp).short", parent: item, required: false, reader: r),
-              notes: texts(vm["note"], path: "\(vp).note", parent: item, required: false, reader: r),
+              id: id, names: texts.text(vm["name"], path: "\(vp).name", parent: item, reader: r),
+              shortNames: texts.text(
+                vm["short"], path: "\(vp).short", parent: item, required: false, reader: r),
+              notes: texts.text(vm["note"], path: "\(vp).note", parent: item, required: false, reader: r),
               inForce: inForce,
               articlesChecked: r.bool(vm["articles-checked"], path: "\(vp).articles-checked") ?? true))
         }
@@ -118,9 +121,9 @@ public enum SourceRegistry {
       } else {
         versions.append(
           SourceVersion(
-            id: nil, names: texts(m["name"], path: "\(p).name", parent: v, reader: r),
-            shortNames: texts(m["short"], path: "\(p).short", parent: v, required: false, reader: r),
-            notes: texts(m["note"], path: "\(p).note", parent: v, required: false, reader: r),
+            id: nil, names: texts.text(m["name"], path: "\(p).name", parent: v, reader: r),
+            shortNames: texts.text(m["short"], path: "\(p).short", parent: v, required: false, reader: r),
+            notes: texts.text(m["note"], path: "\(p).note", parent: v, required: false, reader: r),
             inForce: parseInForce(m["in-force"], path: "\(p).in-force", reader: r), articlesChecked: true))
       }
       guard let latest = versions.last else { continue }
@@ -140,141 +143,6 @@ public enum SourceRegistry {
       r.error("'until' is before 'from'", at: m["until"], path: "\(path).until")
     }
     return result
-  }
-
-  /// A text in several languages: a mapping with `zh-Hans` and `en` (and optionally
-  /// `zh-Hant`), or, where `allowPlain`, one string for every language (an empty article).
-  static func texts(
-    _ node: Node?, path: String, parent: Node?, required: Bool = true, allowPlain: Bool = false,
-    reader r: YAMLNodeReader
-  ) -> [String: String] {
-    guard let node, !YAMLNodeReader.isNull(node) else {
-      if required {
-        r.error(
-          "missing key '\(path.split(separator: ".").last ?? "")': a text in \(RulePack.requiredLanguages.joined(separator: " and "))",
-          at: parent, path: path)
-      }
-      return [:]
-    }
-    if allowPlain, case .scalar(let s) = node {
-      let text = PackParser.trimmed(s.string)
-      return Dictionary(uniqueKeysWithValues: RulePack.requiredLanguages.map { ($0, text) })
-    }
-    guard let m = r.mapping(node, path: path, allowed: RulePack.languages) else { return [:] }
-    var out: [String: String] = [:]
-    for lang in RulePack.languages {
-      if let t = r.string(m[lang], path: "\(path).\(lang)") { out[lang] = PackParser.trimmed(t) }
-    }
-    for lang in RulePack.requiredLanguages where out[lang] == nil {
-      r.error("missing the \(lang) text", at: node, path: path)
-    }
-    return out
-  }
-
-  /// The citations of a `citations:` list, each resolved through `sources`: a citation of a
-  /// source with several texts names its `version`, or names none and no article (it then
-  /// stands for whichever text is in force on the day). `requireOne`: an empty list is an error.
-  static func citations(
-    _ node: Node?, path: String, parent: Node, sources: [String: RulePack.Source], requireOne: Bool = true,
-    reader r: YAMLNodeReader, registryFile: String = "pack.yaml"
-  ) -> [Citation] {
-    guard let node else {
-      if requireOne { r.error("missing key 'citations': where the rule comes from", at: parent, path: path) }
-      return []
-    }
-    guard let list = r.sequence(node, path: path) else { return [] }
-    if list.isEmpty && requireOne { r.error("at least one citation is needed", at: node, path: path) }
-    var out: [Citation] = []
-    for (i, n) in list.enumerated() {
-      let p = "\(path)[\(i)]"
-      guard let m = r.mapping(n, path: p, allowed: ["source", "version", "article", "confidence", "note"])
-      else {
-        continue
-      }
-      guard let key = r.string(m["source"], path: "\(p).source") else {
-        if m["source"] == nil { r.error("missing key 'source'", at: n, path: p) }
-        continue
-      }
-      guard let source = sources[key] else {
-        var message = "no source '\(key)' under 'sources' in \(registryFile)"
-        if let near = YAMLNodeReader.nearest(key, in: Array(sources.keys)) {
-          message += "; did you mean '\(near)'?"
-        }
-        r.error(message, at: m["source"], path: "\(p).source")
-        continue
-      }
-      let article = texts(m["article"], path: "\(p).article", parent: n, allowPlain: true, reader: r)
-      guard let confidence: CitationConfidence = r.enumeration(m["confidence"], path: "\(p).confidence")
-      else {
-        if m["confidence"] == nil {
-          r.error("missing key 'confidence': statute, regulation or practice", at: n, path: p)
-        }
-        continue
-      }
-      if PackParser.strength(confidence) > PackParser.strength(source.kind) {
-        r.error(
-          "'\(key)' is a source of kind \(source.kind.rawValue); a citation of it cannot claim \(confidence.rawValue)",
-          at: m["confidence"], path: "\(p).confidence")
-      }
-      let notes = texts(m["note"], path: "\(p).note", parent: n, required: false, reader: r)
-      let hasArticle = !(article["zh-Hans"] ?? "").isEmpty
-      var versions = source.versions
-      if let vn = m["version"] {
-        guard let id = r.string(vn, path: "\(p).version") else { continue }
-        guard let v = source.versions.first(where: { $0.id == id }) else {
-          let known = source.versions.compactMap(\.id)
-          r.error(
-            known.isEmpty
-              ? "'\(key)' has one text; leave out 'version'"
-              : "'\(key)' has no version '\(id)'; its versions: \(known.joined(separator: ", "))",
-            at: vn, path: "\(p).version")
-          continue
-        }
-        versions = [v]
-      } else if versions.count > 1 && hasArticle {
-        r.error(
-          "'\(key)' has several texts (\(versions.compactMap(\.id).joined(separator: ", "))) whose articles differ: name the 'version' this article belongs to",
-          at: n, path: p)
-        continue
-      }
-      for v in versions {
-        if hasArticle && !v.articlesChecked && confidence != .practice {
-          r.error(
-            "the article numbers of '\(key)' version \(v.id ?? "") have not been checked: cite it with article \"\" or at confidence practice",
-            at: m["confidence"], path: "\(p).confidence")
-        }
-        out.append(
-          Citation(
-            source: v.names["zh-Hans"] ?? key, article: article["zh-Hans"] ?? "",
-            confidence: confidence, sourceNames: v.names, articleNames: article,
-            notes: notes.isEmpty ? v.notes : notes, sourceKey: key, version: v.id, shortNames: v.shortNames,
-            inForce: v.inForce, articleUnchecked: !v.articlesChecked))
-      }
-    }
-    return out
-  }
-
-  /// Whether `citations` (of one rule or clock) give, for every source with several texts that
-  /// they cite, a citation of each text: otherwise some days would cite none of it. Reports at
-  /// `node`.
-  static func checkCoverage(
-    _ citations: [Citation], sources: [String: RulePack.Source], node: Node, path: String,
-    reader r: YAMLNodeReader
-  ) {
-    var cited: [String: Set<String>] = [:]
-    for c in citations {
-      guard let key = c.sourceKey, let v = c.version else { continue }
-      cited[key, default: []].insert(v)
-    }
-    for (key, versions) in cited.sorted(by: { $0.key < $1.key }) {
-      guard let source = sources[key] else { continue }
-      let missing = source.versions.filter { !versions.contains($0.id ?? "") }
-      for v in missing {
-        r.error(
-          "cites '\(key)' but not its version '\(v.id ?? "")' (in force \(v.inForce.description ?? "")): add a citation of it, with article \"\" at confidence practice where its article is not known",
-          at: node, path: path)
-      }
-    }
   }
 }
 

@@ -9,6 +9,8 @@ public struct TraditionalTexts: Sendable {
   /// The file name beside `pack.yaml`.
   public static let fileName = "zh-Hant.yaml"
   public static let empty = TraditionalTexts(texts: [:])
+  /// The schema of the file this build reads.
+  public static let schema = SchemaVersion(current: 1)
 
   public let texts: [String: String]
 
@@ -16,7 +18,7 @@ public struct TraditionalTexts: Sendable {
 
   /// The Traditional form of `simplified`, or nil when the table has none.
   public subscript(_ simplified: String) -> String? {
-    texts[simplified] ?? texts[PackParser.trimmed(simplified)]
+    texts[simplified] ?? texts[LocalizedTextReader.trimmed(simplified)]
   }
 
   /// The table in `directory`; empty when the folder has none (a pack without Chinese texts).
@@ -27,9 +29,7 @@ public struct TraditionalTexts: Sendable {
     let r = YAMLNodeReader(file: url.path)
     var texts: [String: String] = [:]
     if let top = r.mapping(node, path: "", allowed: ["schema", "converter", "texts"]) {
-      if let s = top["schema"], let n = r.integer(s, path: "schema", range: 1...Int.max), n > 1 {
-        r.error("schema \(n) is newer than this redress reads (1): update redress", at: s, path: "schema")
-      }
+      r.schema(top, of: node, reads: schema)
       if let list = top["texts"].flatMap({ r.sequence($0, path: "texts") }) {
         for (i, item) in list.enumerated() {
           let path = "texts[\(i)]"

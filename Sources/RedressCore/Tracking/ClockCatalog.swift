@@ -197,7 +197,10 @@ public struct ClockDefinition: Hashable, Sendable {
 /// Its citations name sources of the pack's registry (`sources:` in `pack.yaml`).
 public enum ClockCatalogLoader {
   public static let schema = 2
-  static let languages = ["zh-Hans", "zh-Hant", "en"]
+  /// Schema 1 gave one list of routes for every venue.
+  static let schemaVersion = SchemaVersion(
+    current: schema, oldest: 2, olderAdvice: "routes are given per venue under next_routes")
+  static let languages = LocalizedTextReader.languages
 
   /// Loads the clocks of `jurisdiction` from the `legal/` folder.
   public static func load(jurisdiction: String, legal: URL) throws -> ClockCatalog {
@@ -252,22 +255,15 @@ public enum ClockCatalogLoader {
         path: path.isEmpty ? key : "\(path).\(key)")
       return nil
     }
+    let registry = CitationReader(sources: sources, registryFile: "pack.yaml")
     func citations(_ node: Node, path: String, requireOne: Bool) -> [Citation] {
-      let list = SourceRegistry.citations(
-        node, path: path, parent: node, sources: sources, requireOne: requireOne, reader: r,
-        registryFile: "pack.yaml")
-      SourceRegistry.checkCoverage(list, sources: sources, node: node, path: path, reader: r)
-      return list
+      registry.citations(node, path: path, parent: node, requireOne: requireOne, reader: r)
     }
-    if let n = need("schema", top, root, ""), let s = r.integer(n, path: "schema", range: 1...Int.max),
-      s != schema
-    {
-      r.error(
-        s > schema
-          ? "schema \(s) is newer than this redress reads (\(schema)); update redress"
-          : "schema \(s) is older than this redress reads (\(schema)): routes are given per venue under next_routes",
-        at: n, path: "schema")
+    let texts = LocalizedTextReader(traditional: traditional)
+    func localized(_ node: Node, path: String) -> ClockCatalog.Text {
+      ClockCatalog.Text(texts.text(node, path: path, parent: node, reader: r))
     }
+    r.schema(top, of: root, reads: schemaVersion)
     let jurisdiction = need("jurisdiction", top, root, "").flatMap { r.string($0, path: "jurisdiction") }
     let calendar = need("calendar", top, root, "").flatMap { r.string($0, path: "calendar") }
 
@@ -280,7 +276,7 @@ public enum ClockCatalogLoader {
         guard let ruleNode = need(unit.rawValue, map, n, "counting"),
           let m = r.mapping(ruleNode, path: path, allowed: languages + ["citations"])
         else { continue }
-        let text = localized(m, parent: ruleNode, path: path, reader: r, traditional: traditional)
+        let text = ClockCatalog.Text(texts.text(in: m, at: ruleNode, path: path, reader: r))
         let cited = m["citations"].map { citations($0, path: "\(path).citations", requireOne: true) } ?? []
         counting[unit] = ClockCatalog.CountingRule(text: text, citations: cited)
       }
@@ -301,7 +297,7 @@ public enum ClockCatalogLoader {
           r.error("route id '\(id)' appears twice", at: m["id"], path: "\(path).id")
           continue
         }
-        let text = localized(m, parent: item, path: path, reader: r, traditional: traditional)
+        let text = ClockCatalog.Text(texts.text(in: m, at: item, path: path, reader: r))
         let cited = m["citations"].map { citations($0, path: "\(path).citations", requireOne: false) } ?? []
         routes[id] = ClockCatalog.Route(id: id, text: text, citations: cited)
         routeOrder.append(id)
@@ -364,11 +360,7 @@ public enum ClockCatalogLoader {
           r.error("clock id '\(id)' appears twice", at: m["id"], path: "\(path).id")
         }
         let venue: Venue? = need("venue", m, item, path).flatMap { r.enumeration($0, path: "\(path).venue") }
-        let name = need("name", m, item, path).flatMap { n in
-          r.mapping(n, path: "\(path).name", allowed: languages).map {
-            localized($0, parent: n, path: "\(path).name", reader: r, traditional: traditional)
-          }
-        }
+        let name = need("name", m, item, path).map { localized($0, path: "\(path).name") }
         let starts: ClockStart? = need("starts", m, item, path).flatMap {
           r.enumeration($0, path: "\(path).starts")
         }
@@ -391,16 +383,10 @@ public enum ClockCatalogLoader {
           }
         }
         let practice = need("practice", m, item, path).flatMap { r.bool($0, path: "\(path).practice") }
-        let explanation = need("explanation", m, item, path).flatMap { n in
-          r.mapping(n, path: "\(path).explanation", allowed: languages).map {
-            localized($0, parent: n, path: "\(path).explanation", reader: r, traditional: traditional)
-          }
+        let explanation = need("explanation", m, item, path).map {
+          localized($0, path: "\(path).explanation")
         }
-        let note = m["note"].flatMap { n in
-          r.mapping(n, path: "\(path).note", allowed: languages).map {
-            localized($0, parent: n, path: "\(path).note", reader: r, traditional: traditional)
-          }
-        }
+        let note = m["note"].map { localized($0, path: "\(path).note") }
         var region: String?
         if let n = m["region"], let text = r.string(n, path: "\(path).region") {
           let digits = text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
@@ -434,27 +420,5 @@ public enum ClockCatalogLoader {
     return ClockCatalog(
       jurisdiction: jurisdiction ?? "", calendar: calendar ?? "", counting: counting, clocks: clocks,
       routes: routes, nextRoutes: nextRoutes, file: file)
-  }
-
-  /// The `zh-Hans`, `zh-Hant` and `en` texts of a mapping; Simplified Chinese and English are
-  /// required; Traditional Chinese, when not given, is the generated form of the Simplified
-  /// (`traditional`), and is missing only when that table is not current.
-  private static func localized(
-    _ map: [String: Node], parent: Node, path: String, reader r: YAMLNodeReader,
-    traditional: TraditionalTexts
-  ) -> ClockCatalog.Text {
-    var values: [String: String] = [:]
-    for language in languages {
-      let key = path.isEmpty ? language : "\(path).\(language)"
-      if let n = map[language], let s = r.string(n, path: key), !s.isEmpty {
-        values[language] = s
-      } else if language != "zh-Hant" {
-        r.error("required key '\(language)' is missing", at: map[language] ?? parent, path: key)
-      }
-    }
-    if values["zh-Hant"] == nil, let hans = values["zh-Hans"], let hant = traditional[hans] {
-      values["zh-Hant"] = hant
-    }
-    return ClockCatalog.Text(values)
   }
 }

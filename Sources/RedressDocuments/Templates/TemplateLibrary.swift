@@ -141,14 +141,7 @@ public struct TemplateLibrary: Sendable {
         data: Data((yamlText.isEmpty ? "{}" : yamlText).utf8), file: name)
       let r = YAMLNodeReader(file: name)
       if let m = r.mapping(node, path: "", allowed: ["schema", "template", "title", "description"]) {
-        if let s = m["schema"] {
-          if let v = r.integer(s, path: "schema", range: 1...Int.max), v > schema {
-            r.error(
-              "this template is schema \(v); this redress reads schema \(schema)", at: s, path: "schema")
-          }
-        } else {
-          r.error("missing 'schema: 1'", at: node, path: "schema")
-        }
+        r.schema(m, of: node, reads: SchemaVersion(current: Self.schema))
         if let t = r.string(m["template"], path: "template"), t != kind.rawValue {
           r.error(
             "this file is named for the \(kind.rawValue) template but says template: \(t)", at: m["template"],

@@ -86,13 +86,7 @@ public struct Terms: Sendable {
     guard let top = r.mapping(node, path: "", allowed: topKeys) else {
       throw DiagnosticsError(r.diagnostics)
     }
-    if let s = top["schema"] {
-      if let v = r.integer(s, path: "schema", range: 1...Int.max), v > schema {
-        r.error("this terms file is schema \(v); this redress reads schema \(schema)", at: s, path: "schema")
-      }
-    } else {
-      r.error("missing key 'schema'; a terms file starts with 'schema: 1'", at: node, path: "schema")
-    }
+    r.schema(top, of: node, reads: SchemaVersion(current: schema))
     var terms = Terms(
       language: r.string(top["language"], path: "language") ?? "", format: [:], monthNames: [],
       fileNames: [:], tables: [:],

@@ -4,6 +4,7 @@ import RedressTestSupport
 import Testing
 
 @testable import RedressCLI
+@testable import RedressInterview
 
 /// The interview asks what each type of dispute needs, and only that (issue 14): a prepaid gym
 /// card (a service: its term instead of a warranty date, the sessions bought and used, whether

@@ -4,6 +4,7 @@ import RedressTestSupport
 import Testing
 
 @testable import RedressCLI
+@testable import RedressInterview
 
 /// The interview driven through a scripted terminal: answers in, transcript and stored case
 /// out, both compared with goldens beside this file.

@@ -6,6 +6,7 @@ import RedressTestSupport
 import Testing
 
 @testable import RedressCLI
+@testable import RedressInterview
 
 /// Runs the interview on a script of answers, in a temporary store and working folder, and
 /// gives back what a person would have seen and what was stored.
@@ -44,7 +45,8 @@ final class InterviewHarness {
   {
     let context = InterviewContext(
       terminal: terminal, text: try Self.text(language), drafts: drafts, ingestor: drafts, checker: checker,
-      today: Self.today, home: root.path, currentDirectory: cwd, formatTime: { _ in "2026-11-22 10:00" })
+      today: Self.today, home: root.path, currentDirectory: cwd, formatTime: { _ in "2026-11-22 10:00" },
+      legalBases: FindingsPrinter.bases)
     let producer = FilingDocumentProducer(
       templates: Fixtures.repositoryRoot.appendingPathComponent("templates"), text: context.text)
     return InterviewSession(context: context, producer: producer, language: language)

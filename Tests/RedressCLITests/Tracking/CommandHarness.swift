@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RedressCore
 import RedressTestSupport
 
 @testable import RedressCLI

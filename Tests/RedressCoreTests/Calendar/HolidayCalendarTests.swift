@@ -259,7 +259,7 @@ import Testing
     let file = "legal/calendars/test/2030.yaml"
     #expect(
       problems.contains(
-        "\(file):1:9: error: schema: schema 2 is newer than this redress reads (1); update redress"))
+        "\(file):1:9: error: schema: schema 2 is newer than this redress reads (1): update redress"))
     #expect(
       problems.contains(
         "\(file):2:11: error: calendar: this file is in the folder of calendar 'test' but says 'cn'"))

@@ -216,7 +216,7 @@ import Testing
     } catch let e as DiagnosticsError {
       #expect(
         e.diagnostics.map(\.description) == [
-          "x.md:2:9: error: schema: this template is schema 2; this redress reads schema 1",
+          "x.md:2:9: error: schema: schema 2 is newer than this redress reads (1): update redress",
           "x.md:3:11: error: template: this file is named for the letter template but says template: letters",
           "x.md:2:1: error: title: missing 'title:' (the document's title)",
         ])

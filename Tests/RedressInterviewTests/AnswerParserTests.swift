@@ -2,7 +2,7 @@ import Foundation
 import RedressCore
 import Testing
 
-@testable import RedressCLI
+@testable import RedressInterview
 
 @Suite struct AnswerParserTests {
   static let today = CalendarDate(iso: "2026-11-22")!

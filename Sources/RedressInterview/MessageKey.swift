@@ -1,7 +1,7 @@
 /// The interview's messages, by the key they have in `templates/interview/<lang>.yaml`. A test
 /// checks that every key has words in every language and that no file has a key not listed
 /// here.
-enum MessageKey: String, CaseIterable, Sendable {
+package enum MessageKey: String, CaseIterable, Sendable {
   // Opening, resuming, leaving
   case welcomeTitle = "welcome_title"
   case welcome

@@ -3,7 +3,7 @@ import RedressCore
 import RedressTestSupport
 import Testing
 
-@testable import RedressCLI
+@testable import RedressInterview
 
 /// The interview's words are data: every question of the flow, every message and every
 /// choice must have words in both language files, and neither file may hold words for

@@ -5,7 +5,7 @@ import RedressCore
 /// an unfinished draft) and `redress edit` (reopening a section of a stored case). Returns the
 /// exit code: 0 done (or saved and left at the review), 1 stopped after a blocking finding,
 /// 130 after Ctrl-C or Ctrl-D, 129 after a hang-up, 143 after SIGTERM.
-final class InterviewSession {
+package final class InterviewSession {
   let context: InterviewContext
   let producer: DocumentProducer
   let language: InterfaceLanguage
@@ -16,20 +16,20 @@ final class InterviewSession {
 
   var text: InterviewText { context.text }
 
-  init(context: InterviewContext, producer: DocumentProducer, language: InterfaceLanguage) {
+  package init(context: InterviewContext, producer: DocumentProducer, language: InterfaceLanguage) {
     self.context = context
     self.producer = producer
     self.language = language
   }
 
   private func say(_ line: String = "") { context.terminal.write(line + "\n") }
-  private func style(_ s: String, _ st: Output.Style) -> String {
+  private func style(_ s: String, _ st: TerminalStyle) -> String {
     context.terminal.usesColor ? st.apply(s) : s
   }
 
   // MARK: Entry points
 
-  func runNew() throws -> Int32 {
+  package func runNew() throws -> Int32 {
     say(style(text.message(.welcomeTitle), .bold))
     say(text.message(.welcome))
     do {
@@ -63,7 +63,7 @@ final class InterviewSession {
     }
   }
 
-  func runEdit(_ record: DraftRecord, section: String?) throws -> Int32 {
+  package func runEdit(_ record: DraftRecord, section: String?) throws -> Int32 {
     editing = true
     let runner = InterviewRunner(
       caseFile: record.caseFile, progress: record.progress ?? InterviewProgress(section: "review"),
@@ -270,7 +270,7 @@ final class InterviewSession {
 
   func show(_ finding: Finding, only fields: [String]? = nil) {
     let lang = findingLanguage
-    let (mark, color): (String, Output.Style) =
+    let (mark, color): (String, TerminalStyle) =
       switch finding.severity {
       case .block: ("✗ " + text.message(.findingBlock), .red)
       case .warn: ("! " + text.message(.findingWarn), .yellow)
@@ -292,7 +292,7 @@ final class InterviewSession {
       runner?.block(text.message(.findingAdvice, ["advice": namingFields(advice)]), prefix: "      ")
     }
     if !finding.citations.isEmpty {
-      let basis = FindingsPrinter.bases(finding.citations, language: language)
+      let basis = context.legalBases(finding.citations, language)
       runner?.block(text.message(.findingBasis, ["basis": basis]), prefix: "      ", .dim)
     }
   }

@@ -2,7 +2,7 @@ import Foundation
 import RedressCore
 import Testing
 
-@testable import RedressCLI
+@testable import RedressInterview
 
 /// Every question of the interview that fills a case-file field has that field's path as its
 /// key and asks for a value of the field's type, as the case file's field tables (`CaseFile.fields`)

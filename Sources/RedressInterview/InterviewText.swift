@@ -6,7 +6,7 @@ import Yams
 /// (schema 1): every question's prompt, hint, help and choice labels, the section titles,
 /// the messages, and the next steps per venue. A translator or advocate edits that file; the
 /// flow's logic stays in Swift.
-struct InterviewText: Sendable {
+package struct InterviewText: Sendable {
   struct Section: Sendable, Hashable {
     var title: String
     var intro: String?
@@ -36,18 +36,18 @@ struct InterviewText: Sendable {
 
   /// The file for an interface language (`zh-Hant.yaml` is generated from `zh-Hans.yaml` by
   /// `scripts/derive-zh-hant`).
-  static func fileName(for language: InterfaceLanguage) -> String {
+  package static func fileName(for language: InterfaceLanguage) -> String {
     "\(language.rawValue).yaml"
   }
 
-  static func load(language: InterfaceLanguage, templates: URL) throws -> InterviewText {
+  package static func load(language: InterfaceLanguage, templates: URL) throws -> InterviewText {
     let url = templates.appendingPathComponent("interview", isDirectory: true)
       .appendingPathComponent(fileName(for: language))
     return try load(contentsOf: url)
   }
 
   /// Reads and checks a language file; every problem is reported at once with its line.
-  static func load(
+  package static func load(
     contentsOf url: URL, sectionIDs: [String] = InterviewFlow.sectionIDs,
     questionIDs: [String] = InterviewFlow.allQuestionIDs,
     messageKeys: [String] = MessageKey.allCases.map(\.rawValue)
@@ -60,13 +60,7 @@ struct InterviewText: Sendable {
       let top = r.mapping(
         node, path: "", allowed: ["schema", "language", "messages", "sections", "questions", "next_steps"])
     else { throw DiagnosticsError(r.diagnostics) }
-    let schema = r.integer(top["schema"], path: "schema", range: 1...1000)
-    if schema == nil && top["schema"] == nil {
-      r.error("missing 'schema: \(Self.schema)'", at: node, path: "schema")
-    } else if let schema, schema > Self.schema {
-      r.error(
-        "schema \(schema) is newer than this build reads (\(Self.schema))", at: top["schema"], path: "schema")
-    }
+    r.schema(top, of: node, reads: SchemaVersion(current: Self.schema))
     text.language = r.string(top["language"], path: "language") ?? name
     if let m = top["messages"], let map = r.mapping(m, path: "messages", allowed: messageKeys) {
       for (key, value) in map { text.messages[key] = r.string(value, path: "messages.\(key)") }
@@ -126,7 +120,7 @@ struct InterviewText: Sendable {
 
   /// A message with `{name}` placeholders filled; the key in brackets when it is missing (a
   /// test checks that none is).
-  func message(_ key: MessageKey, _ values: [String: String] = [:]) -> String {
+  package func message(_ key: MessageKey, _ values: [String: String] = [:]) -> String {
     Self.fill(messages[key.rawValue] ?? "[\(key.rawValue)]", values)
   }
 

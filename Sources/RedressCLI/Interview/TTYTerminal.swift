@@ -1,4 +1,5 @@
 import Foundation
+import RedressInterview
 
 #if canImport(Glibc)
   import Glibc

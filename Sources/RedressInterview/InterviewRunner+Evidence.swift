@@ -1,6 +1,5 @@
 import Foundation
 import RedressCore
-import RedressDocuments
 
 /// The steps that do more than store an answer: evidence files (copied into the store with a
 /// progress bar), the e-invoice that fills in the seller and the purchase, and the power of

@@ -26,10 +26,10 @@ enum PromptOutcome: Equatable {
 }
 
 /// Everything the interview needs from outside, injected so that tests run it on a script.
-struct InterviewContext {
+package struct InterviewContext {
   var terminal: InterviewTerminal
   var text: InterviewText
-  var drafts: DraftStore
+  package var drafts: DraftStore
   var ingestor: EvidenceIngestor
   var checker: AdmissibilityChecker
   var today: CalendarDate
@@ -37,9 +37,32 @@ struct InterviewContext {
   var currentDirectory: URL
   /// How a save time is shown ("2026-11-22 14:32"); injected for stable transcripts.
   var formatTime: (Date) -> String
+  /// How a finding's legal bases are cited ("《消费者权益保护法》第二十四条"), in the
+  /// interface language: the commands' own wording, so both print them alike.
+  var legalBases: ([Citation], InterfaceLanguage) -> String
   /// Names of administrative divisions (`legal/cn/regions.yaml`), to derive `region` from the
   /// addressee; nil asks nothing about the region.
   var regions: RegionNames? = nil
+
+  package init(
+    terminal: InterviewTerminal, text: InterviewText, drafts: DraftStore, ingestor: EvidenceIngestor,
+    checker: AdmissibilityChecker, today: CalendarDate, home: String?, currentDirectory: URL,
+    formatTime: @escaping (Date) -> String,
+    legalBases: @escaping ([Citation], InterfaceLanguage) -> String,
+    regions: RegionNames? = nil
+  ) {
+    self.terminal = terminal
+    self.text = text
+    self.drafts = drafts
+    self.ingestor = ingestor
+    self.checker = checker
+    self.today = today
+    self.home = home
+    self.currentDirectory = currentDirectory
+    self.formatTime = formatTime
+    self.legalBases = legalBases
+    self.regions = regions
+  }
 }
 
 /// Runs the flow's steps against a case: asks, reads, checks, stores every accepted answer at
@@ -77,7 +100,7 @@ final class InterviewRunner {
 
   func say(_ line: String = "") { terminal.write(line + "\n") }
 
-  func style(_ s: String, _ st: Output.Style) -> String { terminal.usesColor ? st.apply(s) : s }
+  func style(_ s: String, _ st: TerminalStyle) -> String { terminal.usesColor ? st.apply(s) : s }
 
   func problem(_ p: AnswerProblem) {
     say("  " + style("✗ " + text.message(p.key, p.values), .red))
@@ -86,7 +109,7 @@ final class InterviewRunner {
   /// Text indented by `prefix`, line by line.
   /// Text indented by `prefix`, line by line, wrapped to the terminal so that the prefix
   /// (a help text's `│`) starts every line.
-  func block(_ s: String, prefix: String = "  ", _ st: Output.Style? = nil) {
+  func block(_ s: String, prefix: String = "  ", _ st: TerminalStyle? = nil) {
     let width = min(terminal.width, 100) - DisplayWidth.of(prefix) - 1
     for paragraph in s.trimmingCharacters(in: .newlines).components(separatedBy: "\n") {
       for line in DisplayWidth.wrap(paragraph, to: width) {

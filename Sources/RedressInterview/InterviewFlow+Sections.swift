@@ -4,7 +4,7 @@ import RedressCore
 /// The interview's order and logic. Sections follow a consumer association's complaint form:
 /// where to file, who complains, who acts for them, against whom, what was bought, what went
 /// wrong, what the business said, the proof, and what is asked for.
-enum InterviewFlow {
+package enum InterviewFlow {
   /// The sections `redress new` walks through, then the review.
   static let interviewSectionIDs = [
     "venue", "complainant", "agent", "respondent", "purchase", "damage", "negotiation", "evidence", "claims",
@@ -12,7 +12,7 @@ enum InterviewFlow {
   /// Every section with words in the language files (`filing` is reached only by `edit`).
   static let sectionIDs = interviewSectionIDs + ["review", "filing"]
   /// The sections `redress edit --section` accepts (`cli.md`), plus `venue`.
-  static let editableSectionIDs = interviewSectionIDs + ["filing"]
+  package static let editableSectionIDs = interviewSectionIDs + ["filing"]
 
   /// Questions asked outside the sections: resuming, confirmations, the output folder.
   static let metaQuestionIDs = [

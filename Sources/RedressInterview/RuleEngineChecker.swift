@@ -3,11 +3,11 @@ import RedressCore
 
 /// The admissibility seam over the rule engine: the pack of the case's jurisdiction (`cn`),
 /// loaded once and evaluated after every answer that could change the verdict.
-final class RuleEngineChecker: AdmissibilityChecker {
+package final class RuleEngineChecker: AdmissibilityChecker {
   let legal: URL
   private var engines: [String: RuleEngine] = [:]
 
-  init(legal: URL) { self.legal = legal }
+  package init(legal: URL) { self.legal = legal }
 
   func engine(for c: CaseFile) throws -> RuleEngine {
     let jurisdiction = c.effectiveJurisdiction
@@ -17,16 +17,16 @@ final class RuleEngineChecker: AdmissibilityChecker {
     return engine
   }
 
-  func findings(for caseFile: CaseFile, today: CalendarDate) throws -> [Finding] {
+  package func findings(for caseFile: CaseFile, today: CalendarDate) throws -> [Finding] {
     try engine(for: caseFile).evaluate(caseFile, today: today)
   }
 
-  func claimAmounts(for caseFile: CaseFile) -> [ClaimCalculator.Entry] {
+  package func claimAmounts(for caseFile: CaseFile) -> [ClaimCalculator.Entry] {
     guard let engine = try? engine(for: caseFile) else { return [] }
     return ClaimCalculator(engine: engine).amounts(for: caseFile)
   }
 
-  func statutoryMaximum(for caseFile: CaseFile) -> Money? {
+  package func statutoryMaximum(for caseFile: CaseFile) -> Money? {
     guard let engine = try? engine(for: caseFile) else { return nil }
     return StatutoryMaximum.compute(for: caseFile, engine: engine)
   }
