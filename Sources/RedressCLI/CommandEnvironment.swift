@@ -23,14 +23,15 @@ public struct CommandEnvironment {
     self.environment = environment
     self.output = output ?? Output.standard(noColor: global.noColor, environment: environment)
     self.currentDirectory = currentDirectory
-    // The interface wording comes from the data folder in use (`--data` included).
-    if let located = try? DataLocator.locate(explicit: global.data, environment: environment) {
-      Words.use(templates: located.templates)
-    }
   }
 
+  /// The interface language; asking for it also points the wording (`Words`) at the data
+  /// folder this environment uses (`--data`, `$REDRESS_DATA`, the install prefix, the build).
   public var language: InterfaceLanguage {
-    global.lang ?? InterfaceLanguage.fromEnvironment(environment)
+    Words.useData(explicit: global.data, dataVariable: environment["REDRESS_DATA"]) {
+      try? DataLocator.locate(explicit: global.data, environment: environment).templates
+    }
+    return global.lang ?? InterfaceLanguage.fromEnvironment(environment)
   }
 
   /// The data folders (`legal/`, `templates/`).

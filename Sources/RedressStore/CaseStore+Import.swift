@@ -59,8 +59,8 @@ extension CaseStore: CaseStoring {
   public var workFolder: URL { directory }
   public var writer: String? { nil }
 
-  public func currentDigests(legalKey: String) throws -> (caseCount: Int, rows: [DigestRow]) {
-    let kept = try clockDigests()
+  public func currentDigests(legalKey: String, clocks: Bool) throws -> (caseCount: Int, rows: [DigestRow]) {
+    let kept = try clockDigests(clocks: clocks)
     return (kept.caseCount, kept.legalKey == legalKey ? kept.rows : [])
   }
 

@@ -283,14 +283,28 @@ public final class CaseStore: Sendable {
     public var id: String
     public var jurisdiction: String
     public var respondentName: String?
+    public var complainantName: String?
     public var digest: ClockDigest
+
+    public init(
+      id: String, jurisdiction: String, respondentName: String?, complainantName: String? = nil,
+      digest: ClockDigest
+    ) {
+      self.id = id
+      self.jurisdiction = jurisdiction
+      self.respondentName = respondentName
+      self.complainantName = complainantName
+      self.digest = digest
+    }
   }
 
   /// The clock digests the store keeps, read in one pass over one table: the key of the legal
   /// data they were counted on (nil when none is kept), how many cases are stored, and the
   /// digests in id order. Cases saved since their digest was counted have none: when
   /// `rows.count` is less than `caseCount`, the cases missing are to be counted afresh.
-  public func clockDigests() throws -> (legalKey: String?, caseCount: Int, rows: [DigestRow]) {
+  public func clockDigests(clocks withClocks: Bool = true) throws -> (
+    legalKey: String?, caseCount: Int, rows: [DigestRow]
+  ) {
     try database {
       try pool.read { db in
         let key = try String.fetchOne(db, sql: "SELECT legal_key FROM clock_digest_key WHERE id = 1")
@@ -299,7 +313,8 @@ public final class CaseStore: Sendable {
         let statement = try db.makeStatement(
           sql: """
             SELECT case_id, jurisdiction, respondent_name, stage, due, due_clock, answered,
-              weekday_only_years, venue, ended_by, settled
+              weekday_only_years, venue, ended_by, settled, complainant_name, region, filed_on,
+              \(withClocks ? "clocks" : "NULL")
             FROM case_clock_digest ORDER BY case_id
             """)
         // SQLite's column functions straight: jurisdictions, stages and clock ids repeat on
@@ -317,6 +332,7 @@ public final class CaseStore: Sendable {
         }
         var rows: [DigestRow] = []
         rows.reserveCapacity(count)
+        var clockIDs: [String] = []
         while true {
           let code = sqlite3_step(s)
           if code == SQLITE_DONE { break }
@@ -328,16 +344,23 @@ public final class CaseStore: Sendable {
           guard let id = text(0), let stage = pool.text(s, 3).flatMap(CaseStage.init(rawValue:)) else {
             continue
           }
+          // A digest whose clocks do not read is counted again (and kept anew).
+          var clocks: [ClockDigest.Clock] = []
+          if withClocks {
+            guard let read = ClockDigest.clocks(fromText: text(14) ?? "", ids: &clockIDs) else { continue }
+            clocks = read
+          }
           let years = text(7).map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
           rows.append(
             DigestRow(
-              id: id, jurisdiction: pool.text(s, 1) ?? "", respondentName: text(2),
+              id: id, jurisdiction: pool.text(s, 1) ?? "", respondentName: text(2), complainantName: text(11),
               digest: ClockDigest(
                 stage: stage, due: integer(4).map(CalendarDate.init(julianDay:)), dueClockID: pool.text(s, 5),
                 answered: sqlite3_column_int64(s, 6) != 0, yearsWithoutData: years,
                 venue: pool.text(s, 8).flatMap(Venue.init(rawValue:)) ?? .consumerAssociation,
                 endedBy: pool.text(s, 9).flatMap(FilingEventKind.init(rawValue:)),
-                settled: sqlite3_column_int64(s, 10) != 0)))
+                settled: sqlite3_column_int64(s, 10) != 0, region: pool.text(s, 12),
+                filedOn: integer(13).map(CalendarDate.init(julianDay:)), clocks: clocks)))
         }
         return (key, count, rows)
       }
@@ -365,14 +388,18 @@ public final class CaseStore: Sendable {
           sql: """
             INSERT OR REPLACE INTO case_clock_digest
               (case_id, jurisdiction, respondent_name, stage, due, due_clock, answered, weekday_only_years,
-                venue, ended_by, settled)
-            SELECT id, ?, respondent_name, ?, ?, ?, ?, ?, ?, ?, ? FROM stored_case WHERE id = ? AND updated_at = ?
+                venue, ended_by, settled, complainant_name, region, filed_on, clocks)
+            SELECT id, ?, respondent_name, ?, ?, ?, ?, ?, ?, ?, ?, complainant_name, ?, ?, ?
+            FROM stored_case WHERE id = ? AND updated_at = ?
             """)
         for (row, jurisdiction, d) in digests {
+          // Clocks that cannot be written as text are not kept: the case is counted each time.
+          guard let clocks = d.clocksText else { continue }
           try statement.execute(arguments: [
             jurisdiction, d.stage.rawValue, d.due?.julianDay, d.dueClockID, d.answered,
             d.yearsWithoutData.isEmpty ? nil : d.yearsWithoutData.map(String.init).joined(separator: ","),
-            d.venue.rawValue, d.endedBy?.rawValue, d.settled, row.id, row.updatedAt,
+            d.venue.rawValue, d.endedBy?.rawValue, d.settled, d.region, d.filedOn?.julianDay, clocks, row.id,
+            row.updatedAt,
           ])
         }
       }
@@ -588,25 +615,9 @@ public final class CaseStore: Sendable {
     return EvidenceAttachment(blob: blob, originalName: name)
   }
 
-  /// Re-hashes every stored evidence file of case `id` and reports each one, with what is
-  /// wrong with it; an evidence path the store never received is reported as missing.
-  public func verify(_ id: String) throws -> [EvidenceCheck] {
-    guard let stored = try fetch(id) else {
-      throw StoreError(.notFound, "no stored case '\(id)'; `redress list` shows the stored cases")
-    }
-    var checks: [EvidenceCheck] = []
-    var byFile: [String: StoredEvidence] = [:]
-    for e in stored.evidence { byFile[e.file] = e }
-    var seen: Set<String> = []
-    for item in stored.caseFile.evidence {
-      guard let file = item.file, seen.insert(file).inserted else { continue }
-      if let e = byFile[file] {
-        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: e, problem: blobs.check(e.blob)))
-      } else {
-        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: nil, problem: .missing))
-      }
-    }
-    return checks
+  /// Re-hashes the stored copy of one evidence file (`verify` comes from `CaseStoring`).
+  public func check(_ evidence: StoredEvidence, of caseID: String) throws -> BlobProblem? {
+    blobs.check(evidence.blob)
   }
 
   /// Removes what interrupted imports left behind: temporary files no process is writing,

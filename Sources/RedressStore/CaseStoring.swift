@@ -25,8 +25,9 @@ public protocol CaseStoring: AnyObject, Sendable {
   func summaries() throws -> [CaseSummary]
   func trackingRows() throws -> [CaseStore.TrackingRow]
   /// The clock digests counted on the legal data with key `legalKey`, in id order, and how
-  /// many cases are stored (those without a current digest are to be counted afresh).
-  func currentDigests(legalKey: String) throws -> (caseCount: Int, rows: [CaseStore.DigestRow])
+  /// many cases are stored (those without a current digest are to be counted afresh). Without
+  /// `clocks`, the digests' `clocks` are left empty (the table of `status` needs none of them).
+  func currentDigests(legalKey: String, clocks: Bool) throws -> (caseCount: Int, rows: [CaseStore.DigestRow])
   func keepDigests(
     _ digests: [(row: CaseStore.TrackingRow, jurisdiction: String, digest: ClockDigest)], legalKey: String
   ) throws
@@ -48,8 +49,9 @@ public protocol CaseStoring: AnyObject, Sendable {
   func importCase(
     _ loaded: LoadedCase, replace: Bool, draft: Bool, progress: ((String, Int64, Int64) -> Void)?
   ) throws -> CaseStore.ImportOutcome
-  /// Re-hashes every stored evidence file of a case (from the server, for the register).
-  func verify(_ id: String) throws -> [EvidenceCheck]
+  /// Re-hashes the stored copy of one evidence file of case `caseID` (from the server, for
+  /// the register): nil when it matches. `verify` checks a whole case with it.
+  func check(_ evidence: StoredEvidence, of caseID: String) throws -> BlobProblem?
   /// Removes what interrupted imports left behind.
   func collectGarbage() throws
   /// Where the stored copy of `blob` is, for a message.
@@ -72,6 +74,29 @@ public struct CaseVersion: Hashable, Sendable {
 }
 
 extension CaseStoring {
+  /// Re-hashes every stored evidence file of case `id` and reports each one, with what is
+  /// wrong with it; an evidence path the store never received is reported as missing. One
+  /// implementation for both engines: each re-hashes its own copy (`check`).
+  public func verify(_ id: String) throws -> [EvidenceCheck] {
+    guard let stored = try fetch(id) else {
+      throw StoreError(.notFound, "no stored case '\(id)'; `redress list` shows the stored cases")
+    }
+    var checks: [EvidenceCheck] = []
+    var byFile: [String: StoredEvidence] = [:]
+    for e in stored.evidence { byFile[e.file] = e }
+    var seen: Set<String> = []
+    for item in stored.caseFile.evidence {
+      guard let file = item.file, seen.insert(file).inserted else { continue }
+      if let e = byFile[file] {
+        checks.append(
+          EvidenceCheck(file: file, evidenceID: item.id, stored: e, problem: try check(e, of: id)))
+      } else {
+        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: nil, problem: .missing))
+      }
+    }
+    return checks
+  }
+
   /// The stored case as a `LoadedCase` whose evidence paths resolve to local copies.
   public func load(_ id: String) throws -> LoadedCase? {
     guard let stored = try fetch(id) else { return nil }

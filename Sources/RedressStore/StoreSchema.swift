@@ -111,6 +111,21 @@ enum StoreSchema {
           arguments: [c.region, CaseTracker.settled(c), id])
       }
     }
+    m.registerMigration("v4: every clock in the digest") { db in
+      // `status --format json` details every clock of every case: a digest keeps them
+      // (`ClockDigest.clocksText`), with the case's region, filing day and complainant, so
+      // that the JSON is written from the digests as the table is. Digests are counted again
+      // (ClockDigest.format changed).
+      try db.execute(
+        sql: """
+          DELETE FROM case_clock_digest;
+          DELETE FROM clock_digest_key;
+          ALTER TABLE case_clock_digest ADD COLUMN complainant_name TEXT;
+          ALTER TABLE case_clock_digest ADD COLUMN region TEXT;
+          ALTER TABLE case_clock_digest ADD COLUMN filed_on INTEGER;
+          ALTER TABLE case_clock_digest ADD COLUMN clocks TEXT;
+          """)
+    }
     return m
   }
 }

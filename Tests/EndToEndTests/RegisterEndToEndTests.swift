@@ -110,6 +110,81 @@ import Testing
   }
 
   @Test(.enabled(if: TestRegister.isAvailable, "needs REDRESS_TEST_PG_URL (make test)"))
+  func theOwnerOrASupervisorAssignsACaseAndTheServerRefusesAnyoneElse() throws {
+    let box = try RegisterBox()
+    let (a1, a2, sup) = (box.db.advocates[0], box.db.advocates[1], box.db.supervisor)
+    try box.writeCase("a.yaml", id: "case-a1", evidence: ["evidence/a.txt": Data("发票".utf8)])
+    try box.writeCase("b.yaml", id: "case-a2")
+    #expect(try box.run(a1, "import", box.path("a.yaml")).code == 0)
+    #expect(try box.run(a2, "import", box.path("b.yaml")).code == 0)
+    func version(_ id: String) throws -> String {
+      try TestRegister.psql(
+        "SELECT version || ':' || written_by FROM stored_case WHERE id = '\(id)'", database: box.db.name
+      )
+      .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let before = try version("case-a1")
+
+    // The owner assigns it: the colleague sees it and works on it, through redress and psql.
+    let assign = try box.run(a1, "store", "assign", "case-a1", a2.name, "--lang", "en")
+    #expect(assign.code == 0, "\(assign.err)")
+    #expect(assign.out.contains("owned by \(a1.name), assigned to \(a2.name)"), "\(assign.out)")
+    #expect(try box.listedIDs(a2) == ["case-a1", "case-a2"])
+    #expect(try box.run(a2, "verify", "case-a1").code == 0)
+    let seen = try TestRegister.psql(
+      "SELECT id FROM stored_case ORDER BY id", database: box.db.name, role: a2)
+    #expect(seen.stdout.split(separator: "\n") == ["case-a1", "case-a2"])
+    // Assigning is not a new version of the case (no one's interview is told of a conflict).
+    #expect(try version("case-a1") == before)
+    // Twice is the same as once.
+    #expect(try box.run(a1, "store", "assign", "case-a1", a2.name).code == 0)
+    #expect(
+      try TestRegister.psql("SELECT assigned FROM stored_case WHERE id = 'case-a1'", database: box.db.name)
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "{\(a2.name)}")
+
+    // The assigned advocate may not hand it on or take it over: refused by the server, through
+    // redress (exit 3, naming the owner) and through psql alike.
+    let handOn = try box.run(a2, "store", "assign", "case-a1", sup.name, "--lang", "en")
+    #expect(handOn.code == 3, "\(handOn.out) \(handOn.err)")
+    #expect(handOn.err.contains("only the owner of case case-a1 (\(a1.name))"), "\(handOn.err)")
+    #expect(try box.run(a2, "store", "unassign", "case-a1", a2.name).code == 3)
+    for sql in [
+      "UPDATE stored_case SET assigned = '{}' WHERE id = 'case-a1'",
+      "UPDATE stored_case SET owner_role = '\(a2.name)' WHERE id = 'case-a1'",
+    ] {
+      let r = try TestRegister.psql(sql, database: box.db.name, role: a2)
+      #expect(r.exitCode != 0, "\(sql): \(r.stdout)")
+      #expect(r.stderr.contains("only the owner of case case-a1"), "\(r.stderr)")
+    }
+    // Someone who does not see the case cannot assign it (it is not there for them).
+    try box.writeCase("c.yaml", id: "case-a1-private")
+    #expect(try box.run(a1, "import", box.path("c.yaml")).code == 0)
+    let stranger = try box.run(a2, "store", "assign", "case-a1-private", a2.name)
+    #expect(stranger.code == 2, "\(stranger.err)")
+    #expect(!(try box.listedIDs(a2)).contains("case-a1-private"))
+    // A role the server does not have: refused, through redress and psql.
+    let nobody = try box.run(a1, "store", "assign", "case-a1", "no_such_role_x", "--lang", "en")
+    #expect(nobody.code == 2)
+    #expect(nobody.err.contains("no role 'no_such_role_x'"), "\(nobody.err)")
+    let forged = try TestRegister.psql(
+      "UPDATE stored_case SET assigned = array_append(assigned, 'no_such_role_x') WHERE id = 'case-a1'",
+      database: box.db.name, role: a1)
+    #expect(forged.exitCode != 0)
+
+    // A supervisor (not the owner) takes it back; the colleague no longer sees it.
+    let back = try box.run(sup, "store", "unassign", "case-a1", a2.name, "--lang", "en")
+    #expect(back.code == 0, "\(back.err)")
+    #expect(back.out.contains("assigned to no one else"), "\(back.out)")
+    #expect(try box.listedIDs(a2) == ["case-a2"])
+    #expect(try box.run(a2, "verify", "case-a1").code >= 2)
+
+    // The local store has no one to assign to: refused, saying why.
+    let local = try box.runLocal(box.path("local"), "store", "assign", "case-a1", a2.name, "--lang", "en")
+    #expect(local.code == 2)
+    #expect(local.err.contains("local store belongs to one person"), "\(local.err)")
+  }
+
+  @Test(.enabled(if: TestRegister.isAvailable, "needs REDRESS_TEST_PG_URL (make test)"))
   func concurrentLogsAndImportsAllLand() throws {
     let box = try RegisterBox()
     let a1 = box.db.advocates[0]

@@ -23,8 +23,11 @@ struct CaseFileWriterTests {
     var c = try CaseFileReader.read(contentsOf: Fixtures.washerCase)
     c.region = "330100"
     let yaml = CaseFileWriter.yaml(for: c)
-    let topKeys = yaml.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("#") }
-      .compactMap { $0.split(separator: ":").first.map(String.init) }
+    // A list's elements start at their key's column with "- " (libyaml's layout).
+    let topKeys = yaml.split(separator: "\n").filter {
+      !$0.hasPrefix(" ") && !$0.hasPrefix("#") && !$0.hasPrefix("- ")
+    }
+    .compactMap { $0.split(separator: ":").first.map(String.init) }
     #expect(topKeys == CaseFile.fields.map(\.key))
     let purchaseKeys = yaml.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
     #expect(purchaseKeys.contains("  amount_paid: \"2999.00\""))
@@ -49,6 +52,48 @@ struct CaseFileWriterTests {
     let yaml = CaseFileWriter.yaml(for: c)
     #expect(yaml.contains("amount_paid: \"2999.10\""))
     #expect(yaml.contains("unit_price: \"15\""))
+  }
+
+  /// The layout of Yams' emitter (libyaml): the header as comments, lists at their key's
+  /// column, an element with no field as `{}`, an empty list that is written as `[]`, multi-line
+  /// text as a literal block, nothing folded however long the line.
+  @Test func layout() throws {
+    var c = CaseFile()
+    var p = Purchase()
+    var item = Item()
+    item.name = "x"
+    item.quantity = 2
+    p.items = [item, Item()]
+    c.purchase = p
+    var d = Damage()
+    d.description = "第一行\n第二行\n"
+    c.damage = d
+    var complainant = Complainant()
+    complainant.address = String(repeating: "很长 ", count: 40) + "end"
+    c.complainant = complainant
+    c.negotiation = Negotiation()
+    let yaml = CaseFileWriter.yaml(for: c, header: "exported\n第二行")
+    let expected = """
+      # exported
+      # 第二行
+      version: 1
+      complainant:
+        address: \(String(repeating: "很长 ", count: 40))end
+      purchase:
+        items:
+        - name: x
+          quantity: 2
+        - {}
+      damage:
+        description: |
+          第一行
+          第二行
+      negotiation:
+        attempts: []
+
+      """
+    #expect(yaml == expected)
+    #expect(try CaseFileReader.read(text: yaml, file: "layout.yaml") == c)
   }
 
   /// Strings that YAML would misread if written plain come back exactly as they were.

@@ -19,6 +19,7 @@ import Testing
       #expect(
         applied == [
           "v1: cases, events, evidence", "v2: clock digests", "v3: region, settlement, how a case ended",
+          "v4: every clock in the digest",
         ])
       #expect(try store.pool.read(StoreSchema.migrator.hasCompletedMigrations))
       let mode = try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }

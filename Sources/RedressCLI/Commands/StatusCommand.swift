@@ -22,8 +22,13 @@ struct StatusCommand: RedressRunnable {
     let words = TrackingWords(language: env.language)
     switch format {
     case .json:
-      let cases = try TrackingData(env).statuses(of: try env.trackedInputs(), today: day)
-      env.output.out(StatusReport.json(cases, today: day, words: words).text())
+      // Every clock of every case, from the digests the store keeps (as the table below).
+      var cases: [TrackedCase] = []
+      let data = try TrackingData(env)
+      if let store = try env.openStore(create: false) {
+        cases = try data.trackedCases(store, today: day)
+      }
+      env.output.out(StatusReport.jsonText(cases, today: day, words: words))
     case .text:
       // The table needs no clock but the due one: it comes from the digests the store keeps.
       var lines: [StatusLine] = []

@@ -3,12 +3,73 @@ import Foundation
 import RedressCore
 import RedressStore
 
-/// `redress store init|migrate`: setting up a team's register on PostgreSQL.
+/// `redress store init|migrate|assign|unassign`: setting up a team's register on PostgreSQL.
 struct StoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "store",
-    abstract: "Sets up a team's case register on PostgreSQL, or copies a local store into it.",
-    subcommands: [StoreInitCommand.self, StoreMigrateCommand.self])
+    abstract: "Sets up a team's case register on PostgreSQL, copies a local store into it, assigns cases.",
+    subcommands: [
+      StoreInitCommand.self, StoreMigrateCommand.self, StoreAssignCommand.self, StoreUnassignCommand.self,
+    ])
+}
+
+/// `store assign CASE ROLE` and `store unassign CASE ROLE`.
+enum StoreAssignment {
+  static let discussion = """
+    On a PostgreSQL register (--store postgres://USER@HOST:PORT/DB or REDRESS_STORE), only the
+    case's owner (the advocate who imported or created it) or a member of redress_supervisor
+    may do this: the server refuses anyone else, through redress or psql alike (exit 3). An
+    assigned advocate sees and works on the case but cannot hand it on. The role must exist on
+    the server (and be granted by `redress store init --grant ROLE` to use the register). The
+    local store belongs to one person and has no one to assign to: refused (exit 2).
+    """
+
+  static func run(_ env: CommandEnvironment, command: String, id: String, role: String, add: Bool) throws
+    -> Int32
+  {
+    guard case .postgres(let settings) = try env.storeLocation() else {
+      throw UserError(env.words.assignNeedsRegister(command))
+    }
+    do {
+      let register = try PostgresCaseStore.open(
+        settings, workFolder: StoreLocation.workFolder(for: settings, under: env.storeDirectory))
+      let done = try register.assign(id, role: role, add: add)
+      env.output.out(env.words.assignment(done.id, owner: done.owner, assigned: done.assigned))
+      return 0
+    } catch let e as StoreError {
+      throw UserError(e.message, exitCode: e.kind == .notFound || e.kind == .invalidCase ? 2 : 3)
+    }
+  }
+}
+
+struct StoreAssignCommand: RedressRunnable {
+  static let configuration = CommandConfiguration(
+    commandName: "assign",
+    abstract: "Assigns a case of the register to another advocate (database role).",
+    discussion: StoreAssignment.discussion)
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: ArgumentHelp("The stored case's id.", valueName: "case")) var caseID: String
+  @Argument(help: ArgumentHelp("The advocate's database role.", valueName: "role")) var role: String
+
+  func execute(_ env: CommandEnvironment) throws -> Int32 {
+    try StoreAssignment.run(env, command: "assign", id: caseID, role: role, add: true)
+  }
+}
+
+struct StoreUnassignCommand: RedressRunnable {
+  static let configuration = CommandConfiguration(
+    commandName: "unassign",
+    abstract: "Takes a case of the register back from an advocate it was assigned to.",
+    discussion: StoreAssignment.discussion)
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: ArgumentHelp("The stored case's id.", valueName: "case")) var caseID: String
+  @Argument(help: ArgumentHelp("The advocate's database role.", valueName: "role")) var role: String
+
+  func execute(_ env: CommandEnvironment) throws -> Int32 {
+    try StoreAssignment.run(env, command: "unassign", id: caseID, role: role, add: false)
+  }
 }
 
 struct StoreInitCommand: RedressRunnable {

@@ -60,4 +60,25 @@ extension CommandWords {
       "複製了 \(copied) 個案件，略過 \(skipped) 個（已在），拒絕 \(refused) 個",
       "\(copied) copied, \(skipped) already there, \(refused) refused")
   }
+
+  /// `store assign` / `unassign` on the local store.
+  func assignNeedsRegister(_ command: String) -> String {
+    pick(
+      "store \(command) 只用于 PostgreSQL 案件库：本机案件库只属于一个人，没有别人可以指派；用 --store postgres://用户@主机:端口/数据库（或 REDRESS_STORE）指明案件库",
+      "store \(command) 只用於 PostgreSQL 案件庫：本機案件庫只屬於一個人，沒有別人可以指派；用 --store postgres://用戶@主機:端口/數據庫（或 REDRESS_STORE）指明案件庫",
+      "store \(command) is for a PostgreSQL register: the local store belongs to one person, so there is no one to assign a case to; name the register with --store postgres://USER@HOST:PORT/DB (or REDRESS_STORE)"
+    )
+  }
+
+  /// Who a case is assigned to now.
+  func assignment(_ id: String, owner: String, assigned: [String]) -> String {
+    let others = assigned.joined(separator: ", ")
+    return assigned.isEmpty
+      ? pick(
+        "\(id)：所有人 \(owner)，没有指派给其他人", "\(id)：所有人 \(owner)，沒有指派給其他人",
+        "\(id): owned by \(owner), assigned to no one else")
+      : pick(
+        "\(id)：所有人 \(owner)，已指派给 \(others)", "\(id)：所有人 \(owner)，已指派給 \(others)",
+        "\(id): owned by \(owner), assigned to \(others)")
+  }
 }

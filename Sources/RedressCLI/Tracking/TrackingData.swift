@@ -218,7 +218,7 @@ extension TrackingData {
   /// are counted in full here, and their digests kept for next time.
   func statusLines(_ store: any CaseStoring, today: CalendarDate) throws -> [StatusLine] {
     let key = legalKey()
-    let kept = try store.currentDigests(legalKey: key)
+    let kept = try store.currentDigests(legalKey: key, clocks: false)
     var lines: [StatusLine] = []
     lines.reserveCapacity(kept.caseCount)
     do {
@@ -241,21 +241,67 @@ extension TrackingData {
       }
     }
     if lines.count < kept.caseCount {
-      // Only now is a set of the ids worth making: most runs find every digest current.
-      let counted = Set(lines.lazy.map(\.id))
-      let tracking = try store.trackingRows().filter { !counted.contains($0.id) }
-      let inputs = tracking.map(Input.init)
-      let statuses = try statuses(of: inputs, today: today)
-      var fresh: [(row: CaseStore.TrackingRow, jurisdiction: String, digest: ClockDigest)] = []
-      for ((row, input), t) in zip(zip(tracking, inputs), statuses) {
+      for t in try countAfresh(store, except: lines.lazy.map(\.id), today: today, legalKey: key) {
         lines.append(StatusLine(t))
-        fresh.append((row, input.jurisdiction, ClockDigest(t.status)))
       }
-      // Keeping digests saves time next time; it is not part of the answer: a store that
-      // cannot be written to (read-only, or busy) still shows its status.
-      try? store.keepDigests(fresh, legalKey: key)
     }
     return lines
+  }
+
+  /// The stored cases other than `counted`, counted in full as of `today`; their digests are
+  /// kept for next time.
+  private func countAfresh(
+    _ store: any CaseStoring, except counted: some Sequence<String>, today: CalendarDate, legalKey key: String
+  ) throws -> [TrackedCase] {
+    // Only now is a set of the ids worth making: most runs find every digest current.
+    let counted = Set(counted)
+    let tracking = try store.trackingRows().filter { !counted.contains($0.id) }
+    let inputs = tracking.map(Input.init)
+    let statuses = try statuses(of: inputs, today: today)
+    var fresh: [(row: CaseStore.TrackingRow, jurisdiction: String, digest: ClockDigest)] = []
+    for ((row, input), t) in zip(zip(tracking, inputs), statuses) {
+      fresh.append((row, input.jurisdiction, ClockDigest(t.status)))
+    }
+    // Keeping digests saves time next time; it is not part of the answer: a store that
+    // cannot be written to (read-only, or busy) still shows its status.
+    try? store.keepDigests(fresh, legalKey: key)
+    return statuses
+  }
+
+  /// Every stored case's whole status as of `today` (what `status --format json` details),
+  /// from the digests the store keeps as `statusLines` does: each digest with the clocks of its
+  /// case's venue and region in the catalog. Cases without a current digest, or whose digest
+  /// does not fit the catalog, are counted in full and their digests kept.
+  func trackedCases(_ store: any CaseStoring, today: CalendarDate) throws -> [TrackedCase] {
+    let key = legalKey()
+    let kept = try store.currentDigests(legalKey: key, clocks: true)
+    var cases: [TrackedCase] = []
+    cases.reserveCapacity(kept.caseCount)
+    var definitions: [String: [ClockDefinition]] = [:]
+    for row in kept.rows {
+      let catalog = try catalog(jurisdiction: row.jurisdiction)
+      var clocks: [ClockDefinition] = []
+      if let catalog {
+        let d = row.digest
+        let slot = "\(row.jurisdiction)\u{0}\(d.venue.rawValue)\u{0}\(d.region.map { "r" + $0 } ?? "-")"
+        if let known = definitions[slot] {
+          clocks = known
+        } else {
+          clocks = catalog.clocks(for: d.venue, region: d.region)
+          definitions[slot] = clocks
+        }
+      }
+      guard let status = row.digest.status(id: row.id, catalog: catalog, definitions: clocks, today: today)
+      else { continue }
+      cases.append(
+        TrackedCase(
+          status: status, respondentName: TrackedCase.nonBlank(row.respondentName),
+          complainantName: TrackedCase.nonBlank(row.complainantName)))
+    }
+    if cases.count < kept.caseCount {
+      cases += try countAfresh(store, except: cases.lazy.map(\.id), today: today, legalKey: key)
+    }
+    return cases
   }
 }
 

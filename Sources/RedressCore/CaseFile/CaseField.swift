@@ -60,7 +60,8 @@ struct FieldReadContext {
 public struct CaseField<Root>: @unchecked Sendable {
   public let description: CaseFieldDescription
   let read: (inout Root, FieldReadContext) -> Void
-  let write: (Root, inout CaseFileWriter.Emitter, _ indent: Int) -> Void
+  /// The field's value as a YAML node, styled for its type; nil when absent (left out).
+  let node: (Root) -> Node?
   let value: (Root) -> CaseFieldSchema.Value?
   /// Appends the paths of this field (and below) that `pass` requires and `root` lacks.
   let missing: (Root?, _ path: String, _ pass: FieldPresence, inout [String]) -> Void
@@ -81,9 +82,14 @@ extension Array {
     for field in self { field.read(&root, context) }
   }
 
-  func write<Root>(_ root: Root, _ w: inout CaseFileWriter.Emitter, indent: Int)
-  where Element == CaseField<Root> {
-    for field in self { field.write(root, &w, indent) }
+  /// The mapping the writer emits for `root`: its present fields in table order.
+  func node<Root>(of root: Root) -> Node where Element == CaseField<Root> {
+    var pairs: [(Node, Node)] = []
+    pairs.reserveCapacity(count)
+    for field in self {
+      if let value = field.node(root) { pairs.append((CaseFileWriter.plain(field.key), value)) }
+    }
+    return .mapping(Node.Mapping(pairs, .implicit, .block))
   }
 
   func values<Root>(of root: Root) -> CaseFieldSchema.Value where Element == CaseField<Root> {
@@ -115,7 +121,7 @@ extension CaseField {
     _ key: String, _ kp: WritableKeyPath<Root, V?>, _ type: CaseFieldSchema.FieldType,
     _ presence: FieldPresence, check: String? = nil, isBlank: @escaping (V) -> Bool = { _ in false },
     decode: @escaping (FieldReadContext, String) -> V?,
-    emit: @escaping (inout CaseFileWriter.Emitter, V, Int) -> Void,
+    emit: @escaping (V) -> Node,
     value: @escaping (V) -> CaseFieldSchema.Value?
   ) -> CaseField {
     CaseField(
@@ -123,9 +129,7 @@ extension CaseField {
       read: { root, context in
         if let v = decode(context, context.path(of: key)) { root[keyPath: kp] = v }
       },
-      write: { root, w, indent in
-        if let v = root[keyPath: kp] { emit(&w, v, indent) }
-      },
+      node: { root in root[keyPath: kp].map(emit) },
       value: { root in root[keyPath: kp].flatMap(value) },
       missing: { root, path, pass, out in
         guard presence == pass, pass != .requiredInSection || root != nil else { return }
@@ -150,7 +154,7 @@ extension CaseField {
         }
         return s
       },
-      emit: { w, v, indent in w.string(key, v, indent: indent) },
+      emit: CaseFileWriter.text,
       value: { $0.allSatisfy(\.isWhitespace) ? nil : .text($0) })
   }
 
@@ -161,7 +165,7 @@ extension CaseField {
     scalar(
       key, kp, .word(E.allowedWords), presence,
       decode: { context, path in context.reader.enumeration(context.entries[key], path: path, as: E.self) },
-      emit: { w, v, indent in w.word(key, v.rawValue, indent: indent) },
+      emit: { CaseFileWriter.plain($0.rawValue) },
       value: { .word($0.rawValue) })
   }
 
@@ -171,7 +175,7 @@ extension CaseField {
     scalar(
       key, kp, .date, presence,
       decode: { context, path in context.reader.date(context.entries[key], path: path) },
-      emit: { w, v, indent in w.word(key, v.iso, indent: indent) },
+      emit: { CaseFileWriter.plain($0.iso) },
       value: { .date($0) })
   }
 
@@ -182,7 +186,7 @@ extension CaseField {
     scalar(
       key, kp, .date, presence, check: "YYYY-MM-DD or YYYY-MM-DDTHH:MM",
       decode: { context, path in context.reader.eventDate(context.entries[key], path: path) },
-      emit: { w, v, indent in w.word(key, v.description, indent: indent) },
+      emit: { CaseFileWriter.plain($0.description) },
       value: { .date($0.date) })
   }
 
@@ -192,7 +196,7 @@ extension CaseField {
     scalar(
       key, kp, .money, presence,
       decode: { context, path in context.reader.money(context.entries[key], path: path) },
-      emit: { w, v, indent in w.string(key, v.text, indent: indent) },
+      emit: { CaseFileWriter.text($0.text) },
       value: { .money($0) })
   }
 
@@ -203,7 +207,7 @@ extension CaseField {
     scalar(
       key, kp, .number, presence, check: "\(range.lowerBound) to \(range.upperBound)",
       decode: { context, path in context.reader.integer(context.entries[key], path: path, range: range) },
-      emit: { w, v, indent in w.word(key, String(v), indent: indent) },
+      emit: { CaseFileWriter.plain(String($0)) },
       value: { .number($0) })
   }
 
@@ -214,7 +218,7 @@ extension CaseField {
     scalar(
       key, kp, .flag, presence,
       decode: { context, path in context.reader.bool(context.entries[key], path: path) },
-      emit: { w, v, indent in w.bool(key, v, indent: indent) },
+      emit: { CaseFileWriter.plain($0 ? "true" : "false") },
       value: { .flag($0) })
   }
 
@@ -240,12 +244,7 @@ extension CaseField {
         check?(&s, inner)
         root[keyPath: kp] = s
       },
-      write: { root, w, indent in
-        guard let s = root[keyPath: kp] else { return }
-        w.section(key, indent: indent)
-        fields.write(s, &w, indent: indent + 2)
-        w.closeEmptySection(indent: indent + 2)
-      },
+      node: { root in root[keyPath: kp].map { fields.node(of: $0) } },
       value: { root in root[keyPath: kp].map { fields.values(of: $0) } },
       missing: { root, path, pass, out in
         fields.missing(in: root?[keyPath: kp], path: join(path, key), pass: pass, into: &out)
@@ -279,18 +278,10 @@ extension CaseField {
           if r.budgetExhausted { break }
         }
       },
-      write: { root, w, indent in
+      node: { root in
         let elements = root[keyPath: kp]
-        if elements.isEmpty {
-          if writeEmpty { w.scalar(key, "[]", raw: true, indent: indent) }
-          return
-        }
-        w.section(key, indent: indent)
-        for e in elements {
-          w.listItem(indent: indent + 2)
-          fields.write(e, &w, indent: indent + 4)
-          w.closeListItem()
-        }
+        if elements.isEmpty && !writeEmpty { return nil }
+        return .sequence(Node.Sequence(elements.map { fields.node(of: $0) }, .implicit, .block))
       },
       value: { root in
         let elements = root[keyPath: kp].map { fields.values(of: $0) }
@@ -306,10 +297,9 @@ extension CaseField {
   /// A field read, written and valued by hand (`version`, which the reader checks first).
   static func custom(
     _ description: CaseFieldDescription, read: @escaping (inout Root, FieldReadContext) -> Void,
-    write: @escaping (Root, inout CaseFileWriter.Emitter, Int) -> Void,
-    value: @escaping (Root) -> CaseFieldSchema.Value?
+    node: @escaping (Root) -> Node?, value: @escaping (Root) -> CaseFieldSchema.Value?
   ) -> CaseField {
     CaseField(
-      description: description, read: read, write: write, value: value, missing: { _, _, _, _ in })
+      description: description, read: read, node: node, value: value, missing: { _, _, _, _ in })
   }
 }

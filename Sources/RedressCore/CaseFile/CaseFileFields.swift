@@ -12,7 +12,7 @@ extension CaseFile {
     .custom(
       CaseFieldDescription(key: "version", type: .number, presence: .required, check: "1", children: []),
       read: { _, _ in },  // read first, by CaseFileReader: a newer version stops the reading
-      write: { c, w, indent in w.scalar("version", String(c.version), raw: true, indent: indent) },
+      node: { CaseFileWriter.plain(String($0.version)) },
       value: { .number($0.version) }),
     .text(
       "id", \.id, check: TextCheck("case id") { CaseID.isValid($0) ? nil : CaseID.rule + ", got \"\($0)\"" }),

@@ -215,6 +215,8 @@ public enum Words {
   private final class State: @unchecked Sendable {
     let lock = NSLock()
     var templates: URL?
+    /// The `--data` and `$REDRESS_DATA` values `templates` was located for.
+    var locatedFor: [String?]?
     var areas: [String: [String: WordCatalog.Entry]] = [:]  // "lang/area" → entries
     var failures: [String: DiagnosticsError] = [:]
   }
@@ -227,9 +229,24 @@ public enum Words {
     defer { state.lock.unlock() }
     if state.templates?.standardizedFileURL != templates.standardizedFileURL {
       state.templates = templates
+      state.locatedFor = nil
       state.areas = [:]
       state.failures = [:]
     }
+  }
+
+  /// Uses the data folder that `--data` (`explicit`) and `$REDRESS_DATA` (`dataVariable`)
+  /// select, located by `locate` only when they differ from the last call's.
+  public static func useData(explicit: String?, dataVariable: String?, locate: () -> URL?) {
+    let key = [explicit, dataVariable]
+    state.lock.lock()
+    let known = state.locatedFor == key
+    state.lock.unlock()
+    guard !known, let templates = locate() else { return }
+    use(templates: templates)
+    state.lock.lock()
+    state.locatedFor = key
+    state.lock.unlock()
   }
 
   /// Reads every area of `language` now, so that a broken wording file is reported as an
@@ -309,5 +326,18 @@ public enum Words {
     }
     state.lock.unlock()
     return result
+  }
+}
+
+extension InterfaceLanguage {
+  /// The interface text of `key` (`area.name`) in this language, from
+  /// `templates/words/<language>/<area>.yaml`, with its `{placeholders}` filled.
+  public func phrase(_ key: String, _ values: [String: String] = [:]) -> String {
+    Words.phrase(key, language: rawValue, values)
+  }
+
+  /// A counted text: `{count}` is `count`; English picks its `one`/`other` form.
+  public func phrase(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
+    Words.phrase(key, language: rawValue, count: count, values)
   }
 }

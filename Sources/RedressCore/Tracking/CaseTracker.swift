@@ -85,6 +85,10 @@ public struct CaseStatus: Hashable, Sendable {
   public var settled = false
   /// A response is logged and no clock is open (what `answered` means for the state).
   public var answered = false
+  /// The case's region (which region clocks it has) and the day it was filed (the day its
+  /// clocks' citations are taken on; before filing, the day asked).
+  public var region: String? = nil
+  public var filedOn: CalendarDate? = nil
 
   public var due: CalendarDate? { dueClock?.due }
   public var daysLeft: Int? { dueClock?.daysLeft }
@@ -212,6 +216,8 @@ public struct CaseTracker: Sendable {
     status.endedBy = ended
     status.settled = settled
     status.answered = answered
+    status.region = region
+    status.filedOn = filing?.filedOn
     return status
   }
 
@@ -344,17 +350,20 @@ public struct CaseTracker: Sendable {
 }
 
 /// What a case's status is made of that does not depend on the day it is asked: its stage,
-/// the earliest open due day and the clock it comes from, whether a response is logged, and the
-/// years without calendar data that due day relied on. Every recorded event counts whatever
-/// the day, so only the days left and the state change from one day to the next; the store
-/// keeps a digest per case (`status` over thousands of cases reads digests instead of counting
-/// every clock again) and `state(today:)` gives what `CaseTracker.status` would.
+/// the earliest open due day and the clock it comes from, whether a response is logged, the
+/// years without calendar data that due day relied on, and every clock of the case as
+/// `status --format json` details it. Every recorded event counts whatever the day, so only
+/// the days left, the state, the routes and (before filing) the citations change from one day
+/// to the next; the store keeps a digest per case (`status` over thousands of cases reads
+/// digests instead of counting every clock again) and `state(today:)` gives what
+/// `CaseTracker.status` would.
 public struct ClockDigest: Hashable, Sendable {
   /// The version of how clocks are counted into a digest: raise it whenever a change to
   /// `CaseTracker` could change a digest, so that stored digests are counted again.
   /// 2: years without a notice count on the statutory holidays; 3: region clocks, appraisal
-  /// pauses, refused and withdrawn, and the venue, end and settlement kept for the routes.
-  public static let format = 3
+  /// pauses, refused and withdrawn, and the venue, end and settlement kept for the routes;
+  /// 4: every clock of the case, its region and filing day (the JSON of `status` from digests).
+  public static let format = 4
 
   public var stage: CaseStage
   public var due: CalendarDate?
@@ -367,10 +376,80 @@ public struct ClockDigest: Hashable, Sendable {
   /// they decide the routes offered.
   public var endedBy: FilingEventKind?
   public var settled: Bool
+  /// The case's region: with the venue, it decides which clocks of the catalog the case has.
+  public var region: String?
+  /// `filing.filed_on`: the day the clocks' citations are taken on (nil: the day asked).
+  public var filedOn: CalendarDate?
+  /// Every clock of the case, in the catalog's order (`CaseTracker.clocks(venue:region:)`).
+  public var clocks: [Clock]
+
+  /// One clock of a case as far as it does not depend on the day asked: its definition is
+  /// the catalog's (by the case's venue and region, checked by id), its days left are
+  /// `due` − the day asked while it is open.
+  public struct Clock: Hashable, Sendable {
+    public var id: String
+    public var status: CaseClock.Status
+    public var start: CalendarDate?
+    public var unadjusted: CalendarDate?
+    public var due: CalendarDate?
+    public var closedOn: CalendarDate?
+    public var closedBy: ClockCloser?
+    public var paused: Bool
+    public var appraisalDays: Int
+    public var yearsWithoutData: [Int]
+
+    public init(
+      id: String, status: CaseClock.Status, start: CalendarDate? = nil, unadjusted: CalendarDate? = nil,
+      due: CalendarDate? = nil, closedOn: CalendarDate? = nil, closedBy: ClockCloser? = nil,
+      paused: Bool = false, appraisalDays: Int = 0, yearsWithoutData: [Int] = []
+    ) {
+      self.id = id
+      self.status = status
+      self.start = start
+      self.unadjusted = unadjusted
+      self.due = due
+      self.closedOn = closedOn
+      self.closedBy = closedBy
+      self.paused = paused
+      self.appraisalDays = appraisalDays
+      self.yearsWithoutData = yearsWithoutData
+    }
+
+    public init(_ c: CaseClock) {
+      self.init(
+        id: c.id, status: c.status, start: c.start, unadjusted: c.deadline?.unadjusted, due: c.deadline?.due,
+        closedOn: c.closedOn, closedBy: c.closedBy, paused: c.paused, appraisalDays: c.appraisalDays,
+        yearsWithoutData: c.deadline?.yearsWithoutData ?? [])
+    }
+
+    /// The clock of `definition` as of `today` (`citations` taken on `reference`), as
+    /// `CaseTracker.status` would give it; `routesWhenOverdue` are the venue's.
+    public func clock(
+      _ definition: ClockDefinition, today: CalendarDate, reference: CalendarDate,
+      routesWhenOverdue: [ClockCatalog.Route]
+    ) -> CaseClock {
+      var deadline: Deadline?
+      if let start, let unadjusted, let due {
+        deadline = Deadline(
+          from: start, length: definition.length + appraisalDays, unit: definition.unit,
+          unadjusted: unadjusted,
+          due: due, yearsWithoutData: yearsWithoutData)
+      }
+      var c = CaseClock(
+        definition: definition, status: status, start: start, deadline: deadline, closedOn: closedOn,
+        closedBy: closedBy, daysLeft: status == .open ? due.map { today.days(until: $0) } : nil)
+      c.paused = paused
+      c.appraisalDays = appraisalDays
+      c.routesWhenOverdue = routesWhenOverdue
+      c.citations = definition.citations.inForce(on: reference)
+      return c
+    }
+  }
 
   public init(
     stage: CaseStage, due: CalendarDate?, dueClockID: String?, answered: Bool, yearsWithoutData: [Int],
-    venue: Venue = .consumerAssociation, endedBy: FilingEventKind? = nil, settled: Bool = false
+    venue: Venue = .consumerAssociation, endedBy: FilingEventKind? = nil, settled: Bool = false,
+    region: String? = nil, filedOn: CalendarDate? = nil, clocks: [Clock] = []
   ) {
     self.stage = stage
     self.due = due
@@ -380,6 +459,9 @@ public struct ClockDigest: Hashable, Sendable {
     self.venue = venue
     self.endedBy = endedBy
     self.settled = settled
+    self.region = region
+    self.filedOn = filedOn
+    self.clocks = clocks
   }
 
   /// The digest of a status worked out in full (on any day: the digest does not depend on it).
@@ -387,7 +469,8 @@ public struct ClockDigest: Hashable, Sendable {
     self.init(
       stage: status.stage, due: status.due, dueClockID: status.dueClock?.id, answered: status.answered,
       yearsWithoutData: status.yearsWithoutData, venue: status.venue, endedBy: status.endedBy,
-      settled: status.settled)
+      settled: status.settled, region: status.region, filedOn: status.filedOn,
+      clocks: status.clocks.map(Clock.init))
   }
 
   /// `due` − `today` in calendar days; nil when no clock is open.
@@ -395,5 +478,166 @@ public struct ClockDigest: Hashable, Sendable {
 
   public func state(today: CalendarDate) -> CaseState {
     CaseTracker.state(stage: stage, daysLeft: daysLeft(today: today), answered: answered)
+  }
+
+  /// The status `CaseTracker.status` gives as of `today`, from this digest and the clocks of
+  /// the case's venue and region in `catalog` (`definitions`); nil when the digest's clocks
+  /// are not those (then the case is to be counted again). `catalog` nil: a jurisdiction
+  /// without clocks.
+  public func status(
+    id: String, catalog: ClockCatalog?, definitions: [ClockDefinition], today: CalendarDate
+  ) -> CaseStatus? {
+    guard definitions.count == clocks.count else { return nil }
+    let reference = filedOn ?? today
+    let routes = catalog?.nextRoutes[venue]?.overdue ?? []
+    var built: [CaseClock] = []
+    built.reserveCapacity(clocks.count)
+    var dueIndex: Int?
+    for (definition, c) in zip(definitions, clocks) {
+      guard definition.id == c.id else { return nil }
+      if dueIndex == nil, c.status == .open, c.id == dueClockID, c.due == due { dueIndex = built.count }
+      built.append(c.clock(definition, today: today, reference: reference, routesWhenOverdue: routes))
+    }
+    if dueClockID != nil && dueIndex == nil { return nil }
+    let state = state(today: today)
+    var s = CaseStatus(
+      caseID: id, venue: venue, stage: stage, state: state, clocks: built,
+      dueClock: dueIndex.map { built[$0] },
+      nextRoutes: catalog?.routes(venue: venue, state: state, ended: endedBy, settled: settled) ?? [],
+      calendarName: catalog?.calendar ?? "")
+    s.endedBy = endedBy
+    s.settled = settled
+    s.answered = answered
+    s.region = region
+    s.filedOn = filedOn
+    return s
+  }
+
+  // MARK: The clocks as text (one column of the store)
+
+  /// `clocks` as one line of text per clock, fields separated by spaces: the id, `n`/`o`/`c`
+  /// (not started, open, closed), start, unadjusted and due days, the day it closed (Julian
+  /// day numbers, `-` for none), what closed it (`-`), `p` when paused (`-`), the appraisal
+  /// days, and the years without a notice (`2027,2028`, `-`). A clock id with a space or a
+  /// line break cannot be kept: the text is then nil and the case is counted every time.
+  public var clocksText: String? {
+    var out = ""
+    for (i, c) in clocks.enumerated() {
+      if c.id.isEmpty || c.id.contains(where: { $0 == " " || $0.isNewline }) { return nil }
+      if i > 0 { out += "\n" }
+      func day(_ d: CalendarDate?) -> String { d.map { String($0.julianDay) } ?? "-" }
+      let status: String
+      switch c.status {
+      case .notStarted: status = "n"
+      case .open: status = "o"
+      case .closed: status = "c"
+      }
+      out += c.id + " " + status + " " + day(c.start) + " " + day(c.unadjusted) + " " + day(c.due) + " "
+      out += day(c.closedOn) + " " + (c.closedBy?.rawValue ?? "-") + " " + (c.paused ? "p" : "-") + " "
+      out += String(c.appraisalDays) + " "
+      out += c.yearsWithoutData.isEmpty ? "-" : c.yearsWithoutData.map(String.init).joined(separator: ",")
+    }
+    return out
+  }
+
+  /// The clocks of `clocksText`; nil when the text is not such. `ids` keeps the clock ids met
+  /// so far (a store reading thousands of digests makes each id once, not once per clock).
+  public static func clocks(fromText text: String, ids: inout [String]) -> [Clock]? {
+    if text.isEmpty { return [] }
+    var text = text
+    return text.withUTF8 { bytes -> [Clock]? in
+      var out: [Clock] = []
+      var i = 0
+      let n = bytes.count
+      /// The next field's bounds (up to a space, a line break or the end).
+      func field() -> Range<Int> {
+        let start = i
+        while i < n && bytes[i] != 0x20 && bytes[i] != 0x0A { i += 1 }
+        return start..<i
+      }
+      func isDash(_ r: Range<Int>) -> Bool { r.count == 1 && bytes[r.lowerBound] == 0x2D }
+      func number(_ r: Range<Int>) -> Int? {
+        guard !r.isEmpty, r.count <= 18 else { return nil }
+        var v = 0
+        for k in r {
+          let b = bytes[k]
+          guard b >= 0x30 && b <= 0x39 else { return nil }
+          v = v * 10 + Int(b - 0x30)
+        }
+        return v
+      }
+      func day(_ r: Range<Int>) -> CalendarDate?? {
+        if isDash(r) { return .some(nil) }
+        return number(r).map { .some(CalendarDate(julianDay: $0)) }
+      }
+      /// Steps over the space between two fields of a line.
+      func space() -> Bool {
+        guard i < n, bytes[i] == 0x20 else { return false }
+        i += 1
+        return true
+      }
+      while true {
+        let idRange = field()
+        guard !idRange.isEmpty, space() else { return nil }
+        let idBytes = UnsafeBufferPointer(rebasing: bytes[idRange])
+        let id: String
+        if let known = ids.first(where: { $0.utf8.elementsEqual(idBytes) }) {
+          id = known
+        } else {
+          id = String(decoding: idBytes, as: UTF8.self)
+          ids.append(id)
+        }
+        let s = field()
+        guard s.count == 1, space() else { return nil }
+        let status: CaseClock.Status
+        switch bytes[s.lowerBound] {
+        case 0x6E: status = .notStarted
+        case 0x6F: status = .open
+        case 0x63: status = .closed
+        default: return nil
+        }
+        guard let start = day(field()), space(), let unadjusted = day(field()), space(),
+          let due = day(field()), space(), let closedOn = day(field()), space()
+        else { return nil }
+        let by = field()
+        guard space() else { return nil }
+        var closedBy: ClockCloser?
+        if !isDash(by) {
+          guard
+            let c = ClockCloser(
+              rawValue: String(decoding: UnsafeBufferPointer(rebasing: bytes[by]), as: UTF8.self))
+          else { return nil }
+          closedBy = c
+        }
+        let p = field()
+        guard p.count == 1, space() else { return nil }
+        let paused = bytes[p.lowerBound] == 0x70
+        guard paused || bytes[p.lowerBound] == 0x2D else { return nil }
+        guard let appraisal = number(field()), space() else { return nil }
+        var years: [Int] = []
+        let y = field()
+        if !isDash(y) {
+          var start = y.lowerBound
+          for k in y.lowerBound...y.upperBound where k == y.upperBound || bytes[k] == 0x2C {
+            guard let year = number(start..<k) else { return nil }
+            years.append(year)
+            start = k + 1
+          }
+        }
+        out.append(
+          Clock(
+            id: id, status: status, start: start, unadjusted: unadjusted, due: due, closedOn: closedOn,
+            closedBy: closedBy, paused: paused, appraisalDays: appraisal, yearsWithoutData: years))
+        if i == n { return out }
+        guard bytes[i] == 0x0A else { return nil }
+        i += 1
+      }
+    }
+  }
+
+  /// The clocks of `clocksText`; nil when the text is not such.
+  public static func clocks(fromText text: String) -> [Clock]? {
+    var ids: [String] = []
+    return clocks(fromText: text, ids: &ids)
   }
 }

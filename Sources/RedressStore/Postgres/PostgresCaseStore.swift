@@ -233,7 +233,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
       for r in try session.query(
         """
         SELECT id, is_draft, jurisdiction, venue, complainant_name, respondent_name, filed_on,
-          accepted_on, reference, version
+          accepted_on, reference, version, region, settled
         FROM stored_case ORDER BY id COLLATE "C"
         """)
       {
@@ -249,22 +249,27 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
           CaseStore.TrackingRow(
             id: id, isDraft: try x.bool(1), jurisdiction: try x.text(2),
             venue: try x.text(3).flatMap(Venue.init(rawValue:)), complainantName: try x.text(4),
-            respondentName: try x.text(5), filing: hasFiling ? f : nil, updatedAt: Double(try x.int(9) ?? 0)))
+            respondentName: try x.text(5), filing: hasFiling ? f : nil, updatedAt: Double(try x.int(9) ?? 0),
+            region: try x.text(10), settled: try x.bool(11)))
       }
       return rows
     }
   }
 
-  public func currentDigests(legalKey: String) throws -> (caseCount: Int, rows: [CaseStore.DigestRow]) {
+  public func currentDigests(legalKey: String, clocks withClocks: Bool) throws -> (
+    caseCount: Int, rows: [CaseStore.DigestRow]
+  ) {
     try locked {
       let count =
         try session.query("SELECT count(*) FROM stored_case").first.flatMap { try Cells($0).int(0) } ?? 0
       var rows: [CaseStore.DigestRow] = []
       rows.reserveCapacity(count)
+      var clockIDs: [String] = []
       for r in try session.query(
         """
         SELECT d.case_id, d.jurisdiction, d.respondent_name, d.stage, d.due, d.due_clock, d.answered,
-          d.weekday_only_years
+          d.weekday_only_years, d.venue, d.ended_by, d.settled, d.complainant_name, d.region, d.filed_on,
+          CASE WHEN \(withClocks) THEN d.clocks END
         FROM case_clock_digest d JOIN stored_case c ON c.id = d.case_id AND c.version = d.case_version
         WHERE d.legal_key = \(legalKey) ORDER BY d.case_id COLLATE "C"
         """)
@@ -273,13 +278,26 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
         guard let id = try x.text(0), let stage = try x.text(3).flatMap(CaseStage.init(rawValue:)) else {
           continue
         }
+        // A digest whose clocks do not read is counted again (and kept anew).
+        var clocks: [ClockDigest.Clock] = []
+        if withClocks {
+          guard let read = ClockDigest.clocks(fromText: try x.text(14) ?? "", ids: &clockIDs) else {
+            continue
+          }
+          clocks = read
+        }
         let years = try x.text(7).map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
         rows.append(
           CaseStore.DigestRow(
             id: id, jurisdiction: try x.text(1) ?? "", respondentName: try x.text(2),
+            complainantName: try x.text(11),
             digest: ClockDigest(
               stage: stage, due: try x.int(4).map(CalendarDate.init(julianDay:)), dueClockID: try x.text(5),
-              answered: try x.bool(6), yearsWithoutData: years)))
+              answered: try x.bool(6), yearsWithoutData: years,
+              venue: try x.text(8).flatMap(Venue.init(rawValue:)) ?? .consumerAssociation,
+              endedBy: try x.text(9).flatMap(FilingEventKind.init(rawValue:)), settled: try x.bool(10),
+              region: try x.text(12), filedOn: try x.int(13).map(CalendarDate.init(julianDay:)),
+              clocks: clocks)))
       }
       return (count, rows)
     }
@@ -293,6 +311,8 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
       try session.transaction {
         var pending: [EventLoopFuture<PostgresQueryResult>] = []
         for (row, jurisdiction, d) in digests {
+          // Clocks that cannot be written as text are not kept: the case is counted each time.
+          guard let clocks = d.clocksText else { continue }
           let years =
             d.yearsWithoutData.isEmpty ? nil : d.yearsWithoutData.map(String.init).joined(separator: ",")
           let version = Int(row.updatedAt)
@@ -300,15 +320,21 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
             session.send(
               """
               INSERT INTO case_clock_digest (case_id, legal_key, case_version, jurisdiction, respondent_name,
-                stage, due, due_clock, answered, weekday_only_years)
+                stage, due, due_clock, answered, weekday_only_years, venue, ended_by, settled,
+                complainant_name, region, filed_on, clocks)
               SELECT id, \(legalKey), version, \(jurisdiction), respondent_name, \(d.stage.rawValue),
-                \(d.due?.julianDay), \(d.dueClockID), \(d.answered), \(years)
+                \(d.due?.julianDay), \(d.dueClockID), \(d.answered), \(years), \(d.venue.rawValue),
+                \(d.endedBy?.rawValue), \(d.settled), complainant_name, \(d.region), \(d.filedOn?.julianDay),
+                \(clocks)
               FROM stored_case WHERE id = \(row.id) AND version = \(version)
               ON CONFLICT (case_id) DO UPDATE SET legal_key = excluded.legal_key,
                 case_version = excluded.case_version, jurisdiction = excluded.jurisdiction,
                 respondent_name = excluded.respondent_name, stage = excluded.stage, due = excluded.due,
                 due_clock = excluded.due_clock, answered = excluded.answered,
-                weekday_only_years = excluded.weekday_only_years
+                weekday_only_years = excluded.weekday_only_years, venue = excluded.venue,
+                ended_by = excluded.ended_by, settled = excluded.settled,
+                complainant_name = excluded.complainant_name, region = excluded.region,
+                filed_on = excluded.filed_on, clocks = excluded.clocks
               """))
           if pending.count >= 64 {
             for f in pending { try session.wait(f) }
@@ -316,6 +342,57 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
           }
         }
         for f in pending { try session.wait(f) }
+      }
+    }
+  }
+
+  // MARK: - Who a case is assigned to
+
+  /// Who owns a case of the register and who else is assigned to it.
+  public struct Assignment: Sendable, Equatable {
+    public var id: String
+    public var owner: String
+    public var assigned: [String]
+  }
+
+  /// Assigns case `id` to `role` (`add`) or takes it back. The server decides who may: the
+  /// case's owner or a member of `redress_supervisor` (the trigger of `stored_case` refuses
+  /// anyone else, whether through redress or `psql`), and only to a role it has. A role already
+  /// assigned (or, taking back, not assigned) changes nothing.
+  public func assign(_ id: String, role: String, add: Bool) throws -> Assignment {
+    try locked {
+      try session.transaction {
+        guard
+          let row = try session.query(
+            "SELECT owner_role::text, assigned::text[] FROM stored_case WHERE id = \(id) FOR UPDATE"
+          ).first
+        else {
+          throw StoreError(
+            .notFound, "no case '\(id)' that \(settings.user) may see in the register \(settings)")
+        }
+        let x = Cells(row)
+        var current = Assignment(
+          id: id, owner: try x.text(0) ?? "", assigned: try x.row[1].decode([String]?.self) ?? [])
+        let there = current.assigned.contains(role)
+        if add == there { return current }
+        if add, try session.query("SELECT 1 FROM pg_roles WHERE rolname = \(role)").isEmpty {
+          throw StoreError(
+            .invalidCase,
+            "there is no role '\(role)' on the server \(settings) to assign case '\(id)' to; the server's "
+              + "administrator creates it (CREATE ROLE), the register's owner grants it (redress store init --grant)"
+          )
+        }
+        let statement: PostgresQuery =
+          add
+          ? "UPDATE stored_case SET assigned = array_append(assigned, \(role)::name) WHERE id = \(id) RETURNING assigned::text[]"
+          : "UPDATE stored_case SET assigned = array_remove(assigned, \(role)::name) WHERE id = \(id) RETURNING assigned::text[]"
+        guard let changed = try session.query(statement).first else {
+          throw StoreError(
+            .permission,
+            "\(settings.user) may not change who case '\(id)' is assigned to (its owner is \(current.owner))")
+        }
+        current.assigned = try Cells(changed).row[0].decode([String]?.self) ?? []
+        return current
       }
     }
   }
@@ -439,7 +516,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
           complainant_name = \(c.complainant?.name), respondent_name = \(c.respondent?.name),
           purchase_date = \(purchase), filed_on = \(filed), accepted_on = \(accepted),
           reference = \(c.filing?.reference), evidence_count = \(links.count), updated_at = \(nowSeconds),
-          yaml = \(yaml)
+          yaml = \(yaml), region = \(c.region), settled = \(CaseTracker.settled(c))
         WHERE id = \(id)
         """)
       try session.execute("DELETE FROM case_clock_digest WHERE case_id = \(id)")
@@ -450,11 +527,11 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
           """
           INSERT INTO stored_case (id, is_draft, stage, jurisdiction, venue, language, addressee,
             complainant_name, respondent_name, purchase_date, filed_on, accepted_on, reference,
-            evidence_count, created_at, updated_at, yaml)
+            evidence_count, created_at, updated_at, yaml, region, settled)
           VALUES (\(id), \(draft), \(stage.rawValue), \(c.jurisdiction), \(c.venue?.rawValue),
             \(c.language?.rawValue), \(c.addressee), \(c.complainant?.name), \(c.respondent?.name),
             \(purchase), \(filed), \(accepted), \(c.filing?.reference), \(links.count), \(nowSeconds),
-            \(nowSeconds), \(yaml))
+            \(nowSeconds), \(yaml), \(c.region), \(CaseTracker.settled(c)))
           """)
         try session.execute("RELEASE SAVEPOINT insert_case")
       } catch let e as StoreError where e.kind == .duplicateID {
@@ -806,31 +883,14 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     ok = true
   }
 
-  public func verify(_ id: String) throws -> [EvidenceCheck] {
-    guard let stored = try fetch(id) else {
-      throw StoreError(.notFound, "no stored case '\(id)'; `redress list` shows the stored cases")
-    }
-    var checks: [EvidenceCheck] = []
-    var byFile: [String: StoredEvidence] = [:]
-    for e in stored.evidence { byFile[e.file] = e }
-    var seen: Set<String> = []
-    for item in stored.caseFile.evidence {
-      guard let file = item.file, seen.insert(file).inserted else { continue }
-      guard let e = byFile[file] else {
-        checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: nil, problem: .missing))
-        continue
-      }
-      let hasher = SHA256Stream()
-      let found = try locked { try streamBlob(caseID: id, file: file) { hasher.update($0) } }
-      let problem: BlobProblem?
-      if !found && e.blob.size > 0 {
-        problem = .missing
-      } else {
-        problem = hasher.finalize() == e.blob.sha256 && hasher.byteCount == e.blob.size ? nil : .changed
-      }
-      checks.append(EvidenceCheck(file: file, evidenceID: item.id, stored: e, problem: problem))
-    }
-    return checks
+  /// Re-hashes one evidence file of a case from the server's copy, chunk by chunk
+  /// (`verify` comes from `CaseStoring`).
+  public func check(_ evidence: StoredEvidence, of caseID: String) throws -> BlobProblem? {
+    let hasher = SHA256Stream()
+    let found = try locked { try streamBlob(caseID: caseID, file: evidence.file) { hasher.update($0) } }
+    if !found && evidence.blob.size > 0 { return .missing }
+    return hasher.finalize() == evidence.blob.sha256 && hasher.byteCount == evidence.blob.size
+      ? nil : .changed
   }
 
   /// Nothing to collect: an import's bytes travel in the transaction that records them, and

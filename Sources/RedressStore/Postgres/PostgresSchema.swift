@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import RedressCore
 
 /// The versioned schema of the register (PostgreSQL). As with the local store's, a migration
 /// once released is never edited: a change is a new one appended to `migrations`. The
@@ -227,6 +228,69 @@ enum PostgresSchema {
         FOR EACH ROW EXECUTE FUNCTION redress_event_written();
       """
     ),
+    (
+      "v3: region, settlement, every clock in the digest; assigning is refused, not ignored",
+      """
+      -- Tracking reads the case's region (region clocks) and whether a settlement is recorded
+      -- (the routes after a case ended): as in the local store's v3, filled from each case's
+      -- YAML by store init right after this migration (`backfill`).
+      ALTER TABLE stored_case ADD COLUMN region text;
+      ALTER TABLE stored_case ADD COLUMN settled boolean NOT NULL DEFAULT false;
+
+      -- A digest keeps every clock of its case (ClockDigest.format 4), so that
+      -- `status --format json` is written from the digests; the old ones are counted again.
+      DELETE FROM case_clock_digest;
+      ALTER TABLE case_clock_digest ADD COLUMN venue text;
+      ALTER TABLE case_clock_digest ADD COLUMN ended_by text;
+      ALTER TABLE case_clock_digest ADD COLUMN settled boolean NOT NULL DEFAULT false;
+      ALTER TABLE case_clock_digest ADD COLUMN complainant_name text;
+      ALTER TABLE case_clock_digest ADD COLUMN region text;
+      ALTER TABLE case_clock_digest ADD COLUMN filed_on bigint;
+      ALTER TABLE case_clock_digest ADD COLUMN clocks text;
+
+      -- Who owns a case and who is assigned to it: only its owner or a supervisor changes
+      -- that (`redress store assign`), and anyone else's attempt is refused with a reason
+      -- instead of being silently undone; an assigned name must be a role of the server.
+      CREATE OR REPLACE FUNCTION redress_case_written() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.written_by := current_user;
+        IF TG_OP = 'INSERT' THEN
+          NEW.version := 1;
+          IF NOT redress_is_supervisor() THEN
+            NEW.owner_role := current_user;
+            NEW.assigned := '{}';
+          END IF;
+        ELSE
+          NEW.id := OLD.id;
+          IF (NEW.owner_role IS DISTINCT FROM OLD.owner_role OR NEW.assigned IS DISTINCT FROM OLD.assigned)
+            AND NOT (OLD.owner_role = current_user OR redress_is_supervisor()) THEN
+            RAISE EXCEPTION 'only the owner of case % (%) or a member of redress_supervisor may change who owns it or is assigned to it',
+              OLD.id, OLD.owner_role USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          -- Changing only who owns it or is assigned to it is not a new version of the case
+          -- (an advocate's interview saving meanwhile is not told of a conflict).
+          IF to_jsonb(NEW) - 'owner_role' - 'assigned' - 'version' - 'written_by'
+              = to_jsonb(OLD) - 'owner_role' - 'assigned' - 'version' - 'written_by' THEN
+            NEW.version := OLD.version;
+            NEW.written_by := OLD.written_by;
+          ELSE
+            NEW.version := OLD.version + 1;
+          END IF;
+        END IF;
+        -- A name newly assigned must be a role of the server (one dropped later stays listed).
+        IF EXISTS (
+            SELECT 1 FROM unnest(NEW.assigned) AS a(role)
+            WHERE NOT (TG_OP = 'UPDATE' AND a.role = ANY (OLD.assigned))
+              AND NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = a.role)) THEN
+          RAISE EXCEPTION 'case %: there is no role % on the server to assign it to', NEW.id,
+            (SELECT a.role FROM unnest(NEW.assigned) AS a(role)
+              WHERE NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = a.role) LIMIT 1)
+            USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        RETURN NEW;
+      END $$
+      """
+    ),
   ]
 
   /// The tables and what an advocate's role may do with them (`store init --grant`).
@@ -293,7 +357,10 @@ enum PostgresSchema {
 
   /// Creates or migrates the schema and grants `roles` (and `redress_supervisor`) what an
   /// advocate needs, in one transaction. Run by the database owner.
-  static func initialize(_ session: PostgresSession, grant roles: [String]) throws -> InitOutcome {
+  /// `upTo`: the last migration to apply (tests make an older register with it).
+  static func initialize(_ session: PostgresSession, grant roles: [String], upTo: Int? = nil) throws
+    -> InitOutcome
+  {
     try session.transaction {
       // One init at a time, whoever runs it.
       try session.execute("SELECT pg_advisory_xact_lock(7265647265737301)")
@@ -314,10 +381,12 @@ enum PostgresSchema {
           .unusableStore, "the register was set up by a newer redress (schema \(current)); update redress")
       }
       var applied: [String] = []
-      for (index, (name, sql)) in migrations.enumerated() where index + 1 > current {
+      for (index, (name, sql)) in migrations.enumerated()
+      where index + 1 > current && index + 1 <= (upTo ?? latest) {
         for statement in statements(sql.replacingOccurrences(of: "@schema@", with: quote(schema))) {
           try session.execute(PostgresQuery(unsafeSQL: statement))
         }
+        if index + 1 == 3 { try backfillRegionAndSettlement(session) }
         try session.execute("INSERT INTO redress_migration (version, name) VALUES (\(index + 1), \(name))")
         applied.append(name)
       }
@@ -339,6 +408,26 @@ enum PostgresSchema {
       }
       return InitOutcome(applied: applied, version: latest, granted: granted)
     }
+  }
+
+  /// Migration v3: every stored case's region and settlement, read from its YAML. Run by the
+  /// tables' owner inside the migration's transaction: row-level security is lifted for the
+  /// owner and the trigger that records writers and versions is off meanwhile, so that every
+  /// case is filled in and none looks saved again by the owner.
+  static func backfillRegionAndSettlement(_ session: PostgresSession) throws {
+    try session.execute("ALTER TABLE stored_case NO FORCE ROW LEVEL SECURITY")
+    try session.execute("ALTER TABLE stored_case DISABLE TRIGGER stored_case_written")
+    for row in try session.query("SELECT id, yaml FROM stored_case") {
+      let x = Cells(row)
+      guard let id = try x.text(0), let yaml = try x.text(1),
+        // A stored document was written by redress; one that no longer reads keeps no region.
+        let c = try? CaseFileReader.read(text: yaml, file: id)
+      else { continue }
+      try session.execute(
+        "UPDATE stored_case SET region = \(c.region), settled = \(CaseTracker.settled(c)) WHERE id = \(id)")
+    }
+    try session.execute("ALTER TABLE stored_case ENABLE TRIGGER stored_case_written")
+    try session.execute("ALTER TABLE stored_case FORCE ROW LEVEL SECURITY")
   }
 
   /// Checks that the register's schema is the one this redress knows.

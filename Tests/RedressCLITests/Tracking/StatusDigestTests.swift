@@ -27,6 +27,11 @@ import Testing
       c.respondent = Respondent()
       c.respondent?.name = name
     }
+    // Complainants by the case's number: the generator's sequence stays what it was.
+    if let name = names.reversed()[n % names.count] {
+      c.complainant = Complainant()
+      c.complainant?.name = name
+    }
     let kind = g.below(8)
     if kind <= 1 { return (c, kind == 0) }
     let start = CalendarDate(iso: "2025-12-01")!.adding(days: g.below(480))
@@ -57,6 +62,8 @@ import Testing
       }
     }
     if kind == 4 && g.below(3) == 0 { f.events.append(event(.mediation, after: 15)) }
+    // Accepted with no filing day recorded: the clocks' citations are taken on the day asked.
+    if kind == 3 && f.acceptedOn != nil && n % 5 == 0 { f.filedOn = nil }
     c.filing = f
     return (c, false)
   }
@@ -169,6 +176,124 @@ import Testing
     }
     #expect(try store.clockDigests().legalKey == changed.legalKey())
     #expect(try changed.statusLines(store, today: Self.days[3]).contains { $0.yearsWithoutData == [2026] })
+  }
+
+  enum Engine: String, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+    var testDescription: String { rawValue }
+    static var available: [Engine] { TestRegister.isAvailable ? [.sqlite, .postgres] : [.sqlite] }
+  }
+
+  /// A fresh store of `engine`: a folder, or a database of its own on the test server
+  /// (`make test` starts one), opened as an advocate.
+  static func store(_ engine: Engine, in dir: URL) throws -> any CaseStoring {
+    switch engine {
+    case .sqlite:
+      return try #require(try CaseStore.open(at: dir.appendingPathComponent("store"), create: true))
+    case .postgres:
+      let db = try TestRegister.makeDatabase(advocates: 1)
+      _ = try PostgresCaseStore.initialize(
+        try PostgresSettings(url: db.url(db.owner), environment: db.owner.environment),
+        grant: [db.advocates[0].name])
+      var env = db.advocates[0].environment
+      env["HOME"] = dir.path
+      return try PostgresCaseStore.open(
+        try PostgresSettings(url: db.url(db.advocates[0]), environment: env),
+        workFolder: dir.appendingPathComponent("work"))
+    }
+  }
+
+  /// The first line where two texts differ, for a short failure message; nil when the same.
+  static func firstDifference(_ a: String, _ b: String) -> String? {
+    difference([a], [b])
+  }
+
+  /// `status --format json` written from the digests is byte for byte the JSON counted in full
+  /// from the case files themselves (not from the store's index), in every language, on days
+  /// before, during and after the clocks, with region clocks, appraisals, refusals,
+  /// settlements, years without a notice and cases accepted without a filing day; on both
+  /// engines. The direct writer is held to `OrderedJSON`'s bytes on the way.
+  @Test(arguments: Engine.available) func theJSONFromDigestsIsTheJSONCountedInFull(_ engine: Engine) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "redress-digests-json-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let store = try Self.store(engine, in: dir)
+    var g = SplitMix64(seed: 20_261_207)
+    var inputs: [TrackingData.Input] = []
+    for n in 0..<300 {
+      let (c, draft) = Self.randomCase(n, &g)
+      try store.save(c, draft: draft)
+      inputs.append(TrackingData.Input(id: c.id!, caseFile: c, isDraft: draft))
+    }
+    let data = TrackingData(legal: Self.legal(CommandHarness.dataRoot))
+    #expect(try store.currentDigests(legalKey: data.legalKey(), clocks: true).rows.isEmpty)
+    let words = [InterfaceLanguage.zhHans, .zhHant, .en].map { TrackingWords(language: $0) }
+
+    var seen: [TrackedCase] = []
+    for (i, day) in Self.days.enumerated() {
+      let full = try data.statuses(of: inputs, today: day)
+      let stored = try data.trackedCases(store, today: day)
+      if i == 0 {
+        // The first run counted every case and kept the digests; the later ones read them.
+        #expect(try store.currentDigests(legalKey: data.legalKey(), clocks: true).rows.count == 300)
+      }
+      for w in words {
+        let expected = StatusReport.json(full, today: day, words: w).text()
+        #expect(StatusReport.jsonText(full, today: day, words: w) == expected)
+        let fromDigests = StatusReport.jsonText(stored, today: day, words: w)
+        #expect(
+          Self.firstDifference(expected, fromDigests) == nil, "\(engine) on \(day.iso) in \(w.code)")
+      }
+      // The table from the digests too (`status`).
+      let output = Output(colorOut: false, colorErr: false, writeOut: { _ in }, writeErr: { _ in })
+      let table = StatusReport.text(full, today: day, words: words[2], output: output)
+      let lines = try data.statusLines(store, today: day)
+      #expect(
+        Self.firstDifference(table, StatusReport.text(lines, today: day, words: words[2], output: output))
+          == nil,
+        "\(engine) on \(day.iso)")
+      seen += stored
+    }
+    // The comparison covered every kind of case.
+    #expect(Set(seen.map(\.status.state)) == Set(CaseState.allCases))
+    #expect(seen.contains { $0.status.region?.hasPrefix("33") == true && $0.status.clocks.count > 0 })
+    #expect(seen.contains { $0.status.clocks.contains { $0.appraisalDays > 0 } })
+    #expect(seen.contains { $0.status.clocks.contains(where: \.paused) })
+    #expect(seen.contains { $0.status.endedBy == .refused && !$0.status.nextRoutes.isEmpty })
+    #expect(seen.contains { $0.status.settled && $0.status.endedBy != nil })
+    #expect(seen.contains { !$0.status.yearsWithoutData.isEmpty })
+    #expect(seen.contains { $0.status.filedOn == nil && $0.status.dueClock != nil })
+    #expect(seen.contains { $0.status.clocks.contains(where: \.closedLate) })
+    #expect(StatusReport.jsonText([], today: Self.days[0], words: words[0]) == "[]")
+  }
+
+  @Test func digestClocksReadBackFromTheirText() {
+    let digest = ClockDigest(
+      stage: .accepted, due: CalendarDate(iso: "2027-01-04"), dueClockID: "cn.samr.mediation",
+      answered: false,
+      yearsWithoutData: [2027], venue: .marketRegulator, region: "330106",
+      filedOn: CalendarDate(iso: "2026-11-30"),
+      clocks: [
+        .init(
+          id: "cn.samr.decision", status: .closed, start: CalendarDate(iso: "2026-11-30"),
+          unadjusted: CalendarDate(iso: "2026-12-09"), due: CalendarDate(iso: "2026-12-09"),
+          closedOn: CalendarDate(iso: "2026-12-01"), closedBy: .accepted),
+        .init(
+          id: "cn.samr.mediation", status: .open, start: CalendarDate(iso: "2026-12-01"),
+          unadjusted: CalendarDate(iso: "2027-01-30"), due: CalendarDate(iso: "2027-02-01"), paused: false,
+          appraisalDays: 12, yearsWithoutData: [2027, 2028]),
+        .init(id: "cn.zj.other", status: .notStarted),
+        .init(id: "cn.zj.paused", status: .open, start: CalendarDate(iso: "2026-12-01"), paused: true),
+      ])
+    let text = digest.clocksText
+    #expect(text != nil)
+    #expect(ClockDigest.clocks(fromText: text ?? "") == digest.clocks)
+    #expect(ClockDigest.clocks(fromText: "") == [])
+    #expect(ClockDigest.clocks(fromText: "x q - - - - - - 0 -") == nil)
+    #expect(ClockDigest.clocks(fromText: "x o 1 2") == nil)
+    var odd = digest
+    odd.clocks[0].id = "an id with spaces"
+    #expect(odd.clocksText == nil)
   }
 
   @Test func ordinalsArePositionsInAllCases() {
