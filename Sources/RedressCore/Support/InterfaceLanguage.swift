@@ -21,16 +21,3 @@ public enum InterfaceLanguage: String, CaseIterable, Sendable {
     return .zhHans
   }
 }
-
-extension InterfaceLanguage {
-  /// The interface text of `key` (`area.name`) in this language, from
-  /// `templates/words/<language>/<area>.yaml`, with its `{placeholders}` filled.
-  public func phrase(_ key: String, _ values: [String: String] = [:]) -> String {
-    Words.phrase(key, language: rawValue, values)
-  }
-
-  /// A counted text: `{count}` is `count`; English picks its `one`/`other` form.
-  public func phrase(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
-    Words.phrase(key, language: rawValue, count: count, values)
-  }
-}
