@@ -29,7 +29,7 @@ PREFIX ?= /usr/local
 # libxml2, libz, libcrypto).
 RELEASE_BUILD := $(SWIFT) build -c release --static-swift-stdlib --product redress
 
-.PHONY: run test build deps test-deps lint contract clean install uninstall man
+.PHONY: run test build deps test-deps lint contract clean install uninstall man samples
 
 run: deps build
 	@echo
@@ -68,6 +68,10 @@ install: deps
 
 uninstall:
 	scripts/uninstall-tree "$(DESTDIR)$(PREFIX)"
+
+# Sample documents for looking at by hand, into .build/samples (scripts/write-samples).
+samples: build
+	scripts/write-samples .build/samples
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift

@@ -1,10 +1,19 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers: RedressCore (case model, case file, validation, calendar, rules) has no heavy
-// dependency; the store, the documents and the e-mail export each get a module of their own
-// because each brings one (GRDB, ZIPFoundation and the template engine); RedressCLI holds the
-// commands and the interview; `redress` is the few-line executable.
+// Layers, each module depending only on those below it (and every dependency declared here is
+// imported, every import declared):
+// - RedressCore: the case model, the case file, validation, calendar, clocks and rules; reads
+//   YAML (Yams) and finds its data through RedressData.
+// - RedressFiles: the file primitives (atomic and owner-only writes, SHA-256 from libcrypto,
+//   the hashing copy): what every layer that writes files shares.
+// - RedressStore (GRDB/SQLite and PostgresNIO), RedressDocuments (the template engine,
+//   ZIPFoundation, zlib) and RedressMail (the .eml writer, on the documents): one module per
+//   output, so a document or a message never links a database.
+// - RedressInterview: the interview engine, on the core alone; it talks to a terminal and a
+//   draft store through protocols.
+// - RedressCLI: the commands, the real terminal, and the wiring of the interview to the store
+//   and the documents; `redress` is the few-line executable.
 let package = Package(
   name: "redress",
   platforms: [.macOS(.v14)],
@@ -54,6 +63,7 @@ let package = Package(
     .target(
       name: "RedressCore",
       dependencies: [
+        // DataLocator: the interface's word catalogue is read from templates/words/.
         "RedressData",
         .product(name: "Yams", package: "Yams"),
       ]
@@ -77,6 +87,7 @@ let package = Package(
       dependencies: [
         "RedressCore", "RedressFiles", "CZlibRedress",
         .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
@@ -94,32 +105,50 @@ let package = Package(
         "RedressCore", "RedressData", "RedressFiles", "RedressStore", "RedressDocuments", "RedressMail",
         "RedressInterview",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .executableTarget(
       name: "redress",
       dependencies: ["RedressCLI"]
     ),
+    // Fixtures, goldens, process and oracle runners for every test target, and the in-process
+    // command harness of the CLI tests.
     .target(
       name: "RedressTestSupport",
-      dependencies: ["RedressCore", "RedressCLI"]
+      dependencies: ["RedressCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(
-      name: "RedressCoreTests", dependencies: ["RedressCore", "RedressTestSupport"],
+      name: "RedressCoreTests",
+      dependencies: ["RedressCore", "RedressTestSupport", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures"]),
     .testTarget(name: "RedressFilesTests", dependencies: ["RedressFiles", "RedressTestSupport"]),
     .testTarget(
-      name: "RedressStoreTests", dependencies: ["RedressStore", "RedressFiles", "RedressTestSupport"]),
+      name: "RedressStoreTests",
+      dependencies: [
+        "RedressStore", "RedressCore", "RedressFiles", "RedressTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "RedressDocumentsTests",
-      dependencies: ["RedressDocuments", "RedressFiles", "RedressTestSupport"],
+      dependencies: [
+        "RedressDocuments", "RedressCore", "RedressFiles", "RedressTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       exclude: ["Goldens"]),
-    .testTarget(name: "RedressMailTests", dependencies: ["RedressMail", "RedressTestSupport"]),
     .testTarget(
-      name: "RedressCLITests", dependencies: ["RedressCLI", "RedressTestSupport"],
+      name: "RedressMailTests",
+      dependencies: ["RedressMail", "RedressCore", "RedressDocuments", "RedressTestSupport"]),
+    .testTarget(
+      name: "RedressCLITests",
+      dependencies: [
+        "RedressCLI", "RedressCore", "RedressDocuments", "RedressFiles", "RedressInterview", "RedressMail",
+        "RedressStore", "RedressTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       exclude: ["Fixtures", "Interview/Goldens"]),
     .testTarget(
       name: "RedressInterviewTests", dependencies: ["RedressInterview", "RedressCore", "RedressTestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport", "RedressCore"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["RedressTestSupport"]),
   ]
 )

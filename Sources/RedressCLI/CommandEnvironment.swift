@@ -119,7 +119,7 @@ public struct CommandEnvironment {
   public func report(_ error: Error) -> Int32 {
     switch error {
     case let e as DiagnosticsError:
-      for d in e.diagnostics { output.err(DiagnosticPrinter.format(d, output: output)) }
+      for d in e.diagnostics { output.err(DiagnosticPrinter.format(d, output: output, in: currentDirectory)) }
       return 2
     case let e as UserError:
       output.err(output.styleErr("error:", .red) + " " + e.message)

@@ -15,35 +15,18 @@ public struct BuiltInFilingMailText: FilingMailTextProvider {
     let respondent = caseFile.respondent?.name ?? ""
     let phone = caseFile.complainant?.phone ?? ""
     let agent = caseFile.agent?.name
-    let paragraphs: [String]
-    switch language {
-    case .zhHans, .zhHant:
-      let hant = language == .zhHant
-      var first =
-        hant
-        ? "本人\(name)就與\(respondent)之間的消費爭議提出投訴，投訴書及證據見附件，懇請受理。"
-        : "本人\(name)就与\(respondent)之间的消费纠纷提出投诉，投诉书及证据见附件，恳请受理。"
-      if let agent {
-        first =
-          hant
-          ? "\(agent)受\(name)委託，就其與\(respondent)之間的消費爭議提出投訴，投訴書、授權委託書及證據見附件，懇請受理。"
-          : "\(agent)受\(name)委托，就其与\(respondent)之间的消费纠纷提出投诉，投诉书、授权委托书及证据见附件，恳请受理。"
-      }
-      paragraphs = [
-        "您好：", first, listingPlain,
-        (hant ? "聯繫電話：" : "联系电话：") + phone, (agent ?? name),
-      ]
-    case .en:
-      var first =
-        "I, \(name), file a complaint about a consumer dispute with \(respondent). The complaint letter and the evidence are attached; I ask you to accept it."
-      if let agent {
-        first =
-          "On behalf of \(name), \(agent) files a complaint about a consumer dispute with \(respondent). The complaint letter, the power of attorney and the evidence are attached."
-      }
-      paragraphs = ["Dear Sir or Madam,", first, listingPlain, "Telephone: " + phone, agent ?? name]
-    }
-    let plain = paragraphs.joined(separator: "\n\n") + "\n"
     let lang = language.rawValue
+    let purpose =
+      agent.map {
+        Words.phrase(
+          "mail.purpose-by-agent", language: lang, ["agent": $0, "name": name, "respondent": respondent])
+      }
+      ?? Words.phrase("mail.purpose", language: lang, ["name": name, "respondent": respondent])
+    let paragraphs = [
+      Words.phrase("mail.greeting", language: lang), purpose, listingPlain,
+      Words.phrase("mail.telephone", language: lang, ["phone": phone]), agent ?? name,
+    ]
+    let plain = paragraphs.joined(separator: "\n\n") + "\n"
     var html = "<!DOCTYPE html>\n<html lang=\"\(lang)\">\n<head><meta charset=\"utf-8\"><title>"
     html += HTMLWriter.escape(subject) + "</title></head>\n<body>\n"
     for (i, p) in paragraphs.enumerated() {
@@ -54,30 +37,28 @@ public struct BuiltInFilingMailText: FilingMailTextProvider {
   }
 }
 
-/// The subject line of a filing: "投诉：<respondent> <item>（<complainant>）", and
-/// "（1/3）" after it when the filing is split.
+/// The subject line of a filing: `投诉：<respondent> <item>（<complainant>）`, and `（1/3）` after it
+/// when the filing is split (`mail.subject…` in `templates/words/`).
 public enum FilingMailSubject {
   public static func subject(for caseFile: CaseFile, part: FilingMailPart) -> String {
     let language = caseFile.effectiveLanguage
     let respondent = clean(caseFile.respondent?.name)
     let items = caseFile.purchase?.items.compactMap { clean($0.name) }.filter { !$0.isEmpty } ?? []
     let complainant = clean(caseFile.complainant?.name)
+    let lang = language.rawValue
     var item = items.first ?? ""
-    switch language {
-    case .zhHans, .zhHant:
-      if items.count > 1 { item += "等" }
-      var s = language == .zhHant ? "投訴：" : "投诉："
-      s += [respondent, item].filter { !$0.isEmpty }.joined(separator: " ")
-      if !complainant.isEmpty { s += "（" + complainant + "）" }
-      if part.total > 1 { s += "（\(part.index)/\(part.total)）" }
-      return s
-    case .en:
-      if items.count > 1 { item += " etc." }
-      var s = "Complaint: " + [respondent, item].filter { !$0.isEmpty }.joined(separator: " ")
-      if !complainant.isEmpty { s += " (" + complainant + ")" }
-      if part.total > 1 { s += " (\(part.index)/\(part.total))" }
-      return s
+    if items.count > 1 { item = Words.phrase("mail.subject-more-items", language: lang, ["item": item]) }
+    var s = Words.phrase(
+      "mail.subject", language: lang,
+      ["about": [respondent, item].filter { !$0.isEmpty }.joined(separator: " ")])
+    if !complainant.isEmpty {
+      s += Words.phrase("mail.subject-complainant", language: lang, ["complainant": complainant])
     }
+    if part.total > 1 {
+      s += Words.phrase(
+        "mail.subject-part", language: lang, ["index": String(part.index), "total": String(part.total)])
+    }
+    return s
   }
 
   static func clean(_ s: String?) -> String { HeaderText.sanitized(s ?? "") }

@@ -13,32 +13,19 @@ public enum FilingMailListing {
     var size: (String) -> String
   }
 
+  /// The listing's fixed words in the case's language (`mail.attached…` in `templates/words/`).
   static func words(_ language: DocumentLanguage) -> Words {
-    switch language {
-    case .zhHans:
-      return Words(
-        thisMessage: { i, n in "本邮件（第\(i)封，共\(n)封）附件：" },
-        single: "本邮件附件：",
-        other: { i in "第\(i)封邮件附件：" },
-        split: { n in "因附件较大，本投诉分\(n)封邮件发送，请合并处理。" },
-        numbered: { i in "\(i). " }, size: { "（\($0)）" })
-    case .zhHant:
-      return Words(
-        thisMessage: { i, n in "本郵件（第\(i)封，共\(n)封）附件：" },
-        single: "本郵件附件：",
-        other: { i in "第\(i)封郵件附件：" },
-        split: { n in "因附件較大，本投訴分\(n)封郵件發送，請合併處理。" },
-        numbered: { i in "\(i). " }, size: { "（\($0)）" })
-    case .en:
-      return Words(
-        thisMessage: { i, n in "Attached to this message (\(i) of \(n)):" },
-        single: "Attached to this message:",
-        other: { i in "Attached to message \(i):" },
-        split: { n in
-          "The attachments are large, so this complaint is sent in \(n) messages; please handle them together."
-        },
-        numbered: { i in "\(i). " }, size: { " (\($0))" })
-    }
+    let lang = language.rawValue
+    return Words(
+      thisMessage: { i, n in
+        RedressCore.Words.phrase(
+          "mail.attached-this", language: lang, ["index": String(i), "total": String(n)])
+      },
+      single: RedressCore.Words.phrase("mail.attached-single", language: lang),
+      other: { i in RedressCore.Words.phrase("mail.attached-other", language: lang, ["index": String(i)]) },
+      split: { n in RedressCore.Words.phrase("mail.split", language: lang, ["total": String(n)]) },
+      numbered: { i in "\(i). " },
+      size: { RedressCore.Words.phrase("mail.attachment-size", language: lang, ["size": $0]) })
   }
 
   /// The listing as plain text lines.

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Compares output with a golden file kept beside the tests. With `REDRESS_RECORD=1` the
 /// golden is (re)written and the comparison fails once, so that a recording is never
@@ -30,5 +31,21 @@ public enum Golden {
       }
     }
     return "\(url.lastPathComponent) differs (bytes)"
+  }
+}
+
+/// Records an issue at the caller when `actual` differs from the golden file at `url`
+/// (`Golden.mismatch`: `REDRESS_RECORD=1` rewrites it and fails once).
+public func expectGolden(
+  _ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  expectGolden(Data(actual.utf8), at: url, sourceLocation: sourceLocation)
+}
+
+public func expectGolden(
+  _ actual: Data, at url: URL, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  if let problem = Golden.mismatch(actual, golden: url) {
+    Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
   }
 }

@@ -87,7 +87,10 @@ import Testing
   @Test func badFormatIsAUsageError() throws {
     let r = try ProcessRunner.redress(["letter", Fixtures.washerCase.path, "--format", "rtf"])
     #expect(r.exitCode == 64)
-    #expect(r.stderr.contains("txt, md, html, docx, pdf"))
+    #expect(r.stderr.contains("'txt', 'md', 'html', 'docx' or 'pdf'"))
+    // Upper case is accepted, as before the formats were an enum.
+    let upper = try ProcessRunner.redress(["letter", Fixtures.washerCase.path, "--format", "TXT", "-o", "-"])
+    #expect(upper.exitCode == 0, "\(upper.stderr)")
   }
 
   @Test func followupRefusesAnUnfiledCasePolitely() throws {

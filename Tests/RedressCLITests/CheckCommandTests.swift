@@ -5,32 +5,13 @@ import Testing
 
 @testable import RedressCLI
 
-/// Runs `redress ARGS` in-process with captured output, the repository's data and no colour.
-func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
-  code: Int32, out: String, err: String
-) {
-  let (output, read) = Output.capturing()
+/// Runs `redress ARGS` in-process (`CommandHarness`) with the repository's data, in the
+/// repository's folder, in Simplified Chinese unless `language` says otherwise.
+func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> CommandHarness.Result {
   let root = Fixtures.repositoryRoot
-  do {
-    let command = try RedressCommand.parseAsRoot(args)
-    guard let runnable = command as? any RedressRunnable else {
-      return (64, "", "not a runnable command: \(args)")
-    }
-    let env = CommandEnvironment(
-      global: runnable.global, output: output,
-      environment: ["REDRESS_DATA": root.path, "LANG": language, "HOME": NSTemporaryDirectory()],
-      currentDirectory: root)
-    let code: Int32
-    do {
-      code = try runnable.execute(env)
-    } catch {
-      code = env.report(error)
-    }
-    let (out, err) = read()
-    return (code, out, err)
-  } catch {
-    return (64, "", RedressCommand.fullMessage(for: error))
-  }
+  return CommandHarness.run(
+    args, environment: ["REDRESS_DATA": root.path, "LANG": language, "HOME": NSTemporaryDirectory()],
+    currentDirectory: root)
 }
 
 @Suite struct CheckCommandTests {
@@ -60,7 +41,10 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
       of: ",", with: "")
     #expect(message.contains("5360"))
     #expect(byRule["cn.claim-exceeds-statutory"] == nil)
-    try expectRulesGolden(r.out, "Tests/RedressCLITests/Fixtures/goldens/check-food-agent.json")
+    expectGolden(
+      r.out,
+      at: Fixtures.repositoryRoot.appendingPathComponent(
+        "Tests/RedressCLITests/Fixtures/goldens/check-food-agent.json"))
   }
 
   @Test func aBlockedCaseExitsOneAndListsEveryBlock() throws {
@@ -79,14 +63,23 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
   @Test func textOutputGoldens() throws {
     let washer = runRedress(["check", Fixtures.washerCase.path, "--today", "2026-11-22"])
     #expect(washer.code == 0)
-    try expectRulesGolden(washer.out, "Tests/RedressCLITests/Fixtures/goldens/check-washer.txt")
+    expectGolden(
+      washer.out,
+      at: Fixtures.repositoryRoot.appendingPathComponent(
+        "Tests/RedressCLITests/Fixtures/goldens/check-washer.txt"))
     let zh = runRedress(["check", Self.blocked, "--today", "2026-11-22"])
     #expect(zh.code == 1)
     #expect(!zh.out.contains("\u{1B}["))
-    try expectRulesGolden(zh.out, "Tests/RedressCLITests/Fixtures/goldens/check-blocked.txt")
+    expectGolden(
+      zh.out,
+      at: Fixtures.repositoryRoot.appendingPathComponent(
+        "Tests/RedressCLITests/Fixtures/goldens/check-blocked.txt"))
     let en = runRedress(["check", Self.blocked, "--today", "2026-11-22", "--lang", "en"])
     #expect(en.code == 1)
-    try expectRulesGolden(en.out, "Tests/RedressCLITests/Fixtures/goldens/check-blocked-en.txt")
+    expectGolden(
+      en.out,
+      at: Fixtures.repositoryRoot.appendingPathComponent(
+        "Tests/RedressCLITests/Fixtures/goldens/check-blocked-en.txt"))
   }
 
   @Test func interfaceLanguageChoosesTheJSONMessages() throws {
@@ -149,7 +142,10 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
     let r = runRedress(["rules"])
     #expect(r.code == 0)
     #expect(r.out.contains("cn.no-evidence                  block                 warn              没有任何证据"))
-    try expectRulesGolden(r.out, "Tests/RedressCLITests/Fixtures/goldens/rules-list.txt")
+    expectGolden(
+      r.out,
+      at: Fixtures.repositoryRoot.appendingPathComponent(
+        "Tests/RedressCLITests/Fixtures/goldens/rules-list.txt"))
   }
 
   @Test func explainPrintsRationaleCitationsAndExamples() throws {
@@ -165,10 +161,16 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> (
           || runRedress(["rules", "explain", "cn.time-barred", "--lang", "en"]).out.contains(needle),
         "\(needle)")
     }
-    try expectRulesGolden(r.out, "Tests/RedressCLITests/Fixtures/goldens/rules-explain-time-barred.txt")
+    expectGolden(
+      r.out,
+      at: Fixtures.repositoryRoot.appendingPathComponent(
+        "Tests/RedressCLITests/Fixtures/goldens/rules-explain-time-barred.txt"))
     let en = runRedress(["rules", "explain", "time-barred", "--lang", "en"])
     #expect(en.code == 0)
-    try expectRulesGolden(en.out, "Tests/RedressCLITests/Fixtures/goldens/rules-explain-time-barred-en.txt")
+    expectGolden(
+      en.out,
+      at: Fixtures.repositoryRoot.appendingPathComponent(
+        "Tests/RedressCLITests/Fixtures/goldens/rules-explain-time-barred-en.txt"))
   }
 
   @Test func explainingAnUnknownRuleSuggestsTheNearest() {

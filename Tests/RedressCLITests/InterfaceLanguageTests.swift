@@ -161,12 +161,9 @@ import Testing
         "letter", washer, "--format", "txt", "-o", "l.txt", "--today", "2026-11-22", "--data", data)
       #expect(letter.out == "l.txt\n", "the path stays alone on its line: \(letter.err)")
       let badFormat = try box.run("letter", washer, "--format", "rtf", "--data", data)
+      // A usage error, worded by argument-parser like every other (the formats are an enum).
       #expect(badFormat.code == 64)
-      #expect(
-        badFormat.err.contains(
-          say(
-            "不认识的格式“rtf”；可用：txt, md, html, docx, pdf",
-            "unknown format 'rtf'; use one of: txt, md, html, docx, pdf")))
+      #expect(badFormat.err.contains("'txt', 'md', 'html', 'docx' or 'pdf'"))
       try Data("version: 1\nid: draft-case\ncomplainant:\n  name: 王\n".utf8).write(
         to: box.root.appendingPathComponent("draft.yaml"))
       let draft = try box.run("letter", "draft.yaml", "--format", "txt", "-o", "d.txt", "--data", data)

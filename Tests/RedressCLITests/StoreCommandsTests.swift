@@ -25,25 +25,13 @@ import Testing
     deinit { try? FileManager.default.removeItem(at: root) }
 
     /// Runs `redress ARGS --store STORE` in the sandbox folder.
-    func run(_ args: String...) throws -> (code: Int32, out: String, err: String) {
+    func run(_ args: String...) throws -> CommandHarness.Result {
       try run(args)
     }
 
-    func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) {
-      let parsed = try RedressCommand.parseAsRoot(args + ["--store", store])
-      let command = try #require(parsed as? any RedressRunnable)
-      let (output, read) = Output.capturing()
-      let env = CommandEnvironment(
-        global: command.global, output: output, environment: ["HOME": root.path, "LANG": language],
-        currentDirectory: root)
-      let code: Int32
-      do {
-        code = try command.execute(env)
-      } catch {
-        code = env.report(error)
-      }
-      let (out, err) = read()
-      return (code, out, err)
+    func run(_ args: [String]) throws -> CommandHarness.Result {
+      CommandHarness.run(
+        args + ["--store", store], environment: ["HOME": root.path, "LANG": language], currentDirectory: root)
     }
 
     func openStore() throws -> CaseStore {
@@ -265,7 +253,13 @@ import Testing
     // Nothing temporary is left beside the targets.
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: box.root.path).filter { $0.hasPrefix(".") }.isEmpty)
-    #expect(throws: (any Error).self) { try box.run("export", "washer-2026") }
+    // Neither or both of --yaml and --eml: a usage error.
+    let neither = try box.run("export", "washer-2026")
+    #expect(neither.code == 64)
+    #expect(neither.err.contains("choose one of --yaml (case file and evidence) or --eml (e-mail files)"))
+    let both = try box.run("export", "washer-2026", "--yaml", "--eml")
+    #expect(both.code == 64)
+    #expect(both.err.contains("--yaml"))
   }
 
   @Test func readCommandsDoNotCreateAStore() throws {

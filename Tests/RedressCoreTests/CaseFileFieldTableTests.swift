@@ -11,7 +11,7 @@ import Testing
     let markdown = CaseFileFieldReference.markdown()
     #expect(markdown.contains("| `purchase.items[].unit_price` | an amount (decimal text) | optional |"))
     #expect(markdown.contains("| `agent.phone` | text | required when `agent` is present |"))
-    try expectRulesGolden(markdown, "docs/case-file-fields.md")
+    expectGolden(markdown, at: Fixtures.repositoryRoot.appendingPathComponent("docs/case-file-fields.md"))
   }
 
   /// Paths are unique, keys are snake_case, and every section and list has fields.

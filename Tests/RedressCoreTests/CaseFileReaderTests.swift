@@ -58,7 +58,7 @@ struct CaseFileReaderTests {
       actual = error.diagnostics.map(\.description).joined(separator: "\n") + "\n"
     }
     let golden = url.deletingPathExtension().appendingPathExtension("expected")
-    if let problem = Golden.mismatch(actual, golden: golden) { Issue.record("\(problem)") }
+    expectGolden(actual, at: golden)
   }
 
   @Test func everyErrorOfAFileIsReportedTogether() throws {

@@ -68,6 +68,7 @@ import Testing
     sources:
       law: {name: {zh-Hans: 《法》, en: Law}, kind: statute}
       practice: {name: {zh-Hans: 实务, en: practice}, kind: practice}
+      holiday-measures: {name: {zh-Hans: 《全国年节及纪念日放假办法》, en: Holiday Measures}, kind: regulation}
     rule-files: [rules.yaml]
     examples: {base-case: base.yaml, today: 2026-11-22}
 

@@ -14,6 +14,6 @@ import Testing
     let markdown = RulePackDocumentation.markdown(for: packs)
     #expect(markdown.contains("#### `cn.time-barred`"))
     #expect(!markdown.contains(RuleFixtures.legal.deletingLastPathComponent().path))
-    try expectRulesGolden(markdown, "docs/rules.md")
+    expectGolden(markdown, at: Fixtures.repositoryRoot.appendingPathComponent("docs/rules.md"))
   }
 }

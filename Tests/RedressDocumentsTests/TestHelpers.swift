@@ -4,13 +4,8 @@ import Testing
 
 /// Goldens of this target, beside the tests (compared through `RedressTestSupport.Golden`).
 enum DocumentGoldens {
+  /// Where the writers' goldens are (compared with `expectGolden`).
   static let folder = Fixtures.repositoryRoot.appendingPathComponent("Tests/RedressDocumentsTests/Goldens")
-
-  static func check(_ data: Data, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    if let problem = Golden.mismatch(data, golden: folder.appendingPathComponent(name)) {
-      Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-    }
-  }
 }
 
 /// The Python oracles (python-docx, cmark-gfm, html.parser): tests that need them run when the

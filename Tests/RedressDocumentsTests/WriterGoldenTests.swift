@@ -1,17 +1,24 @@
 import Foundation
 import RedressDocuments
+import RedressTestSupport
 import Testing
 
 @Suite struct WriterGoldenTests {
   @Test func textGolden() throws {
-    DocumentGoldens.check(try TextWriter.render(SampleDocument.letter), named: "sample-letter.txt")
+    expectGolden(
+      try TextWriter.render(SampleDocument.letter),
+      at: DocumentGoldens.folder.appendingPathComponent("sample-letter.txt"))
   }
 
   @Test func markdownGolden() throws {
-    DocumentGoldens.check(try MarkdownWriter.render(SampleDocument.letter), named: "sample-letter.md")
+    expectGolden(
+      try MarkdownWriter.render(SampleDocument.letter),
+      at: DocumentGoldens.folder.appendingPathComponent("sample-letter.md"))
   }
 
   @Test func htmlGolden() throws {
-    DocumentGoldens.check(try HTMLWriter.render(SampleDocument.letter), named: "sample-letter.html")
+    expectGolden(
+      try HTMLWriter.render(SampleDocument.letter),
+      at: DocumentGoldens.folder.appendingPathComponent("sample-letter.html"))
   }
 }

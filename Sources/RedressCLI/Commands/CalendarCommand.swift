@@ -29,7 +29,7 @@ struct CalendarCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The year, such as 2027.", valueName: "year")) var year: Int
     @Option(help: ArgumentHelp("The holiday calendar under legal/calendars/.", valueName: "name"))
     var calendar: String = "cn"
-    @Option(help: "text or json.") var format: DeadlineCommand.OutputFormat = .text
+    @Option(help: "text or json.") var format: OutputFormat = .text
 
     func execute(_ env: CommandEnvironment) throws -> Int32 {
       guard (1900...2999).contains(year) else {

@@ -13,15 +13,11 @@ struct CheckCommand: RedressRunnable {
       explains one.
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
-
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "A case file or the id of a stored case.") var caseRef: String
   @Option(help: "The day the check runs (YYYY-MM-DD; default today).") var today: CalendarDate?
-  @Option(help: "text or json.") var format: Format = .text
+  @Option(help: "text or json.") var format: OutputFormat = .text
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     let loaded = try env.loadCase(caseRef)
@@ -58,7 +54,9 @@ struct CheckCommand: RedressRunnable {
     do {
       return try RuleEngine.load(packAt: data.legal, jurisdiction: jurisdiction)
     } catch let e as DiagnosticsError {
-      for d in e.diagnostics { env.output.err(DiagnosticPrinter.format(d, output: env.output)) }
+      for d in e.diagnostics {
+        env.output.err(DiagnosticPrinter.format(d, output: env.output, in: env.currentDirectory))
+      }
       throw UserError(
         "the rule pack '\(jurisdiction)' has errors (listed above); it was not used", exitCode: 3)
     }

@@ -18,14 +18,10 @@ struct ClaimCommand: RedressRunnable {
       or the rule pack cannot be read.
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
-
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "A case file or the id of a stored case.") var caseRef: String
-  @Option(help: "text or json.") var format: Format = .text
+  @Option(help: "text or json.") var format: OutputFormat = .text
   @Option(help: "Accepted as by `check`; the amounts do not depend on the day.") var today: CalendarDate?
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {

@@ -35,10 +35,6 @@ struct DeadlineCommand: RedressRunnable {
       valueName: "date"))
   var today: CalendarDate?
 
-  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
-
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     let data = try TrackingData(env)
     let holidays = try data.calendar(calendar)

@@ -22,8 +22,7 @@ struct ExportCommand: RedressRunnable {
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "A case file or the id of a stored case.") var caseRef: String
-  @Flag(help: "Write the filing as .eml message files.") var eml = false
-  @Flag(help: "Write the case file and its evidence.") var yaml = false
+  @Flag var mode: Mode?
   @Option(help: "Recipient address (with --eml).") var to: String?
   @Option(help: "Sender address (with --eml).") var from: String?
   @Option(name: .customLong("max-size"), help: "Largest message, e.g. 20MB or 10MiB (with --eml).")
@@ -34,14 +33,29 @@ struct ExportCommand: RedressRunnable {
       "The date the documents carry, YYYY-MM-DD (with --eml; default today).", valueName: "date"))
   var today: CalendarDate?
 
+  /// What is written: exactly one of `--eml` or `--yaml` (both at once is argument-parser's
+  /// usage error).
+  enum Mode: String, EnumerableFlag {
+    case eml, yaml
+
+    static func help(for value: Mode) -> ArgumentHelp? {
+      switch value {
+      case .eml: "Write the filing as .eml message files."
+      case .yaml: "Write the case file and its evidence."
+      }
+    }
+  }
+
   func validate() throws {
-    if eml == yaml {
+    if mode == nil {
       throw ValidationError("choose one of --yaml (case file and evidence) or --eml (e-mail files)")
     }
   }
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    if yaml { return try exportYAML(env) }
-    return try exportEML(env)
+    switch mode {
+    case .yaml: try exportYAML(env)
+    case .eml, nil: try exportEML(env)
+    }
   }
 }

@@ -35,7 +35,9 @@ struct EMLExport {
     let problems = CaseValidator(today: day).validate(loaded)
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty {
-      for d in errors { env.output.err(DiagnosticPrinter.format(d, output: env.output)) }
+      for d in errors {
+        env.output.err(DiagnosticPrinter.format(d, output: env.output, in: env.currentDirectory))
+      }
       throw UserError(env.words.caseHasErrors(caseRef, errors: errors.count))
     }
     let sender = try senderMailbox(caseFile, env.words)

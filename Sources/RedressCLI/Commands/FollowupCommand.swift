@@ -17,13 +17,12 @@ struct FollowupCommand: RedressRunnable {
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "A case file or the id of a stored case.") var caseRef: String
-  @Option(help: "txt, md, html, docx or pdf.") var format: String = "pdf"
+  @Option(help: "txt, md, html, docx or pdf.") var format: DocumentFormat = .pdf
   @Option(name: [.customShort("o"), .long], help: "The file to write, or - for standard output.")
   var output: String?
   @Option(help: "The letter's date (YYYY-MM-DD); default today.") var today: CalendarDate?
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    let format = try DocumentFormat.parse(format, env.words)
     let day = today ?? CommandEnvironment.localToday()
     let loaded = try env.loadCase(caseRef)
     let c = loaded.caseFile

@@ -76,7 +76,7 @@ struct ImportCommand: RedressRunnable {
         let index = loaded.caseFile.evidence.firstIndex(where: { $0.file == evidenceFile })
       {
         let d = loaded.sourceMap.diagnostic(.error, "evidence[\(index)].file", e.message)
-        env.output.err(DiagnosticPrinter.format(d, output: env.output))
+        env.output.err(DiagnosticPrinter.format(d, output: env.output, in: env.currentDirectory))
       } else {
         var message = e.message
         if e.kind == .duplicateID, let id = caseID { message = env.words.alreadyStored(id) }

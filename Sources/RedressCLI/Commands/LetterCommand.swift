@@ -19,7 +19,7 @@ struct LetterCommand: RedressRunnable {
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: "A case file or the id of a stored case.") var caseRef: String
-  @Option(help: "txt, md, html, docx or pdf.") var format: String = "pdf"
+  @Option(help: "txt, md, html, docx or pdf.") var format: DocumentFormat = .pdf
   @Option(name: [.customShort("o"), .long], help: "The file to write, or - for standard output.")
   var output: String?
   @Option(help: "The letter's date (YYYY-MM-DD); default today.") var today: CalendarDate?
@@ -31,7 +31,6 @@ struct LetterCommand: RedressRunnable {
   var documentLanguage: String?
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
-    let format = try DocumentFormat.parse(format, env.words)
     let day = today ?? CommandEnvironment.localToday()
     var loaded = try env.loadCase(caseRef)
     if let documentLanguage {
@@ -46,15 +45,9 @@ struct LetterCommand: RedressRunnable {
   }
 }
 
-extension DocumentFormat {
-  /// The `--format` value, or a usage error listing the formats.
-  static func parse(_ text: String, _ words: CommandWords) throws -> DocumentFormat {
-    guard let f = DocumentFormat(rawValue: text.lowercased()) else {
-      throw UserError(
-        words.unknownFormat(text, allowed: DocumentFormat.allCases.map(\.rawValue)), exitCode: 64)
-    }
-    return f
-  }
+/// `--format txt|md|html|docx|pdf` of `letter` and `followup`, in either case (`PDF` too).
+extension DocumentFormat: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
 extension DocumentLanguage {

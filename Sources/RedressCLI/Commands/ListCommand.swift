@@ -14,17 +14,11 @@ struct ListCommand: RedressRunnable {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "text or json.") var format: String = "text"
-
-  func validate() throws {
-    guard ["text", "json"].contains(format) else {
-      throw ValidationError("--format must be text or json, not '\(format)'")
-    }
-  }
+  @Option(help: "text or json.") var format: OutputFormat = .text
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     let cases = try env.storedCases()
-    if format == "json" {
+    if format == .json {
       env.output.out(Self.json(cases))
       return 0
     }

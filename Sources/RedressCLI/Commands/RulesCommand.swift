@@ -109,7 +109,9 @@ struct RulesCommand: ParsableCommand {
       let engine = try RulesCommand.engine(jurisdiction, env: env)
       let report = RuleExampleRunner.run(
         engine, only: id.map { engine.pack.rule($0) == nil ? "\(jurisdiction).\($0)" : $0 })
-      for d in report.failures { env.output.err(DiagnosticPrinter.format(d, output: env.output)) }
+      for d in report.failures {
+        env.output.err(DiagnosticPrinter.format(d, output: env.output, in: env.currentDirectory))
+      }
       let rules = id == nil ? engine.pack.rules.count : 1
       if report.failures.isEmpty {
         env.output.out(

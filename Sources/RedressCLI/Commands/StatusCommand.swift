@@ -15,7 +15,7 @@ struct StatusCommand: RedressRunnable {
 
   @Option(help: ArgumentHelp("The day to count from, YYYY-MM-DD (default today).", valueName: "date"))
   var today: CalendarDate?
-  @Option(help: "text or json.") var format: DeadlineCommand.OutputFormat = .text
+  @Option(help: "text or json.") var format: OutputFormat = .text
 
   func execute(_ env: CommandEnvironment) throws -> Int32 {
     let day = today ?? CommandEnvironment.localToday()

@@ -29,7 +29,9 @@ struct ValidateCommand: RedressRunnable {
     } else {
       problems = validator.validate(try env.loadCase(caseRef))
     }
-    for d in problems { env.output.err(DiagnosticPrinter.format(d, output: env.output)) }
+    for d in problems {
+      env.output.err(DiagnosticPrinter.format(d, output: env.output, in: env.currentDirectory))
+    }
     let errors = problems.filter { $0.severity == .error }.count
     let warnings = problems.count - errors
     if problems.isEmpty {

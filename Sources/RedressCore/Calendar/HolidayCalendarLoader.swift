@@ -53,7 +53,8 @@ public enum HolidayCalendarLoader {
     if FileManager.default.fileExists(atPath: statuteURL.path) {
       do {
         statute = try readStatute(
-          contentsOf: statuteURL, file: "legal/calendars/\(name)/\(statuteFile)", calendar: name)
+          contentsOf: statuteURL, file: "legal/calendars/\(name)/\(statuteFile)", calendar: name, legal: legal
+        )
       } catch let error as DiagnosticsError {
         problems += error.diagnostics
       }

@@ -61,18 +61,24 @@ public struct StatutoryHolidays: Hashable, Sendable {
     public func governs(_ year: Int) -> Bool { year >= firstYear && (lastYear.map { year <= $0 } ?? true) }
   }
 
-  /// The statute's title (`全国年节及纪念日放假办法`) and the article that lists the holidays.
+  /// The statute's title (`《全国年节及纪念日放假办法》`) and the article that lists the
+  /// holidays: those of the file's first citation.
   public var title: String
   public var article: String?
   public var texts: [Text]
   /// The file it was read from, as shown in messages.
   public var file: String
+  /// The file's citations, resolved through the source registry.
+  public var citations: [Citation]
 
-  public init(title: String, article: String? = nil, texts: [Text], file: String = "") {
+  public init(
+    title: String, article: String? = nil, texts: [Text], file: String = "", citations: [Citation] = []
+  ) {
     self.title = title
     self.article = article
     self.texts = texts
     self.file = file
+    self.citations = citations
   }
 
   /// The text that governs `year`; nil for a year before every text in the data.

@@ -2,19 +2,25 @@ import Foundation
 import Yams
 
 extension HolidayCalendarLoader {
-  /// Reads `legal/calendars/<name>/statute.yaml`: the statute's title and article, and one
-  /// entry per text with the years it governs and its holidays, each day written as
-  /// `MM-DD` (Gregorian), `lunar MM-DD`, `lunar eve` (除夕) or `solar-term NAME`.
-  public static func readStatute(contentsOf url: URL, file: String, calendar: String) throws
+  /// Reads `legal/calendars/<name>/statute.yaml`: the statute, cited through the source
+  /// registry of the jurisdiction it names (`registry: cn`, the `sources:` of
+  /// `legal/cn/pack.yaml`, found under `legal`), and one entry per text with the years it
+  /// governs and its holidays, each day written as `MM-DD` (Gregorian), `lunar MM-DD`,
+  /// `lunar eve` (除夕) or `solar-term NAME`.
+  public static func readStatute(contentsOf url: URL, file: String, calendar: String, legal: URL) throws
     -> StatutoryHolidays
   {
     let root = try YAMLDocumentLoader.load(contentsOf: url, displayName: file)
-    return try readStatute(root, file: file, calendar: calendar)
+    return try readStatute(root, file: file, calendar: calendar, legal: legal)
   }
 
-  static func readStatute(_ root: Node, file: String, calendar: String) throws -> StatutoryHolidays {
+  static func readStatute(_ root: Node, file: String, calendar: String, legal: URL) throws
+    -> StatutoryHolidays
+  {
     let r = YAMLNodeReader(file: file, nodeBudget: 10_000)
-    guard let top = r.mapping(root, path: "", allowed: ["schema", "calendar", "statute", "texts"]) else {
+    guard
+      let top = r.mapping(root, path: "", allowed: ["schema", "calendar", "registry", "citations", "texts"])
+    else {
       throw DiagnosticsError(r.diagnostics)
     }
     func need(_ key: String, _ map: [String: Node], _ parent: Node, _ path: String) -> Node? {
@@ -28,14 +34,21 @@ extension HolidayCalendarLoader {
     if let n = need("calendar", top, root, ""), let v = r.string(n, path: "calendar"), v != calendar {
       r.error("this file is in the folder of calendar '\(calendar)' but says '\(v)'", at: n, path: "calendar")
     }
-    var title = ""
-    var article: String?
-    if let n = need("statute", top, root, ""),
-      let map = r.mapping(n, path: "statute", allowed: ["title", "article"])
-    {
-      title = need("title", map, n, "statute").flatMap { r.string($0, path: "statute.title") } ?? ""
-      article = map["article"].flatMap { r.string($0, path: "statute.article") }
+    var citations: [Citation] = []
+    if let n = need("registry", top, root, ""), let registry = r.string(n, path: "registry") {
+      let display = "legal/\(registry)/pack.yaml"
+      if FileManager.default.fileExists(atPath: legal.appendingPathComponent("\(registry)/pack.yaml").path) {
+        let sources = try ClockCatalogLoader.loadSources(jurisdiction: registry, legal: legal)
+        citations = CitationReader(sources: sources, registryFile: display).citations(
+          top["citations"], path: "citations", parent: root, reader: r)
+      } else {
+        r.error(
+          "no \(display): 'registry' names the jurisdiction whose pack.yaml lists the statute under 'sources'",
+          at: n, path: "registry")
+      }
     }
+    let title = citations.first?.source ?? ""
+    let article = citations.first.flatMap { $0.article.isEmpty ? nil : $0.article }
     var texts: [StatutoryHolidays.Text] = []
     if let n = need("texts", top, root, ""), let list = r.sequence(n, path: "texts") {
       for (i, item) in list.enumerated() {
@@ -90,7 +103,8 @@ extension HolidayCalendarLoader {
         at: top["texts"], path: "texts")
     }
     if r.hasErrors { throw DiagnosticsError(r.diagnostics) }
-    return StatutoryHolidays(title: title, article: article, texts: ordered, file: file)
+    return StatutoryHolidays(
+      title: title, article: article, texts: ordered, file: file, citations: citations)
   }
 
   /// `05-01`, `lunar 08-15`, `lunar eve`, `solar-term qingming`.

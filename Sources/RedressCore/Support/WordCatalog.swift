@@ -18,8 +18,8 @@ import Yams
 ///         mon: "周一"
 ///
 /// A key is `area.name` (`store.is-a-folder`, `tracking.weekday.mon`). `{name}` in a text is a
-/// placeholder filled from the caller's values; every language of a key has the same
-/// placeholders (a test checks), and every key exists in every language: a missing key shows
+/// placeholder filled from the caller's values; no language of a key names a placeholder its
+/// zh-Hans lacks (a test checks), and every key exists in every language: a missing key shows
 /// as `⟨area.key⟩` and fails the tests, never a silent fallback to another language.
 /// zh-Hant is generated from zh-Hans by `scripts/derive-zh-hant`.
 public struct WordCatalog: Sendable {

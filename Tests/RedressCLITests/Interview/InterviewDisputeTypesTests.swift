@@ -71,7 +71,7 @@ import Testing
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
     let name = "prepaid-gym.\(language.rawValue)"
-    InterviewGolden.check(run.transcript, "\(name).transcript.txt")
+    expectGolden(run.transcript, at: InterviewGolden.folder.appendingPathComponent("\(name).transcript.txt"))
     let c = try #require(try h.drafts.load(id: "case-20261122-1")).caseFile
     #expect(c.purchase?.prepaid?.unitsTotal == 96 && c.purchase?.prepaid?.unitsUsed == 38)
     #expect(c.purchase?.prepaid?.businessStopped == true)
@@ -81,7 +81,7 @@ import Testing
     #expect(c.claims.first?.type == .prepaidRefund)
     #expect(c.claims.first?.amount == Money(decimal: "7733.33"))
     let letter = try h.letterText("case-20261122-1")
-    InterviewGolden.check(letter, "\(name).letter.txt")
+    expectGolden(letter, at: InterviewGolden.folder.appendingPathComponent("\(name).letter.txt"))
     let words = letter.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     for needle in language == .en
       ? ["Art. 53", "Art. 22", "7,733.33"] : ["第五十三条", "第二十二条", "7,733.33", "期限或次数"]
@@ -99,13 +99,13 @@ import Testing
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
     let name = "phone-day12.\(language.rawValue)"
-    InterviewGolden.check(run.transcript, "\(name).transcript.txt")
+    expectGolden(run.transcript, at: InterviewGolden.folder.appendingPathComponent("\(name).transcript.txt"))
     let c = try #require(try h.drafts.load(id: "case-20261122-1")).caseFile
     let findings = try realRules().findings(for: c, today: InterviewHarness.today).map(\.rule)
     #expect(findings.contains("cn.sanbao-return"))
     #expect(!findings.contains("cn.quality-return-7d"))
     let letter = try h.letterText("case-20261122-1")
-    InterviewGolden.check(letter, "\(name).letter.txt")
+    expectGolden(letter, at: InterviewGolden.folder.appendingPathComponent("\(name).letter.txt"))
     let words = letter.split(whereSeparator: \.isWhitespace).joined(separator: "")
     for needle in language == .en ? ["ProductQualityLaw", "Art.40", "Art.18"] : ["产品质量法", "第四十条", "第十八条"] {
       #expect(words.contains(needle), "\(needle)")

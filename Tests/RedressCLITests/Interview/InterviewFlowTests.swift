@@ -50,12 +50,14 @@ import Testing
     let run = try h.runNew(Self.washerScript(photo: photo))
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
-    InterviewGolden.check(run.transcript, "complete.transcript.txt")
+    expectGolden(run.transcript, at: InterviewGolden.folder.appendingPathComponent("complete.transcript.txt"))
     // A washing machine with a quality problem: none of the follow-ups of revision 2.
     for prompt in [Self.custodyPrompt, Self.disclosedPrompt, Self.seriousPrompt, Self.knewPrompt] {
       #expect(!run.transcript.contains(prompt), "\(prompt)")
     }
-    InterviewGolden.check(try h.storedYAML("case-20261122-1"), "complete.case.yaml")
+    expectGolden(
+      try h.storedYAML("case-20261122-1"),
+      at: InterviewGolden.folder.appendingPathComponent("complete.case.yaml"))
     let record = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(!record.isDraft)
     // The evidence was copied into the store, owner-only, and hashes as the original.
@@ -72,7 +74,9 @@ import Testing
         "投诉书-case-20261122-1.docx", "投诉书-case-20261122-1.pdf", "投诉材料-case-20261122-1.zip",
         "证据清单-case-20261122-1.pdf",
       ], "\(names)")
-    InterviewGolden.check(try h.letterText("case-20261122-1"), "complete.letter.txt")
+    expectGolden(
+      try h.letterText("case-20261122-1"),
+      at: InterviewGolden.folder.appendingPathComponent("complete.letter.txt"))
   }
 
   // MARK: An agent
@@ -108,15 +112,19 @@ import Testing
     let run = try h.runNew(Self.agentScript)
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
-    InterviewGolden.check(run.transcript, "agent.transcript.txt")
-    InterviewGolden.check(try h.storedYAML("case-20261122-1"), "agent.case.yaml")
+    expectGolden(run.transcript, at: InterviewGolden.folder.appendingPathComponent("agent.transcript.txt"))
+    expectGolden(
+      try h.storedYAML("case-20261122-1"),
+      at: InterviewGolden.folder.appendingPathComponent("agent.case.yaml"))
     let c = try #require(try h.drafts.load(id: "case-20261122-1")).caseFile
     #expect(c.agent?.authorization == "E1")
     #expect(c.evidence(withID: "E1")?.kind == .powerOfAttorney)
     let folder = h.cwd.appendingPathComponent("投诉材料-case-20261122-1")
     #expect(
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("授权委托书-case-20261122-1.pdf").path))
-    InterviewGolden.check(try h.letterText("case-20261122-1"), "agent.letter.txt")
+    expectGolden(
+      try h.letterText("case-20261122-1"),
+      at: InterviewGolden.folder.appendingPathComponent("agent.letter.txt"))
   }
 
   // MARK: A blocking rule
@@ -139,7 +147,7 @@ import Testing
     let run = try h.runNew(answers)
     #expect(run.code == 1)
     #expect(run.unusedAnswers == 0)
-    InterviewGolden.check(run.transcript, "blocked.transcript.txt")
+    expectGolden(run.transcript, at: InterviewGolden.folder.appendingPathComponent("blocked.transcript.txt"))
     let record = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(record.isDraft)
     #expect(record.caseFile.damage?.causedByMisuse == true)
@@ -248,8 +256,11 @@ import Testing
     let run = try h.runNew(answers)
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
-    InterviewGolden.check(run.transcript, "back-and-edit.transcript.txt")
-    InterviewGolden.check(try h.storedYAML("case-20261122-1"), "back-and-edit.case.yaml")
+    expectGolden(
+      run.transcript, at: InterviewGolden.folder.appendingPathComponent("back-and-edit.transcript.txt"))
+    expectGolden(
+      try h.storedYAML("case-20261122-1"),
+      at: InterviewGolden.folder.appendingPathComponent("back-and-edit.case.yaml"))
     let c = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(c.isDraft)
     #expect(c.caseFile.venue == .marketRegulator)
@@ -272,7 +283,8 @@ import Testing
     // The next run offers the draft and passes what was answered.
     let second = try h.runNew(["", "13800138000", "^D"])
     #expect(second.code == 130)
-    InterviewGolden.check(second.transcript, "resume.transcript.txt")
+    expectGolden(
+      second.transcript, at: InterviewGolden.folder.appendingPathComponent("resume.transcript.txt"))
     #expect(try h.drafts.load(id: "case-20261122-1")?.caseFile.complainant?.phone == "13800138000")
     // A hang-up saves as well, and says so with its own exit code.
     let third = try h.runNew(["", "^HUP"])
@@ -298,7 +310,8 @@ import Testing
       ["2026-11-20", "2026-11-19", "2026-11-21", "GD2026112100001", "", ""])
     #expect(run.code == 0)
     #expect(run.unusedAnswers == 0)
-    InterviewGolden.check(run.transcript, "edit-filing.transcript.txt")
+    expectGolden(
+      run.transcript, at: InterviewGolden.folder.appendingPathComponent("edit-filing.transcript.txt"))
     let c = try #require(try h.drafts.load(id: "case-20261122-1"))
     #expect(c.caseFile.filing?.filedOn == CalendarDate(iso: "2026-11-20"))
     #expect(c.caseFile.filing?.acceptedOn == CalendarDate(iso: "2026-11-21"))
@@ -311,7 +324,7 @@ import Testing
     let h = try InterviewHarness()
     let run = try h.runNew(["", "", "3", "yes", "yes", "no"], language: .en)
     #expect(run.code == 1)
-    InterviewGolden.check(run.transcript, "english.transcript.txt")
+    expectGolden(run.transcript, at: InterviewGolden.folder.appendingPathComponent("english.transcript.txt"))
   }
 
   // MARK: A multi-line paste

@@ -112,14 +112,8 @@ func realRules() -> AdmissibilityChecker {
 
 /// The interview's goldens, beside the tests (`Goldens/`), through the shared `Golden`.
 enum InterviewGolden {
+  /// Where the transcripts, case files and letters of the interview tests are (compared with
+  /// `expectGolden`).
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
     "Goldens")
-
-  static func check(
-    _ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
-  ) {
-    if let problem = Golden.mismatch(actual, golden: folder.appendingPathComponent(name)) {
-      Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-    }
-  }
 }

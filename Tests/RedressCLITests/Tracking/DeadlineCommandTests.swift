@@ -1,4 +1,5 @@
 import Foundation
+import RedressTestSupport
 import Testing
 
 /// `redress deadline` (cli.md): the JSON shape, the text a person reads, and bad input.

@@ -18,6 +18,10 @@ import Testing
   @Test func eachYearIsGovernedByTheTextInForceThatYear() throws {
     let statute = try #require(try HolidayCalendarTests.shipped().statute)
     #expect(statute.title == "《全国年节及纪念日放假办法》")
+    #expect(statute.article == "第二条")
+    // Cited through the registry of legal/cn/pack.yaml, like every citation under legal/.
+    #expect(statute.citations.map(\.sourceKey) == ["holiday-measures"])
+    #expect(statute.citations.map(\.confidence) == [.regulation])
     #expect(statute.text(for: 2013) == nil)
     #expect(statute.text(for: 2024)?.revision.hasPrefix("2013年12月11日修订") == true)
     #expect(statute.text(for: 2025)?.revision.hasPrefix("2024年11月10日修订") == true)
@@ -95,6 +99,30 @@ import Testing
     #expect(!d.provisional)
   }
 
+  /// A statute file names the jurisdiction whose registry its citations resolve in.
+  @Test func anUnknownRegistryIsRefused() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "statute-\(UUID().uuidString).yaml")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try Data(
+      """
+      schema: 1
+      calendar: cn
+      registry: xx
+      citations: [{source: holiday-measures, article: 第二条, confidence: regulation}]
+      texts: []
+      """.utf8
+    ).write(to: url)
+    #expect {
+      _ = try HolidayCalendarLoader.readStatute(
+        contentsOf: url, file: "statute.yaml", calendar: "cn", legal: RuleFixtures.legal)
+    } throws: { error in
+      (error as? DiagnosticsError)?.diagnostics.map(\.description) == [
+        "statute.yaml:3:11: error: registry: no legal/xx/pack.yaml: 'registry' names the jurisdiction whose pack.yaml lists the statute under 'sources'"
+      ]
+    }
+  }
+
   @Test func aBrokenStatuteFileIsReportedWithItsLine() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "statute-\(UUID().uuidString).yaml")
@@ -103,7 +131,8 @@ import Testing
       """
       schema: 1
       calendar: cn
-      statute: {title: 《全国年节及纪念日放假办法》}
+      registry: cn
+      citations: [{source: holiday-measures, article: 第二条, confidence: statute}]
       texts:
         - from: 2025
           revision: test
@@ -116,12 +145,16 @@ import Testing
       """.utf8
     ).write(to: url)
     #expect {
-      _ = try HolidayCalendarLoader.readStatute(contentsOf: url, file: "statute.yaml", calendar: "cn")
+      _ = try HolidayCalendarLoader.readStatute(
+        contentsOf: url, file: "statute.yaml", calendar: "cn", legal: RuleFixtures.legal)
     } throws: { error in
       let text = (error as? DiagnosticsError)?.diagnostics.map(\.description).joined(separator: "\n") ?? ""
-      return text.contains("statute.yaml:8:") && text.contains("got \"lunar 13-01\"")
-        && text.contains("statute.yaml:9:") && text.contains("got \"solar-term guyu\"")
+      return text.contains("statute.yaml:9:") && text.contains("got \"lunar 13-01\"")
+        && text.contains("statute.yaml:10:") && text.contains("got \"solar-term guyu\"")
         && text.contains("both govern 2025")
+        && text.contains(
+          "citations[0].confidence: 'holiday-measures' is a source of kind regulation; a citation of it cannot claim statute"
+        )
     }
   }
 }

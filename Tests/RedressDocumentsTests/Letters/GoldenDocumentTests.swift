@@ -85,31 +85,12 @@ import Testing
 
   @Test(arguments: samples)
   func textFormatsMatchTheirGoldens(sample: Sample) throws {
-    var recorded: [String] = []
     for (document, model) in try Self.models(sample) {
       for format in [DocumentFormat.txt, .md, .html] {
-        let data = try format.render(model)
         let url = Self.goldens.appendingPathComponent(sample.name)
           .appendingPathComponent("\(document).\(sample.language.rawValue).\(format.fileExtension)")
-        if Fixtures.isRecording {
-          try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-          try data.write(to: url)
-          recorded.append(url.lastPathComponent)
-          continue
-        }
-        guard let golden = FileManager.default.contents(atPath: url.path) else {
-          Issue.record("no golden \(url.path); record with REDRESS_RECORD=1")
-          continue
-        }
-        #expect(
-          String(decoding: data, as: UTF8.self) == String(decoding: golden, as: UTF8.self),
-          "\(sample.name)/\(url.lastPathComponent) differs from its golden; re-record with REDRESS_RECORD=1 and read the diff"
-        )
+        expectGolden(try format.render(model), at: url)
       }
-    }
-    if Fixtures.isRecording {
-      Issue.record("recorded \(recorded.count) goldens for \(sample); run again without REDRESS_RECORD")
     }
   }
 }

@@ -1,24 +1,18 @@
-import ArgumentParser
 import Foundation
 import RedressCore
 import RedressTestSupport
 
 @testable import RedressCLI
 
-/// Runs a redress command in this process with captured output, the repository's data
-/// folders and a fixed interface language: what the user would see, without a subprocess.
-enum CommandHarness {
-  struct Result {
-    var code: Int32
-    var out: String
-    var err: String
-  }
-
+/// The tracking and calendar tests' setting for the shared in-process `CommandHarness`: the
+/// repository's data folders trimmed to what they need, and a fixed interface language.
+extension CommandHarness {
   /// A data folder for these tests: the repository's `legal/cn/`, the `cn` calendar's 2024 to
   /// 2026 files (so that 2027 stays a year without a notice however many years are added
-  /// later) and its statute file (the holidays of a year without a notice), and an empty
-  /// `templates/`, so that the tests do not depend on which templates
-  /// have landed.
+  /// later) and its statute file (the holidays of a year without a notice), and a
+  /// `templates/` holding only the interface wording (`templates/words`, which every command
+  /// prints through, and which the process shares with the tests running beside these), so
+  /// that the tests do not depend on which document templates have landed.
   static let dataRoot: URL = {
     let fm = FileManager.default
     let root = fm.temporaryDirectory.appendingPathComponent(
@@ -26,6 +20,9 @@ enum CommandHarness {
     let legal = Fixtures.repositoryRoot.appendingPathComponent("legal")
     let calendars = root.appendingPathComponent("legal/calendars/cn")
     try? fm.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+    try? fm.createSymbolicLink(
+      at: root.appendingPathComponent("templates/words"),
+      withDestinationURL: Fixtures.repositoryRoot.appendingPathComponent("templates/words"))
     try? fm.createDirectory(at: calendars, withIntermediateDirectories: true)
     try? fm.createSymbolicLink(
       at: root.appendingPathComponent("legal/cn"), withDestinationURL: legal.appendingPathComponent("cn"))
@@ -44,26 +41,7 @@ enum CommandHarness {
   }
 
   static func run(_ arguments: [String], language: String = "en_US.UTF-8", store: URL? = nil) -> Result {
-    let (output, read) = Output.capturing()
-    let code: Int32
-    do {
-      let command = try RedressCommand.parseAsRoot(arguments)
-      guard let runnable = command as? any RedressRunnable else {
-        return Result(code: 99, out: "", err: "not a redress command: \(arguments)")
-      }
-      let env = CommandEnvironment(
-        global: runnable.global, output: output, environment: environment(language: language, store: store))
-      do {
-        code = try runnable.execute(env)
-      } catch {
-        code = env.report(error)
-      }
-    } catch {
-      output.err(RedressCommand.fullMessage(for: error))
-      code = RedressCommand.exitCode(for: error).rawValue
-    }
-    let (out, err) = read()
-    return Result(code: code, out: out, err: err)
+    run(arguments, environment: environment(language: language, store: store))
   }
 
   /// An environment for calling the report functions directly.
