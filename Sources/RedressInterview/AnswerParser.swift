@@ -1,6 +1,38 @@
 import Foundation
 import RedressCore
 
+/// The words a person may type as an answer (`templates/words/<language>/answers.yaml`): those
+/// of every language at once, lower-cased, so that a Chinese interview takes `yes` and an
+/// English one 是, as a person switching input methods expects.
+enum AnswerWords {
+  static var yes: [String] { words { Words.phrase("answers.yes", language: $0) } }
+  static var no: [String] { words { Words.phrase("answers.no", language: $0) } }
+  static var today: [String] { words { Words.phrase("answers.today", language: $0) } }
+  static var yesterday: [String] { words { Words.phrase("answers.yesterday", language: $0) } }
+  static var dayBeforeYesterday: [String] {
+    words { Words.phrase("answers.day-before-yesterday", language: $0) }
+  }
+  static var yearMarks: [String] { words { Words.phrase("answers.year-marks", language: $0) } }
+  static var monthMarks: [String] { words { Words.phrase("answers.month-marks", language: $0) } }
+  static var dayMarks: [String] { words { Words.phrase("answers.day-marks", language: $0) } }
+  static var currencyWords: [String] { words { Words.phrase("answers.currency-words", language: $0) } }
+  static var add: [String] { words { Words.phrase("answers.add", language: $0) } }
+  static var quit: [String] { words { Words.phrase("answers.quit", language: $0) } }
+
+  /// The words of one entry in every language, in the order of `WordCatalog.languages`,
+  /// without repeats.
+  private static func words(_ text: (String) -> String) -> [String] {
+    var out: [String] = []
+    for language in WordCatalog.languages {
+      for word in text(language).split(whereSeparator: \.isWhitespace).map({ $0.lowercased() })
+      where !out.contains(word) {
+        out.append(word)
+      }
+    }
+    return out
+  }
+}
+
 /// What kind of answer a question takes; decides how a typed line is read and checked.
 enum AnswerKind: Equatable {
   /// Free text; `multiline` keeps the further lines of a paste as part of the answer.
@@ -133,14 +165,21 @@ enum AnswerParser {
     -> Result<CalendarDate, AnswerProblem>
   {
     let s = normalize(raw).lowercased()
-    let relative: [String: Int] = ["今天": 0, "今日": 0, "today": 0, "昨天": -1, "yesterday": -1, "前天": -2]
-    if let offset = relative[s] { return .success(today.adding(days: offset)) }
+    for (words, offset) in [
+      (AnswerWords.today, 0), (AnswerWords.yesterday, -1), (AnswerWords.dayBeforeYesterday, -2),
+    ]
+    where words.contains(s) {
+      return .success(today.adding(days: offset))
+    }
     var parts: [Substring]
     if s.count == 8, s.allSatisfy(\.isNumber) {
       parts = [s.prefix(4), s.dropFirst(4).prefix(2), s.suffix(2)]
     } else {
       var t = s
-      for (from, to) in [("年", "-"), ("月", "-"), ("日", ""), ("号", ""), ("/", "-"), (".", "-"), (" ", "")] {
+      let marks =
+        (AnswerWords.yearMarks + AnswerWords.monthMarks).map { ($0, "-") }
+        + AnswerWords.dayMarks.map { ($0, "") }
+      for (from, to) in marks + [("/", "-"), (".", "-"), (" ", "")] {
         t = t.replacingOccurrences(of: from, with: to)
       }
       parts = t.split(separator: "-", omittingEmptySubsequences: false)
@@ -175,7 +214,7 @@ enum AnswerParser {
   /// `3999`, `3,999.50`, `¥3999`, `3999元`; at most two decimals, never negative.
   static func parseMoney(_ raw: String) -> Result<Money, AnswerProblem> {
     var s = normalize(raw).uppercased()
-    for mark in ["¥", "￥", "RMB", "CNY", "人民币", "元", "块", "圆", ",", "，", " "] {
+    for mark in ["¥", "￥"] + AnswerWords.currencyWords.map { $0.uppercased() } + [",", "，", " "] {
       s = s.replacingOccurrences(of: mark, with: "")
     }
     if s.hasPrefix("-") { return .failure(AnswerProblem(.moneyNegative, ["value": raw])) }
@@ -192,8 +231,8 @@ enum AnswerParser {
 
   static func parseFlag(_ raw: String) -> Bool? {
     let s = normalize(raw).lowercased()
-    if ["是", "是的", "对", "有", "要", "y", "yes", "true"].contains(s) { return true }
-    if ["否", "不", "不是", "没有", "没", "无", "不要", "n", "no", "false"].contains(s) { return false }
+    if AnswerWords.yes.contains(s) { return true }
+    if AnswerWords.no.contains(s) { return false }
     return nil
   }
 

@@ -37,7 +37,7 @@ package struct InterviewContext {
   var currentDirectory: URL
   /// How a save time is shown ("2026-11-22 14:32"); injected for stable transcripts.
   var formatTime: (Date) -> String
-  /// How a finding's legal bases are cited ("《消费者权益保护法》第二十四条"), in the
+  /// How a finding's legal bases are cited (`《消费者权益保护法》第二十四条`), in the
   /// interface language: the commands' own wording, so both print them alike.
   var legalBases: ([Citation], InterfaceLanguage) -> String
   /// Names of administrative divisions (`legal/cn/regions.yaml`), to derive `region` from the
@@ -381,7 +381,7 @@ final class InterviewRunner {
           try save()
           return .forward
         }
-      } else if ["+", "a", "add", "添加", "加"].contains(s.lowercased()) {
+      } else if s == "+" || AnswerWords.add.contains(s.lowercased()) {
         _ = try addEntry(g)
       } else if let n = Int(s), (1...max(1, g.count(caseFile))).contains(n), g.count(caseFile) > 0 {
         _ = try run(g.entry(n - 1), backward: false)

@@ -340,7 +340,7 @@ package final class InterviewSession {
           if go != .flag(true) { continue }
         }
         if let code = try finish() { return code }
-      } else if ["q", "quit", "退出", "保存"].contains(s.lowercased()) {
+      } else if AnswerWords.quit.contains(s.lowercased()) {
         throw InterviewExit.quit
       } else if InterviewRunner.isBack(s) {
         try editSection(ids.count - 1, backward: true)

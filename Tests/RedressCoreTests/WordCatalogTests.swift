@@ -102,4 +102,16 @@ import Testing
       #expect(text.contains("schema"), "\(text)")
     }
   }
+
+  /// A data folder with rules but no `templates/words/` (a test's fixture, a user's own rules)
+  /// does not blank the wording of commands running beside it.
+  @Test func aFolderWithoutWordsKeepsTheWording() throws {
+    let folder = try Fixtures.temporaryDirectory("no-words")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    Words.use(templates: Self.templates)
+    Words.use(templates: folder)
+    #expect(
+      Words.phrase("common.no-stored-case", language: "en", ["reference": "x"])
+        == "no stored case 'x'; `redress list` shows the stored cases")
+  }
 }

@@ -108,6 +108,24 @@ import Testing
     #expect(AnswerParser.parseFlag("maybe") == nil)
   }
 
+  /// The accepted words come from `templates/words/<language>/answers.yaml`, every language at
+  /// once: Traditional forms (derived from the Simplified list) are understood as well.
+  @Test func wordsOfEveryLanguageAreTaken() {
+    #expect(AnswerParser.parseFlag("對") == true)
+    #expect(AnswerParser.parseFlag("沒有") == false)
+    #expect(AnswerParser.parseFlag("無") == false)
+    #expect(date("前天") == .success(CalendarDate(iso: "2026-11-20")!))
+    #expect(date("TODAY") == .success(Self.today))
+    #expect(date("2026年10月1號") == .success(CalendarDate(iso: "2026-10-01")!))
+    #expect(AnswerParser.parseMoney("人民幣2999塊") == .success(Money(decimal: "2999")!))
+    #expect(AnswerParser.parseMoney("RMB 2,999") == .success(Money(decimal: "2999")!))
+    for list in [AnswerWords.yes, AnswerWords.no, AnswerWords.add, AnswerWords.quit] {
+      #expect(!list.isEmpty && !list.contains { $0.contains("⟨") }, "\(list)")
+    }
+    #expect(AnswerWords.quit.contains("q") && AnswerWords.quit.contains("退出"))
+    #expect(AnswerWords.add.contains("添加") && AnswerWords.add.contains("add"))
+  }
+
   @Test func choicesByNumberWordOrLabel() {
     let words = ["store", "online", "tv"]
     let labels = ["store": "实体店", "online": "网购（网店、App、直播间）", "tv": "电视购物"]

@@ -224,7 +224,13 @@ public enum Words {
   private static let state = State()
 
   /// Uses the `templates/` folder of the data in use (and forgets what was read from another).
+  /// A data folder without interface wording (`templates/words/`: a test's or a user's folder
+  /// of rules only) leaves the wording where it was, so it never blanks another command's words.
   public static func use(templates: URL) {
+    var isFolder: ObjCBool = false
+    let words = templates.appendingPathComponent(WordCatalog.folderName, isDirectory: true)
+    guard FileManager.default.fileExists(atPath: words.path, isDirectory: &isFolder), isFolder.boolValue
+    else { return }
     state.lock.lock()
     defer { state.lock.unlock() }
     if state.templates?.standardizedFileURL != templates.standardizedFileURL {

@@ -47,20 +47,22 @@ public struct EmailBodyContext: TemplateContext, Hashable {
 
   public static var sample: EmailBodyContext {
     EmailBodyContext(
-      caseId: "sample-2026", date: "2026年11月22日", addressee: "某市消费者协会",
+      caseId: "sample-2026", date: "22 November 2026", addressee: "Sample City Consumer Association",
       complainant: PersonFields(
-        name: "王小明", gender: "男", idNumber: "11010519491231002X", phone: "13800138000",
-        email: "x@example.com", address: "北京市朝阳区某某路1号", postcode: "100020", evidenceRefs: "证据3"),
+        name: "Wang Xiaoming", gender: "male", idNumber: "11010519491231002X", phone: "13800138000",
+        email: "x@example.com", address: "1 Sample Road, Chaoyang District, Beijing", postcode: "100020",
+        evidenceRefs: "Exhibit 3"),
       agent: AgentFields(
-        name: "李律师", relationship: "律师", phone: "13900139000", authority: "一般代理",
-        evidenceRefs: "证据2"),
-      respondentName: "某某电器销售有限公司", itemSummary: "滚筒洗衣机", isService: true,
+        name: "Li Lawyer", relationship: "lawyer", phone: "13900139000", authority: "general agency",
+        evidenceRefs: "Exhibit 2"),
+      respondentName: "Sample Appliance Sales Co., Ltd.", itemSummary: "front-loading washing machine",
+      isService: true,
       prepaidBalance: "¥7,733.33",
       split: SplitFields(
         part: "1", total: "2",
         otherParts: [
-          PartLine(part: "2", attachments: [AttachmentLine(name: "证据02-视频.mp4", size: "18.0 MB")])
+          PartLine(part: "2", attachments: [AttachmentLine(name: "Exhibit02-video.mp4", size: "18.0 MB")])
         ]),
-      attachments: [AttachmentLine(name: "投诉书-sample-2026.pdf", size: "80 KB")])
+      attachments: [AttachmentLine(name: "Complaint-sample-2026.pdf", size: "80 KB")])
   }
 }

@@ -22,13 +22,16 @@ public struct EvidenceListContext: TemplateContext, Hashable {
 
   public static var sample: EvidenceListContext {
     EvidenceListContext(
-      caseId: "sample-2026", matter: "滚筒洗衣机质量问题", reference: "GD2026101200001",
-      date: "2026年11月22日", complainantName: "王小明", agentName: "李律师",
-      respondentName: "某某电器销售有限公司", serviceSummary: "私教课", prepaidBalance: "¥7,733.33", count: "1",
+      caseId: "sample-2026", matter: "front-loading washing machine: a quality defect",
+      reference: "GD2026101200001",
+      date: "22 November 2026", complainantName: "Wang Xiaoming", agentName: "Li Lawyer",
+      respondentName: "Sample Appliance Sales Co., Ltd.", serviceSummary: "personal training sessions",
+      prepaidBalance: "¥7,733.33", count: "1",
       items: [
         EvidenceLine(
-          number: "1", reference: "证据1", title: "电子发票", kind: "发票", date: "2026年10月1日",
-          proves: "购买时间、商品及价款", file: "证据01-电子发票.xml")
+          number: "1", reference: "Exhibit 1", title: "Electronic invoice", kind: "invoice",
+          date: "1 October 2026",
+          proves: "the date, the goods and the price", file: "Exhibit01-invoice.xml")
       ])
   }
 }

@@ -55,20 +55,25 @@ public struct FollowUpContext: TemplateContext, Hashable {
 
   public static var sample: FollowUpContext {
     FollowUpContext(
-      caseId: "sample-2026", date: "2026年11月22日", addressee: "某市消费者协会", honorific: "贵会",
+      caseId: "sample-2026", date: "22 November 2026", addressee: "Sample City Consumer Association",
+      honorific: "the Association",
       complainant: PersonFields(
-        name: "王小明", gender: "男", idNumber: "11010519491231002X", phone: "13800138000",
-        email: "x@example.com", address: "北京市朝阳区某某路1号", postcode: "100020", evidenceRefs: "证据3"),
+        name: "Wang Xiaoming", gender: "male", idNumber: "11010519491231002X", phone: "13800138000",
+        email: "x@example.com", address: "1 Sample Road, Chaoyang District, Beijing", postcode: "100020",
+        evidenceRefs: "Exhibit 3"),
       agent: AgentFields(
-        name: "李律师", relationship: "律师", phone: "13900139000", authority: "一般代理",
-        evidenceRefs: "证据2"),
-      respondentName: "某某电器销售有限公司", itemSummary: "滚筒洗衣机", filedOn: "2026年10月10日",
-      acceptedOn: "2026年10月12日", reference: "GD2026101200001",
+        name: "Li Lawyer", relationship: "lawyer", phone: "13900139000", authority: "general agency",
+        evidenceRefs: "Exhibit 2"),
+      respondentName: "Sample Appliance Sales Co., Ltd.", itemSummary: "front-loading washing machine",
+      filedOn: "10 October 2026",
+      acceptedOn: "12 October 2026", reference: "GD2026101200001",
       window: WindowFields(
-        length: "十五日", duty: "处理完毕", basis: "通常做法", practice: true, asserted: false,
-        request: "尽快处理本投诉，并于2026年11月30日前将处理情况书面告知投诉人", start: "2026年10月12日",
-        due: "2026年10月27日", passed: true, daysOverdue: "26"),
-      previousFollowUps: [DateLine(date: "2026年11月1日", note: "电话催办")],
-      replyBy: "2026年11月30日", calendarNote: "2027年的国务院放假通知尚未收录，上述日期按《全国年节及纪念日放假办法》规定的节日推算，以通知公布的安排为准。")
+        length: "15 days", duty: "dealt with", basis: "common practice", practice: true, asserted: false,
+        request: "deal with this complaint promptly and tell the complainant in writing by 30 November 2026",
+        start: "12 October 2026",
+        due: "27 October 2026", passed: true, daysOverdue: "26"),
+      previousFollowUps: [DateLine(date: "1 November 2026", note: "by telephone")],
+      replyBy: "30 November 2026",
+      calendarNote: "The holiday notice for 2027 is not yet known; the dates count the statutory holidays.")
   }
 }

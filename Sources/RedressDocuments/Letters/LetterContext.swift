@@ -130,50 +130,61 @@ public struct LetterContext: TemplateContext, Hashable {
 
   public static var sample: LetterContext {
     let evidence = EvidenceLine(
-      number: "1", reference: "证据1", title: "电子发票", kind: "发票", date: "2026年10月1日",
-      proves: "购买时间、商品及价款", file: "证据01-电子发票.xml")
+      number: "1", reference: "Exhibit 1", title: "Electronic invoice", kind: "invoice",
+      date: "1 October 2026",
+      proves: "the date, the goods and the price", file: "Exhibit01-invoice.xml")
     return LetterContext(
-      caseId: "sample-2026", date: "2026年11月22日", redacted: true, addressee: "某市消费者协会",
-      honorific: "贵会",
+      caseId: "sample-2026", date: "22 November 2026", redacted: true,
+      addressee: "Sample City Consumer Association",
+      honorific: "the Association",
       complainant: PersonFields(
-        name: "王小明", gender: "男", idNumber: "110105********002X", phone: "138****8000",
-        email: "x***@example.com", address: "北京市朝阳区（详细地址已隐去）", postcode: "100020",
-        evidenceRefs: "证据3"),
+        name: "Wang Xiaoming", gender: "male", idNumber: "110105********002X", phone: "138****8000",
+        email: "x***@example.com", address: "Chaoyang District, Beijing (address withheld)",
+        postcode: "100020",
+        evidenceRefs: "Exhibit 3"),
       agent: AgentFields(
-        name: "李律师", relationship: "律师", phone: "139****9000", authority: "一般代理",
-        evidenceRefs: "证据2"),
+        name: "Li Lawyer", relationship: "lawyer", phone: "139****9000", authority: "general agency",
+        evidenceRefs: "Exhibit 2"),
       respondent: RespondentFields(
-        name: "某某电器销售有限公司", creditCode: "91350100M000100Y43", address: "南京市玄武区某某大道8号",
-        postcode: "210000", phone: "025-84000000", store: "某某旗舰店"),
+        name: "Sample Appliance Sales Co., Ltd.", creditCode: "91350100M000100Y43",
+        address: "8 Sample Avenue, Xuanwu District, Nanjing",
+        postcode: "210000", phone: "025-84000000", store: "Sample Flagship Store"),
       claims: [
-        ClaimLine(number: "1", request: "退还货款", amount: "¥2,999.00", note: "退货退款", end: "。")
+        ClaimLine(
+          number: "1", request: "refund of the price", amount: "¥2,999.00", note: "return and refund",
+          end: ".")
       ],
       purchase: PurchaseFields(
-        isService: false, date: "2026年10月1日", channel: "网络购物", platform: "京东",
-        orderNumber: "3100000000001", receivedOn: "2026年10月3日", amountPaid: "¥2,999.00",
-        warrantyUntil: "2027年10月3日", evidenceRefs: "证据1",
+        isService: false, date: "1 October 2026", channel: "online shopping", platform: "JD.com",
+        orderNumber: "3100000000001", receivedOn: "3 October 2026", amountPaid: "¥2,999.00",
+        warrantyUntil: "3 October 2027", evidenceRefs: "Exhibit 1",
         items: [
           ItemLine(
-            number: "1", name: "滚筒洗衣机", category: "洗衣机", brand: "某牌", model: "XQG100-14",
-            spec: "10公斤", origin: "江苏无锡", term: "96节", quantity: "1", unitPrice: "¥2,999.00",
+            number: "1", name: "front-loading washing machine", category: "washing machine", brand: "Sample",
+            model: "XQG100-14",
+            spec: "10 kg", origin: "Wuxi, Jiangsu", term: "96 sessions", quantity: "1",
+            unitPrice: "¥2,999.00",
             amount: "¥2,999.00")
         ],
         prepaid: PrepaidFields(
           unitsTotal: "96", unitsUsed: "38", unitsLeft: "58", balance: "¥7,733.33",
           computation: "12800.00 × (96 − 38) ÷ 96", businessStopped: true)),
       damage: DamageFields(
-        category: "质量问题", discoveredOn: "2026年10月5日", description: "出现漏水。", personalInjury: true,
-        evidenceRefs: "证据4"),
+        category: "quality defect", discoveredOn: "5 October 2026", description: "It leaks.",
+        personalInjury: true,
+        evidenceRefs: "Exhibit 4"),
       negotiation: NegotiationFields(
         attempts: [
           AttemptLine(
-            number: "1", date: "2026年10月6日", channel: "通过电话", with: "客服", summary: "要求退货。",
-            outcome: "此后未获答复")
-        ], evidenceRefs: "证据5"),
+            number: "1", date: "6 October 2026", channel: "by telephone", with: "customer service",
+            summary: "Asked to return it.",
+            outcome: "no answer since")
+        ], evidenceRefs: "Exhibit 5"),
       legalBases: [
         LegalBasisLine(
-          number: "1", citations: "《中华人民共和国消费者权益保护法》第二十四条", text: "有权要求退货。")
+          number: "1", citations: "Consumer Rights Protection Law, Article 24",
+          text: "The consumer may return the goods.")
       ], hasLegalBases: true,
-      evidence: EvidenceSummary(count: "1", all: "证据1", items: [evidence]))
+      evidence: EvidenceSummary(count: "1", all: "Exhibit 1", items: [evidence]))
   }
 }

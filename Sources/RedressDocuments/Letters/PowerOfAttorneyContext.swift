@@ -30,14 +30,18 @@ public struct PowerOfAttorneyContext: TemplateContext, Hashable {
     PowerOfAttorneyContext(
       caseId: "sample-2026",
       principal: PersonFields(
-        name: "陈大文", gender: "男", idNumber: "110105194912310021", phone: "13711112222",
-        email: "chen@example.com", address: "深圳市福田区某某花园", postcode: "518000", evidenceRefs: "证据5"),
+        name: "Chen Dawen", gender: "male", idNumber: "110105194912310021", phone: "13711112222",
+        email: "chen@example.com", address: "Sample Garden, Futian District, Shenzhen", postcode: "518000",
+        evidenceRefs: "Exhibit 5"),
       agent: AgentFields(
-        name: "陈小文", relationship: "近亲属", phone: "13622223333", authority: "一般代理",
-        evidenceRefs: "证据4"),
-      respondentName: "深圳某某母婴用品店", addressee: "某市市场监督管理局", purchaseDate: "2026年10月20日",
-      itemSummary: "进口婴儿配方奶粉",
-      powers: [PowerLine(number: "1", text: "代为提交投诉材料", end: "。")],
-      limits: "受托人无权代为和解。", term: "至本投诉处理终结之日止。")
+        name: "Chen Xiaowen", relationship: "close relative", phone: "13622223333",
+        authority: "general agency",
+        evidenceRefs: "Exhibit 4"),
+      respondentName: "Sample Baby Store, Shenzhen",
+      addressee: "Sample City Administration for Market Regulation",
+      purchaseDate: "20 October 2026",
+      itemSummary: "imported infant formula",
+      powers: [PowerLine(number: "1", text: "to submit the complaint", end: ".")],
+      limits: "The agent may not settle.", term: "Until the complaint is closed.")
   }
 }

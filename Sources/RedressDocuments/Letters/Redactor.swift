@@ -41,12 +41,22 @@ public enum Redactor {
     return String(email[email.startIndex]) + "***" + email[at...]
   }
 
+  // The address vocabulary of the mainland's administrative divisions (parsing, not wording:
+  // these characters are read in the consumer's address, never printed by redress).
+  /// The last character of a division's name: 省, 市, 区, 县, 旗, 州, 盟.
+  static let divisionEnds = Set("省市区县旗州盟")
+  /// A province (省).
+  static let province: Character = "省"
+  /// A county-level division ends the administrative part: 区, 县, 旗 …
+  static let countyEnds = Set("区县旗")
+  /// … unless it is an autonomous region (自治区) or prefecture (自治州), which are above it.
+  static let aboveCountyEnds = ["自治区", "自治州"]
+
   /// The administrative part of a mainland address, down to the district or county:
   /// `北京市朝阳区某某路1号` → `北京市朝阳区`. Empty when the address does not start with
   /// one (then nothing of it is shown).
   public static func district(of address: String) -> String {
     let chars = Array(address.trimmingCharacters(in: .whitespaces))
-    let suffixes: Set<Character> = ["省", "市", "区", "县", "旗", "州", "盟"]
     var end = 0
     var segments = 0
     while segments < 4 {
@@ -54,7 +64,7 @@ public enum Redactor {
       var found: Int?
       var k = end + 1
       while k < chars.count && k < end + 8 {
-        if suffixes.contains(chars[k]) && k - end >= 1 {
+        if divisionEnds.contains(chars[k]) && k - end >= 1 {
           found = k
           break
         }
@@ -65,8 +75,8 @@ public enum Redactor {
       end = stop + 1
       segments += 1
       let last = chars[stop]
-      let provinceLevel = segment.hasSuffix("自治区") || segment.hasSuffix("自治州") || last == "省"
-      if !provinceLevel && (last == "区" || last == "县" || last == "旗") { break }
+      let aboveCounty = last == province || aboveCountyEnds.contains { segment.hasSuffix($0) }
+      if !aboveCounty && countyEnds.contains(last) { break }
     }
     return String(chars[0..<end])
   }

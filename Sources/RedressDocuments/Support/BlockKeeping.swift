@@ -5,9 +5,9 @@ import RedressCore
 /// that a letter's parts that belong together are never parted by a page break:
 ///
 /// - a heading stays with what follows it;
-/// - a label, a short paragraph that is not a sentence ("此致", the addressee, "投诉人（签名）：＿＿",
-///   the date, "附：证据清单（共2项）"), stays with the paragraph, list or table after it;
-/// - the block before a label stays with it, so that the close of a letter ("此致" and what
+/// - a label, a short paragraph that is not a sentence (`此致`, the addressee, `投诉人（签名）：＿＿`,
+///   the date, `附：证据清单（共2项）`), stays with the paragraph, list or table after it;
+/// - the block before a label stays with it, so that the close of a letter (`此致` and what
 ///   follows) never starts a page alone, away from the text it closes;
 /// - but a right-aligned block (a signature or date line) followed by a block that is not
 ///   right-aligned ends a group: what comes after a signature may start a new page.

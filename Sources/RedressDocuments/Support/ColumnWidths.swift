@@ -5,8 +5,8 @@
 ///
 /// 1. the hard minimum with the cell padding cut to its least;
 /// 2. the hard minimum: no unbreakable unit (an amount such as "¥2,999.00", a model number
-///    such as "XQG100-14", a Latin word) broken inside, and a cell of a few characters ("序号",
-///    "10公斤", "江苏无锡") not broken at all;
+///    such as `XQG100-14`, a Latin word) broken inside, and a cell of a few characters (`序号`,
+///    `10公斤`, `江苏无锡`) not broken at all;
 /// 3. short cells (a date, a name, a kind) on one line;
 /// 4. (Word) room for Latin text in a wider substitute font;
 /// 5. every cell on one line.

@@ -1,7 +1,7 @@
 import RedressCore
 
 /// The column widths of a Word table, measured rather than guessed: every column is at least as
-/// wide as its longest unbreakable unit ("¥2,999.00", "XQG100-14", "2026年", a Latin word) in
+/// wide as its longest unbreakable unit (`¥2,999.00`, `XQG100-14`, `2026年`, a Latin word) in
 /// the table's 10.5 pt text, so that Word never breaks one inside when the table can hold them
 /// at all; short cells stay on one line when there is room; the rest of the width is shared by
 /// content (`ColumnWidths`).
@@ -36,7 +36,7 @@ struct DOCXTableLayout {
   /// Word's automatic space between Chinese and Latin text or digits, in 1/1000 em.
   static let autoSpace = 250.0
 
-  /// A cell at most this many ems wide ("序号", "10公斤") is never broken when the table can
+  /// A cell at most this many ems wide (`序号`, `10公斤`) is never broken when the table can
   /// hold it.
   static let wholeCellEms = 4.0
 

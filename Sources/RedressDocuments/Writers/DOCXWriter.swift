@@ -15,7 +15,7 @@ import ZIPFoundation
 /// header row, right and centred paragraphs through `w:jc`. Body text is 12 pt (小四) in 宋体
 /// (SimSun; the font table names SimSun as the alternative) for Chinese and Times New Roman for
 /// Latin text, with 1.5 line spacing. The page is A4 with 2.54 cm / 3.17 cm margins and a footer
-/// "第 X 页，共 Y 页" (PAGE and NUMPAGES fields). The zip entries carry a fixed date, so the same
+/// `第 X 页，共 Y 页` (PAGE and NUMPAGES fields). The zip entries carry a fixed date, so the same
 /// document always gives the same bytes.
 public enum DOCXWriter: DocumentWriter {
   /// Text width of the page in twips: A4 width 11906 less the left and right margins.
@@ -24,6 +24,10 @@ public enum DOCXWriter: DocumentWriter {
   static let marginTopBottom = 1440
   static let marginLeftRight = 1800
   static var textWidth: Int { pageWidth - 2 * marginLeftRight }
+  /// The Chinese fonts by the names Word knows them under (font names, not wording): 宋体
+  /// (SimSun) for body text and the title, 黑体 (SimHei) for section headings.
+  static let songti = "宋体"
+  static let heiti = "黑体"
 
   public static func render(_ doc: DocumentModel) throws -> Data {
     let language = WordLanguage(doc.language)
@@ -380,7 +384,7 @@ public enum DOCXWriter: DocumentWriter {
 
   /// The fonts: 宋体 (SimSun) for Chinese, Times New Roman for Latin; 黑体 (SimHei) for section
   /// headings.
-  static func fonts(eastAsia: String = "宋体") -> XMLText.Element {
+  static func fonts(eastAsia: String = songti) -> XMLText.Element {
     element(
       "w:rFonts",
       [
@@ -437,9 +441,9 @@ public enum DOCXWriter: DocumentWriter {
     let heading = { (level: Int) -> XMLText.Element in
       let (before, after, halfPoints, eastAsia, align): (Int, Int, Int, String, String?) =
         switch level {
-        case 1: (240, 360, 36, "宋体", "center")
-        case 2: (240, 120, 28, "黑体", nil)
-        default: (180, 60, 24, "黑体", nil)
+        case 1: (240, 360, 36, songti, "center")
+        case 2: (240, 120, 28, heiti, nil)
+        default: (180, 60, 24, heiti, nil)
         }
       var paragraph: [XMLText.Element] = [
         element("w:keepNext"), element("w:keepLines"),
@@ -525,7 +529,7 @@ public enum DOCXWriter: DocumentWriter {
 
   static func fontAttributes(hint: Bool) -> [(String, String)] {
     var attributes: [(String, String)] = [
-      ("w:ascii", "Times New Roman"), ("w:hAnsi", "Times New Roman"), ("w:eastAsia", "宋体"),
+      ("w:ascii", "Times New Roman"), ("w:hAnsi", "Times New Roman"), ("w:eastAsia", songti),
       ("w:cs", "Times New Roman"),
     ]
     if hint { attributes.append(("w:hint", "eastAsia")) }
@@ -611,8 +615,8 @@ public enum DOCXWriter: DocumentWriter {
       [
         font(
           "Times New Roman", alternative: nil, family: "roman", panose: "02020603050405020304", charset: nil),
-        font("宋体", alternative: "SimSun", family: "auto", panose: "02010600030101010101", charset: "86"),
-        font("黑体", alternative: "SimHei", family: "modern", panose: "02010609060101010101", charset: "86"),
+        font(songti, alternative: "SimSun", family: "auto", panose: "02010600030101010101", charset: "86"),
+        font(heiti, alternative: "SimHei", family: "modern", panose: "02010609060101010101", charset: "86"),
       ])
     root.addNamespace(namespace("w", wordNamespace))
     return root
@@ -626,10 +630,17 @@ public enum DOCXWriter: DocumentWriter {
     func text(_ s: String) -> XMLText.Element {
       element("w:r", [:], [textElement("w:t", ["xml:space": "preserve"], s)])
     }
-    let content: [XMLText.Element] =
-      language.isChinese
-      ? [text("第 "), field("PAGE"), text(" 页，共 "), field("NUMPAGES"), text(" 页")]
-      : [text("Page "), field("PAGE"), text(" of "), field("NUMPAGES")]
+    // The catalogue's sentence with its two numbers as Word fields: the text is cut where the
+    // placeholders stand, every second piece is a field.
+    let mark = "\u{0}"
+    let sentence = Words.phrase(
+      "document-layout.word-page-number", language: language.wordsLanguage,
+      ["page": "\(mark)PAGE\(mark)", "pages": "\(mark)NUMPAGES\(mark)"])
+    let pieces = sentence.components(separatedBy: mark)
+    let content: [XMLText.Element] = pieces.indices.compactMap { i in
+      if i % 2 == 1 { return field(pieces[i]) }
+      return pieces[i].isEmpty ? nil : text(pieces[i])
+    }
     let root = element(
       "w:ftr", [],
       [element("w:p", [:], [element("w:pPr", [:], [element("w:pStyle", ["w:val": "Footer"])])] + content)])
@@ -674,6 +685,9 @@ struct WordLanguage {
   var tag: String
   /// For w:lang w:val (the Latin-script language).
   var latinTag: String
+  /// The language of the fixed words (the page footer): a Chinese document of any script
+  /// prints them as its templates do, in Simplified Chinese.
+  var wordsLanguage: String { isChinese ? "zh-Hans" : "en" }
 
   init(_ bcp47: String) {
     let lower = bcp47.lowercased()

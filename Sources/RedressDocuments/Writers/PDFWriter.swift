@@ -51,7 +51,7 @@ public enum PDFWriterError: Error, Equatable, CustomStringConvertible {
 /// why, rather than embedding a subset of a free font), with a ToUnicode map so it can be
 /// searched and copied. Lines break the Chinese way (`PDFLineBreaker`); headings stay with
 /// what follows them; tables repeat their header row on each page and split long rows;
-/// every page is numbered "第 1 页 / 共 3 页" ("Page 1 of 3" in English). The same document
+/// every page is numbered `第 1 页 / 共 3 页` (`Page 1 of 3` in English). The same document
 /// and options always give the same bytes.
 public enum PDFWriter {
   public static func render(_ doc: DocumentModel, options: PDFOptions = .init()) throws -> Data {

@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 
 /// A run of glyphs in one size, placed at `x` points from the left edge of the text block.
 struct PDFTextRun {
@@ -276,7 +277,7 @@ struct PDFLayout {
 
   /// A cell whose text is at most this many ems wide stays on one line when the table has room.
   static let shortCellEms = 8.0
-  /// A cell whose text is at most this many ems wide ("序号", "10公斤") is never broken when the
+  /// A cell whose text is at most this many ems wide (`序号`, `10公斤`) is never broken when the
   /// table can hold it.
   static let wholeCellEms = 4.0
 
@@ -284,8 +285,9 @@ struct PDFLayout {
   func addPageNumbers(to pages: inout [PDFPage]) {
     let size = options.bodySize * 0.75
     for index in pages.indices {
-      let text =
-        english ? "Page \(index + 1) of \(pages.count)" : "第 \(index + 1) 页 / 共 \(pages.count) 页"
+      let text = Words.phrase(
+        "document-layout.pdf-page-number", language: english ? "en" : "zh-Hans",
+        ["page": String(index + 1), "pages": String(pages.count)])
       let glyphs = PDFLineBreaker.hardLines([.text(text)], font: font, bold: false).first ?? []
       let width = Double(PDFLineBreaker.width(glyphs)) * size / 1000
       let run = PDFTextRun(x: 0, glyphs: glyphs, size: size)

@@ -5,8 +5,8 @@
 ///   "XQG100-14", "GD2026101200001" and e-mail addresses stay whole;
 /// - closing punctuation (，。、；：？！）》」』”’ …) never starts a line and opening punctuation
 ///   (（《「『“‘ …) never ends one; "——" and "……" are never split;
-/// - a number keeps the unit after it ("2999.00元", "15日"), and a blank to fill in (＿) what
-///   follows it ("共＿＿页");
+/// - a number keeps the unit after it (`2999.00元`, `15日`), and a blank to fill in (＿) what
+///   follows it (`共＿＿页`);
 /// - a unit longer than a whole line is broken where it must.
 enum PDFLineBreaker {
   enum BreakClass {
@@ -111,13 +111,13 @@ enum PDFLineBreaker {
     if b == .closing || a == .opening || a == .glue || b == .glue { return false }
     if isASCIINonStarter(after.scalar) || isASCIINonEnder(before.scalar) { return false }
     if a == .word && b == .word { return false }
-    // A number keeps its unit: "2999.00元", "15日", "3台".
+    // A number keeps its unit: `2999.00元`, `15日`, `3台`.
     if a == .word && before.scalar.properties.numericType != nil && measureWords.contains(after.scalar) {
       return false
     }
-    // A blank to fill in keeps what follows it: "共＿＿页", "＿＿年＿＿月＿＿日".
+    // A blank to fill in keeps what follows it: `共＿＿页`, `＿＿年＿＿月＿＿日`.
     if before.scalar == "\u{FF3F}" { return false }
-    // An ordinal keeps its number: "第100项".
+    // An ordinal keeps its number: `第100项`.
     if before.scalar == "第" && after.scalar.properties.numericType != nil { return false }
     // ’ and ” double as apostrophes: "don’t", "’s".
     if (before.scalar == "\u{2019}" || before.scalar == "\u{201D}") && b == .word { return false }
