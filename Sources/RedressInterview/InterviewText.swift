@@ -140,21 +140,8 @@ package struct InterviewText: Sendable {
     questions[questionID]?.choices[word] ?? word
   }
 
+  /// `{name}` placeholders filled as every catalogue of wording fills them.
   static func fill(_ template: String, _ values: [String: String]) -> String {
-    guard template.contains("{") else { return template }
-    var out = ""
-    var rest = Substring(template)
-    while let open = rest.firstIndex(of: "{") {
-      out += rest[..<open]
-      let after = rest[rest.index(after: open)...]
-      if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-        out += value
-        rest = after[after.index(after: close)...]
-      } else {
-        out += "{"
-        rest = after
-      }
-    }
-    return out + rest
+    WordCatalog.fill(template, values)
   }
 }
