@@ -80,6 +80,10 @@ import Testing
     #expect(catalog.phrase("t.files", count: 3) == "3 files")
     #expect(catalog.phrase("t.zh", count: 1) == "1 个文件")
     #expect(catalog.phrase("t.absent") == "⟨t.absent⟩")
+    let broken = WordCatalog(language: "en", problem: "area.yaml:3:5: error: words.x: expected a text")
+    #expect(
+      broken.phrase("area.x")
+        == "⟨area.x⟩ (the wording cannot be read: area.yaml:3:5: error: words.x: expected a text)")
   }
 
   @Test func aBrokenFileIsReportedWithItsLine() throws {

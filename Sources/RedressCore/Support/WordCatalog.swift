@@ -43,14 +43,20 @@ public struct WordCatalog: Sendable {
   public let language: String
   public private(set) var entries: [String: Entry]
 
-  public init(language: String, entries: [String: Entry] = [:]) {
+  /// Why the wording could not be read (a broken file: its first diagnostic, with file and
+  /// line), shown beside a key that has no text, so a user who edits a wording file learns
+  /// where it is broken.
+  public var problem: String?
+
+  public init(language: String, entries: [String: Entry] = [:], problem: String? = nil) {
     self.language = language
     self.entries = entries
+    self.problem = problem
   }
 
   /// The text of `key` with its placeholders filled.
   public func phrase(_ key: String, _ values: [String: String] = [:]) -> String {
-    guard let entry = entries[key] else { return Self.missing(key) }
+    guard let entry = entries[key] else { return missing(key) }
     switch entry {
     case .text(let t): return Self.fill(t, values)
     case .count(_, let other): return Self.fill(other, values)
@@ -60,7 +66,7 @@ public struct WordCatalog: Sendable {
   /// The text of a counted `key`: `{count}` is `count`, and a key with `one`/`other` forms
   /// takes the form for the number.
   public func phrase(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
-    guard let entry = entries[key] else { return Self.missing(key) }
+    guard let entry = entries[key] else { return missing(key) }
     var all = values
     all["count"] = String(count)
     switch entry {
@@ -69,7 +75,10 @@ public struct WordCatalog: Sendable {
     }
   }
 
-  static func missing(_ key: String) -> String { "⟨\(key)⟩" }
+  func missing(_ key: String) -> String {
+    guard let problem else { return "⟨\(key)⟩" }
+    return "⟨\(key)⟩ (the wording cannot be read: \(problem))"
+  }
 
   // MARK: Placeholders
 
@@ -283,7 +292,8 @@ public enum Words {
     let area = key.split(separator: ".", maxSplits: 1).first.map(String.init) ?? key
     switch entries(language: language, area: area) {
     case .success(let entries): return WordCatalog(language: language, entries: entries)
-    case .failure: return WordCatalog(language: language)
+    case .failure(let error):
+      return WordCatalog(language: language, problem: error.diagnostics.first?.description)
     }
   }
 
