@@ -24,11 +24,6 @@ extension CommandWords {
 
   // MARK: letter, bundle, followup
 
-  func unknownFormat(_ text: String, allowed: [String]) -> String {
-    language.phrase(
-      "document-commands.unknown-format", ["text": text, "allowed": allowed.joined(separator: ", ")])
-  }
-
   func unknownDocumentLanguage(_ text: String, allowed: [String]) -> String {
     language.phrase(
       "document-commands.unknown-document-language",
