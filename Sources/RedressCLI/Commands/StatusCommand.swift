@@ -28,7 +28,7 @@ struct StatusCommand: RedressRunnable {
       if let store = try env.openStore(create: false) {
         cases = try data.trackedCases(store, today: day)
       }
-      env.output.out(StatusReport.jsonText(cases, today: day, words: words))
+      env.output.out(utf8: StatusReport.jsonBytes(cases, today: day, words: words))
     case .text:
       // The table needs no clock but the due one: it comes from the digests the store keeps.
       var lines: [StatusLine] = []

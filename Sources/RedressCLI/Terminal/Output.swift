@@ -9,15 +9,19 @@ public final class Output: @unchecked Sendable {
   public let colorErr: Bool
   private let writeOut: (String) -> Void
   private let writeErr: (String) -> Void
+  /// Standard output's writer for text already in UTF-8 bytes (a large JSON document);
+  /// by default the bytes go through `writeOut` as a string.
+  private let writeOutBytes: ([UInt8]) -> Void
 
   public init(
     colorOut: Bool, colorErr: Bool, writeOut: @escaping (String) -> Void,
-    writeErr: @escaping (String) -> Void
+    writeErr: @escaping (String) -> Void, writeOutBytes: (([UInt8]) -> Void)? = nil
   ) {
     self.colorOut = colorOut
     self.colorErr = colorErr
     self.writeOut = writeOut
     self.writeErr = writeErr
+    self.writeOutBytes = writeOutBytes ?? { writeOut(String(decoding: $0, as: UTF8.self)) }
   }
 
   /// The process's own streams.
@@ -29,7 +33,14 @@ public final class Output: @unchecked Sendable {
       colorOut: allowed && isatty(STDOUT_FILENO) == 1,
       colorErr: allowed && isatty(STDERR_FILENO) == 1,
       writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-      writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
+      writeErr: { FileHandle.standardError.write(Data($0.utf8)) },
+      writeOutBytes: { bytes in
+        bytes.withUnsafeBytes { raw in
+          guard let base = raw.baseAddress, raw.count > 0 else { return }
+          FileHandle.standardOutput.write(
+            Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
+        }
+      })
   }
 
   /// Collects everything written, for tests.
@@ -43,6 +54,12 @@ public final class Output: @unchecked Sendable {
 
   public func out(_ text: String, terminator: String = "\n") { writeOut(text + terminator) }
   public func err(_ text: String, terminator: String = "\n") { writeErr(text + terminator) }
+
+  /// Writes UTF-8 text held as bytes, then a line break, without copying it into a string.
+  public func out(utf8 bytes: consuming [UInt8]) {
+    bytes.append(0x0A)
+    writeOutBytes(bytes)
+  }
 
   /// Colours `text` for standard output when colour is on.
   public func style(_ text: String, _ style: Style) -> String {

@@ -1,53 +1,60 @@
 import RedressCore
 
-/// JSON written straight into one string, byte for byte as `OrderedJSON.text()` prints the same
-/// value (two spaces of indentation, `[]`/`{}` when empty), without building the tree first:
-/// `status --format json` over 10,000 cases writes some 20 MB, and the tree took most of its
-/// time. `StatusJSONTests` holds the two to the same bytes.
+/// JSON written straight into UTF-8 bytes, byte for byte as `OrderedJSON.text()` prints the
+/// same value (two spaces of indentation, `[]`/`{}` when empty), without building the tree
+/// first: `status --format json` over 10,000 cases writes some 20 MB, and the tree, then
+/// Swift string appends, took most of its time. `StatusDigestTests` holds the two to the same
+/// bytes.
 struct JSONText {
-  private(set) var out = ""
+  private(set) var bytes: [UInt8] = []
   /// Per open container: whether anything was written in it yet.
   private var filled: [Bool] = []
-  private var pads: [String] = [""]
   /// A key was just written: the value that follows takes no slot of its own.
   private var keyed = false
 
-  init(capacity: Int = 0) { out.reserveCapacity(capacity) }
+  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-  private mutating func ensurePads(_ level: Int) {
-    while pads.count <= level { pads.append(String(repeating: " ", count: 2 * pads.count)) }
+  /// The text written so far.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  private mutating func ascii(_ s: StaticString) {
+    s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  private mutating func indent(_ level: Int) {
+    bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
   }
 
   /// Before a value in the open container: a comma after the one before, a line break, the
   /// indentation.
   private mutating func nextSlot() {
     guard let last = filled.last else { return }
-    out += last ? ",\n" : "\n"
+    if last { bytes.append(0x2C) }
+    bytes.append(0x0A)
     filled[filled.count - 1] = true
-    out += pads[filled.count]
+    indent(filled.count)
   }
 
-  mutating func closeArray() { close("]") }
-  mutating func closeObject() { close("}") }
+  mutating func closeArray() { close(0x5D) }
+  mutating func closeObject() { close(0x7D) }
 
-  private mutating func close(_ bracket: String) {
+  private mutating func close(_ bracket: UInt8) {
     let any = filled.removeLast()
     if any {
-      out += "\n"
-      out += pads[filled.count]
+      bytes.append(0x0A)
+      indent(filled.count)
     }
-    out += bracket
+    bytes.append(bracket)
   }
 
   /// A member's key, in an open object; its value follows. Keys are plain ASCII.
-  mutating func key(_ k: String) {
-    let any = filled[filled.count - 1]
-    out += any ? ",\n" : "\n"
-    filled[filled.count - 1] = true
-    out += pads[filled.count]
-    out += "\""
-    out += k
-    out += "\": "
+  mutating func key(_ k: StaticString) {
+    nextSlot()
+    bytes.append(0x22)
+    ascii(k)
+    bytes.append(0x22)
+    bytes.append(0x3A)
+    bytes.append(0x20)
     keyed = true
   }
 
@@ -62,66 +69,90 @@ struct JSONText {
 
   mutating func null() {
     place()
-    out += "null"
+    ascii("null")
   }
 
-  mutating func string(_ s: String?) {
+  mutating func string(_ value: String?) {
     place()
-    if let s { OrderedJSON.quote(s, into: &out) } else { out += "null" }
+    guard var s = value else { return ascii("null") }
+    // Most strings need no escaping: copy their bytes whole. U+2028 and U+2029 (E2 80 A8/A9)
+    // are escaped, so any E2 lead byte takes the careful way.
+    let copied: Bool = s.withUTF8 { utf8 in
+      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
+      bytes.append(0x22)
+      bytes.append(contentsOf: utf8)
+      bytes.append(0x22)
+      return true
+    }
+    if !copied {
+      var quoted = ""
+      OrderedJSON.quote(s, into: &quoted)
+      bytes.append(contentsOf: quoted.utf8)
+    }
   }
 
   mutating func int(_ i: Int?) {
     place()
-    if let i { out += String(i) } else { out += "null" }
+    guard let i else { return ascii("null") }
+    if i < 0 { bytes.append(0x2D) }
+    var magnitude = i.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { d in
+      repeat {
+        d[count] = UInt8(0x30 + magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[k]) }
+    }
   }
 
   mutating func bool(_ b: Bool) {
     place()
-    out += b ? "true" : "false"
+    if b { ascii("true") } else { ascii("false") }
   }
 
   mutating func date(_ d: CalendarDate?) {
     place()
-    guard let d else {
-      out += "null"
+    guard let d else { return ascii("null") }
+    guard (0...9999).contains(d.year) else {
+      var quoted = ""
+      OrderedJSON.quote(d.iso, into: &quoted)
+      bytes.append(contentsOf: quoted.utf8)
       return
     }
-    var buffer = [UInt8](repeating: 0, count: 12)
-    buffer[0] = 0x22
-    buffer.withUnsafeMutableBufferPointer { b in
-      func digits(_ value: Int, _ count: Int, at start: Int) {
-        var v = max(0, value)
-        for i in stride(from: start + count - 1, through: start, by: -1) {
-          b[i] = UInt8(0x30 + v % 10)
-          v /= 10
-        }
+    func digits(_ value: Int, _ count: Int) {
+      var divisor = 1
+      for _ in 1..<count { divisor *= 10 }
+      var v = max(0, value)
+      while divisor > 0 {
+        bytes.append(UInt8(0x30 + (v / divisor) % 10))
+        v %= divisor
+        divisor /= 10
       }
-      digits(d.year, 4, at: 1)
-      b[5] = 0x2D
-      digits(d.month, 2, at: 6)
-      b[8] = 0x2D
-      digits(d.day, 2, at: 9)
-      b[11] = 0x22
     }
-    if (0...9999).contains(d.year) {
-      out += String(decoding: buffer, as: UTF8.self)
-    } else {
-      OrderedJSON.quote(d.iso, into: &out)
-    }
+    bytes.append(0x22)
+    digits(d.year, 4)
+    bytes.append(0x2D)
+    digits(d.month, 2)
+    bytes.append(0x2D)
+    digits(d.day, 2)
+    bytes.append(0x22)
   }
 
   mutating func beginArray() {
     place()
-    out += "["
+    bytes.append(0x5B)
     filled.append(false)
-    ensurePads(filled.count)
   }
 
   mutating func beginObject() {
     place()
-    out += "{"
+    bytes.append(0x7B)
     filled.append(false)
-    ensurePads(filled.count)
   }
 
   mutating func ints(_ values: [Int]) {
@@ -134,12 +165,17 @@ struct JSONText {
 extension StatusReport {
   /// `json(cases, today:, words:).text()`, written straight (the same bytes).
   static func jsonText(_ cases: [TrackedCase], today: CalendarDate, words: TrackingWords) -> String {
+    String(decoding: jsonBytes(cases, today: today, words: words), as: UTF8.self)
+  }
+
+  /// `jsonText` as UTF-8 bytes, for writing to standard output without another copy.
+  static func jsonBytes(_ cases: [TrackedCase], today: CalendarDate, words: TrackingWords) -> [UInt8] {
     var w = JSONText(capacity: cases.count * 2400)
     let order = sortedIndices(cases.map { ($0.id, $0.status.state, $0.status.due) })
     w.beginArray()
     for index in order { write(cases[index], today: today, words: words, into: &w) }
     w.closeArray()
-    return w.out
+    return w.bytes
   }
 
   static func write(_ t: TrackedCase, today: CalendarDate, words: TrackingWords, into w: inout JSONText) {
