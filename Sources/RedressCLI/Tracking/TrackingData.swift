@@ -8,6 +8,9 @@ final class TrackingData {
   let legal: URL
   /// The user's imported notices (`calendars/` in the store folder); nil for none.
   let imported: URL?
+  /// Whether the calendars read their holiday names' Traditional Chinese (only a zh-Hant
+  /// command prints them).
+  let traditional: Bool
   private var calendars: [String: HolidayCalendar] = [:]
   private var trackers: [String: CaseTracker] = [:]
   private var catalogs: [String: ClockCatalog] = [:]
@@ -15,20 +18,24 @@ final class TrackingData {
   private var legalKeyCache: String?
   private var dueClocks: [String: [String: DueClock]] = [:]
 
-  init(legal: URL, imported: URL? = nil) {
+  init(legal: URL, imported: URL? = nil, traditional: Bool = true) {
     self.legal = legal
     self.imported = imported
+    self.traditional = traditional
   }
 
   convenience init(_ env: CommandEnvironment) throws {
-    self.init(legal: try env.data().legal, imported: env.userCalendarsDirectory)
+    self.init(
+      legal: try env.data().legal, imported: env.userCalendarsDirectory,
+      traditional: env.language == .zhHant)
   }
 
   /// The calendar `name`; an unknown name is a usage error that lists the known ones.
   func calendar(_ name: String) throws -> HolidayCalendar {
     if let cached = calendars[name] { return cached }
     do {
-      let calendar = try HolidayCalendarLoader.load(name: name, legal: legal, imported: imported)
+      let calendar = try HolidayCalendarLoader.load(
+        name: name, legal: legal, imported: imported, traditional: traditional)
       calendars[name] = calendar
       return calendar
     } catch let error as HolidayCalendarLoader.UnknownCalendar {

@@ -43,7 +43,12 @@ public enum HolidayCalendarLoader {
   /// with a later version of redress and was reviewed), unless the imported one follows a
   /// notice dated later than every notice the shipped file follows (a correction published
   /// after that version).
-  public static func load(name: String, legal: URL, imported: URL? = nil) throws -> HolidayCalendar {
+  ///
+  /// `traditional` reads the holiday names' Traditional Chinese (`zh-Hant.yaml`): a command
+  /// that prints no holiday name in zh-Hant passes false and does not read the file.
+  public static func load(
+    name: String, legal: URL, imported: URL? = nil, traditional readTraditional: Bool = true
+  ) throws -> HolidayCalendar {
     let available = availableCalendars(in: legal)
     guard available.contains(name) else { throw UnknownCalendar(name: name, available: available) }
     let folder = legal.appendingPathComponent("calendars/\(name)", isDirectory: true)
@@ -76,10 +81,12 @@ public enum HolidayCalendarLoader {
       }
     }
     var traditional = TraditionalTexts.empty
-    do {
-      traditional = try TraditionalTexts.load(directory: folder)
-    } catch let error as DiagnosticsError {
-      problems += error.diagnostics
+    if readTraditional {
+      do {
+        traditional = try TraditionalTexts.load(directory: folder)
+      } catch let error as DiagnosticsError {
+        problems += error.diagnostics
+      }
     }
     if !problems.isEmpty { throw DiagnosticsError(problems) }
     var calendar = HolidayCalendar(name: name, years: years, statute: statute)

@@ -24,7 +24,9 @@ public struct RuleEngine: Sendable {
     guard pack.rollsDates else { return RuleEngine(pack: pack) }
     do {
       return RuleEngine(
-        pack: pack, calendar: try HolidayCalendarLoader.load(name: pack.calendarName, legal: legal))
+        pack: pack,
+        // Rolling a date needs the rest days, never a holiday's name.
+        calendar: try HolidayCalendarLoader.load(name: pack.calendarName, legal: legal, traditional: false))
     } catch let e as HolidayCalendarLoader.UnknownCalendar {
       throw DiagnosticsError([
         Diagnostic(
