@@ -26,7 +26,10 @@ struct FollowupCommand: RedressRunnable {
     let day = today ?? CommandEnvironment.localToday()
     let loaded = try env.loadCase(caseRef)
     let c = loaded.caseFile
-    guard let tracker = try TrackingData(env).tracker(jurisdiction: c.effectiveJurisdiction) else {
+    guard
+      let tracker = try TrackingData(env, documentLanguage: c.effectiveLanguage.rawValue)
+        .tracker(jurisdiction: c.effectiveJurisdiction)
+    else {
       throw UserError(env.words.noResponseWindows(c.effectiveJurisdiction))
     }
     let plan: FollowUpPlan

@@ -8,8 +8,8 @@ final class TrackingData {
   let legal: URL
   /// The user's imported notices (`calendars/` in the store folder); nil for none.
   let imported: URL?
-  /// Whether the calendars read their holiday names' Traditional Chinese (only a zh-Hant
-  /// command prints them).
+  /// Whether the calendars and clock catalogs read their Traditional Chinese tables: only
+  /// output in zh-Hant (the interface's language, or a zh-Hant case's letter) needs them.
   let traditional: Bool
   private var calendars: [String: HolidayCalendar] = [:]
   private var trackers: [String: CaseTracker] = [:]
@@ -24,10 +24,12 @@ final class TrackingData {
     self.traditional = traditional
   }
 
-  convenience init(_ env: CommandEnvironment) throws {
+  /// `documentLanguage`: the language of a document the command writes with these texts
+  /// (a follow-up letter is in its case's language, whatever the interface's).
+  convenience init(_ env: CommandEnvironment, documentLanguage: String? = nil) throws {
     self.init(
       legal: try env.data().legal, imported: env.userCalendarsDirectory,
-      traditional: env.language == .zhHant)
+      traditional: env.language == .zhHant || documentLanguage == "zh-Hant")
   }
 
   /// The calendar `name`; an unknown name is a usage error that lists the known ones.
@@ -58,7 +60,8 @@ final class TrackingData {
       missingCatalogs.insert(jurisdiction)
       return nil
     }
-    let catalog = try ClockCatalogLoader.load(jurisdiction: jurisdiction, legal: legal)
+    let catalog = try ClockCatalogLoader.load(
+      jurisdiction: jurisdiction, legal: legal, traditional: traditional)
     catalogs[jurisdiction] = catalog
     return catalog
   }

@@ -202,12 +202,18 @@ public enum ClockCatalogLoader {
     current: schema, oldest: 2, olderAdvice: "routes are given per venue under next_routes")
   static let languages = LocalizedTextReader.languages
 
-  /// Loads the clocks of `jurisdiction` from the `legal/` folder.
-  public static func load(jurisdiction: String, legal: URL) throws -> ClockCatalog {
+  /// Loads the clocks of `jurisdiction` from the `legal/` folder. `traditional` reads the
+  /// pack's zh-Hant table for the texts without a `zh-Hant` of their own: a command that
+  /// prints nothing in zh-Hant passes false and does not read it (it is the largest file
+  /// of the pack).
+  public static func load(jurisdiction: String, legal: URL, traditional readTraditional: Bool = true) throws
+    -> ClockCatalog
+  {
     let url = legal.appendingPathComponent("\(jurisdiction)/clocks.yaml")
     let display = "legal/\(jurisdiction)/clocks.yaml"
     let node = try YAMLDocumentLoader.load(contentsOf: url, displayName: display)
-    let traditional = try TraditionalTexts.load(directory: url.deletingLastPathComponent())
+    let traditional =
+      readTraditional ? try TraditionalTexts.load(directory: url.deletingLastPathComponent()) : .empty
     let sources = try loadSources(jurisdiction: jurisdiction, legal: legal, traditional: traditional)
     return try read(node, file: display, sources: sources, traditional: traditional)
   }
