@@ -37,9 +37,12 @@ struct StatusCommand: RedressRunnable {
         lines = try data.statusLines(store, today: day)
       }
       var text = StatusReport.text(lines, today: day, words: words, output: env.output)
-      // From 1 November: next year's notice, if it is still missing.
-      if !lines.isEmpty, let calendar = try? data.calendar("cn"),
-        let year = TrackingWords.nextYearWithoutNotice(today: day, calendar: calendar)
+      // From 1 November: next year's notice, if it is still missing (the folder's file
+      // names tell; the table needs no day of the calendar).
+      if !lines.isEmpty,
+        let calendar = HolidayCalendarLoader.contents(name: "cn", legal: data.legal, imported: data.imported),
+        let year = TrackingWords.nextYearWithoutNotice(
+          today: day, noticeYears: calendar.years, hasStatute: calendar.statute)
       {
         text += "\n\n" + env.output.style(words.nextYearMissing(year), .dim)
       }

@@ -153,8 +153,15 @@ struct TrackingWords {
   /// The year whose notice is missing, when `today` is on or after 1 November and next year
   /// has no notice; nil otherwise.
   static func nextYearWithoutNotice(today: CalendarDate, calendar: HolidayCalendar) -> Int? {
-    guard today.month >= 11, calendar.statute != nil || !calendar.years.isEmpty else { return nil }
-    return calendar.hasNotice(forYear: today.year + 1) ? nil : today.year + 1
+    nextYearWithoutNotice(
+      today: today, noticeYears: Set(calendar.years.keys), hasStatute: calendar.statute != nil)
+  }
+
+  /// The same, from what the calendar's folder holds (`HolidayCalendarLoader.contents`), for a
+  /// command that needs no day of the calendar.
+  static func nextYearWithoutNotice(today: CalendarDate, noticeYears: Set<Int>, hasStatute: Bool) -> Int? {
+    guard today.month >= 11, hasStatute || !noticeYears.isEmpty else { return nil }
+    return noticeYears.contains(today.year + 1) ? nil : today.year + 1
   }
 
   // MARK: redress calendar

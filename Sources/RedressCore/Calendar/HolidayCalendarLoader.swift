@@ -22,6 +22,30 @@ public enum HolidayCalendarLoader {
   /// The statute file's name beside the year files.
   public static let statuteFile = "statute.yaml"
 
+  /// What calendar `name` holds, from its folders' file names alone (no file is read): the
+  /// years with a notice (`2027.yaml`, shipped or imported) and whether the statute is there.
+  /// For a note that needs no day of the calendar (is next year's notice missing?); nil for
+  /// an unknown calendar. A year file that `load` would refuse still counts here.
+  public static func contents(name: String, legal: URL, imported: URL? = nil) -> (
+    years: Set<Int>, statute: Bool
+  )? {
+    guard availableCalendars(in: legal).contains(name) else { return nil }
+    let fm = FileManager.default
+    let shipped = legal.appendingPathComponent("calendars/\(name)", isDirectory: true)
+    var folders = [shipped]
+    if let imported { folders.append(imported.appendingPathComponent(name, isDirectory: true)) }
+    var years: Set<Int> = []
+    for folder in folders {
+      for file in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] {
+        let stem = file.dropLast(".yaml".count)
+        guard file.hasSuffix(".yaml"), stem.count == 4, stem.allSatisfy(\.isASCII), let year = Int(stem)
+        else { continue }
+        years.insert(year)
+      }
+    }
+    return (years, fm.fileExists(atPath: shipped.appendingPathComponent(statuteFile).path))
+  }
+
   /// The calendars present under `legal/calendars/`.
   public static func availableCalendars(in legal: URL) -> [String] {
     let folder = legal.appendingPathComponent("calendars", isDirectory: true)

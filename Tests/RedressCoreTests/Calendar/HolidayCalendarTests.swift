@@ -281,4 +281,24 @@ import Testing
     }
     #expect(error?.description == "no holiday calendar 'tw'; available: cn")
   }
+
+  /// `contents` tells from the file names alone what `load` reads: the same years, the statute.
+  @Test func contentsNameTheYearsLoadReads() throws {
+    let loaded = try Self.shipped()
+    let listed = try #require(HolidayCalendarLoader.contents(name: "cn", legal: Self.legal))
+    #expect(listed.years == Set(loaded.years.keys))
+    #expect(listed.statute == (loaded.statute != nil))
+    #expect(HolidayCalendarLoader.contents(name: "tw", legal: Self.legal) == nil)
+    // An imported notice counts; a file that is not a year file does not.
+    let imported = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "contents-\(UUID().uuidString)", isDirectory: true)
+    defer { try? FileManager.default.removeItem(at: imported) }
+    try FileManager.default.createDirectory(
+      at: imported.appendingPathComponent("cn"), withIntermediateDirectories: true)
+    for name in ["2031.yaml", "notes.yaml", "2032.yml", "203x.yaml"] {
+      try Data("x".utf8).write(to: imported.appendingPathComponent("cn/\(name)"))
+    }
+    let both = try #require(HolidayCalendarLoader.contents(name: "cn", legal: Self.legal, imported: imported))
+    #expect(both.years == listed.years.union([2031]))
+  }
 }
