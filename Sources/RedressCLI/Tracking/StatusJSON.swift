@@ -21,8 +21,15 @@ struct JSONText {
     s.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
-  private mutating func indent(_ level: Int) {
-    bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
+  /// A line break and the indentation of each level, made once.
+  private var breaks: [[UInt8]] = [[0x0A]]
+
+  /// A line break, then the indentation of `level`.
+  private mutating func newLine(_ level: Int) {
+    while breaks.count <= level { breaks.append([0x0A] + Array(repeating: 0x20, count: 2 * breaks.count)) }
+    breaks.withUnsafeBufferPointer { all in
+      all[level].withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+    }
   }
 
   /// Before a value in the open container: a comma after the one before, a line break, the
@@ -30,9 +37,8 @@ struct JSONText {
   private mutating func nextSlot() {
     guard let last = filled.last else { return }
     if last { bytes.append(0x2C) }
-    bytes.append(0x0A)
     filled[filled.count - 1] = true
-    indent(filled.count)
+    newLine(filled.count)
   }
 
   mutating func closeArray() { close(0x5D) }
@@ -40,10 +46,7 @@ struct JSONText {
 
   private mutating func close(_ bracket: UInt8) {
     let any = filled.removeLast()
-    if any {
-      bytes.append(0x0A)
-      indent(filled.count)
-    }
+    if any { newLine(filled.count) }
     bytes.append(bracket)
   }
 
@@ -75,10 +78,14 @@ struct JSONText {
   mutating func string(_ value: String?) {
     place()
     guard var s = value else { return ascii("null") }
-    // Most strings need no escaping: copy their bytes whole. U+2028 and U+2029 (E2 80 A8/A9)
-    // are escaped, so any E2 lead byte takes the careful way.
+    // Most strings need no escaping: copy their bytes whole. Control characters, `"`, `\`
+    // and U+2028/U+2029 (E2 80 A8/A9) take the careful way; other E2 characters (— … “)
+    // are copied.
     let copied: Bool = s.withUTF8 { utf8 in
-      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
+      for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+        guard byte == 0xE2 else { return false }
+        if i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 { return false }
+      }
       bytes.append(0x22)
       bytes.append(contentsOf: utf8)
       bytes.append(0x22)
@@ -155,6 +162,24 @@ struct JSONText {
     filled.append(false)
   }
 
+  /// The value after a key, written by `write` once per `key` and copied from `cache` after
+  /// that: for a value that repeats from case to case (a route's text and citations). The
+  /// depth is part of the key, so the copy's indentation is right.
+  mutating func cachedValue(
+    _ key: String, in cache: inout [String: [UInt8]], write: (inout JSONText) -> Void
+  ) {
+    precondition(keyed, "a cached value follows a key")
+    let full = key + "\u{0}" + String(filled.count)
+    if let known = cache[full] {
+      keyed = false
+      bytes.append(contentsOf: known)
+      return
+    }
+    let start = bytes.count
+    write(&self)
+    cache[full] = Array(bytes[start...])
+  }
+
   mutating func ints(_ values: [Int]) {
     beginArray()
     for v in values { int(v) }
@@ -172,13 +197,19 @@ extension StatusReport {
   static func jsonBytes(_ cases: [TrackedCase], today: CalendarDate, words: TrackingWords) -> [UInt8] {
     var w = JSONText(capacity: cases.count * 2400)
     let order = sortedIndices(cases.map { ($0.id, $0.status.state, $0.status.due) })
+    var routes: [String: [UInt8]] = [:]
     w.beginArray()
-    for index in order { write(cases[index], today: today, words: words, into: &w) }
+    for index in order { write(cases[index], today: today, words: words, routes: &routes, into: &w) }
     w.closeArray()
     return w.bytes
   }
 
-  static func write(_ t: TrackedCase, today: CalendarDate, words: TrackingWords, into w: inout JSONText) {
+  /// One case. `routes` keeps the `next_routes` already written, by their ids: a route's
+  /// text and citations depend on the day alone.
+  static func write(
+    _ t: TrackedCase, today: CalendarDate, words: TrackingWords, routes: inout [String: [UInt8]],
+    into w: inout JSONText
+  ) {
     let s = t.status
     let code = words.code
     w.beginObject()
@@ -232,18 +263,20 @@ extension StatusReport {
     for c in s.clocks { writeClock(c, code: code, into: &w) }
     w.closeArray()
     w.key("next_routes")
-    w.beginArray()
-    for route in s.nextRoutes {
-      w.beginObject()
-      w.key("id")
-      w.string(route.id)
-      w.key("text")
-      w.string(route.text.text(in: code))
-      w.key("citations")
-      writeCitations(route.citations.inForce(on: today), into: &w)
-      w.closeObject()
+    w.cachedValue(s.nextRoutes.map(\.id).joined(separator: "\u{1}"), in: &routes) { w in
+      w.beginArray()
+      for route in s.nextRoutes {
+        w.beginObject()
+        w.key("id")
+        w.string(route.id)
+        w.key("text")
+        w.string(route.text.text(in: code))
+        w.key("citations")
+        writeCitations(route.citations.inForce(on: today), into: &w)
+        w.closeObject()
+      }
+      w.closeArray()
     }
-    w.closeArray()
     w.closeObject()
   }
 
