@@ -28,7 +28,8 @@ struct StatusCommand: RedressRunnable {
       if let store = try env.openStore(create: false) {
         cases = try data.trackedCases(store, today: day)
       }
-      env.output.out(utf8: StatusReport.jsonBytes(cases, today: day, words: words))
+      StatusReport.streamJSON(cases, today: day, words: words) { env.output.write(utf8: $0) }
+      env.output.write(utf8: [0x0A])
     case .text:
       // The table needs no clock but the due one: it comes from the digests the store keeps.
       var lines: [StatusLine] = []

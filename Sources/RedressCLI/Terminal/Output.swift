@@ -55,11 +55,9 @@ public final class Output: @unchecked Sendable {
   public func out(_ text: String, terminator: String = "\n") { writeOut(text + terminator) }
   public func err(_ text: String, terminator: String = "\n") { writeErr(text + terminator) }
 
-  /// Writes UTF-8 text held as bytes, then a line break, without copying it into a string.
-  public func out(utf8 bytes: consuming [UInt8]) {
-    bytes.append(0x0A)
-    writeOutBytes(bytes)
-  }
+  /// Writes UTF-8 text held as bytes to standard output as it is (no line break added),
+  /// without copying it into a string.
+  public func write(utf8 bytes: [UInt8]) { writeOutBytes(bytes) }
 
   /// Colours `text` for standard output when colour is on.
   public func style(_ text: String, _ style: Style) -> String {

@@ -17,6 +17,13 @@ struct JSONText {
   /// The text written so far.
   var text: String { String(decoding: bytes, as: UTF8.self) }
 
+  /// Hands the bytes written so far to `emit` and starts again in the same memory (the
+  /// open containers stay open).
+  mutating func flush(_ emit: ([UInt8]) -> Void) {
+    emit(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   private mutating func ascii(_ s: StaticString) {
     s.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
@@ -193,15 +200,30 @@ extension StatusReport {
     String(decoding: jsonBytes(cases, today: today, words: words), as: UTF8.self)
   }
 
-  /// `jsonText` as UTF-8 bytes, for writing to standard output without another copy.
+  /// `jsonText` as UTF-8 bytes.
   static func jsonBytes(_ cases: [TrackedCase], today: CalendarDate, words: TrackingWords) -> [UInt8] {
-    var w = JSONText(capacity: cases.count * 2400)
+    var all: [UInt8] = []
+    streamJSON(cases, today: today, words: words, chunkSize: .max) { all += $0 }
+    return all
+  }
+
+  /// `jsonText` as UTF-8 bytes handed to `emit` in pieces of about `chunkSize` bytes (between
+  /// two cases), for standard output: 10,000 cases write some 20 MB, and one buffer of that
+  /// size costs more to fault in than to fill.
+  static func streamJSON(
+    _ cases: [TrackedCase], today: CalendarDate, words: TrackingWords, chunkSize: Int = 1 << 20,
+    emit: ([UInt8]) -> Void
+  ) {
+    var w = JSONText(capacity: min(chunkSize, cases.count * 2400) + 16 << 10)
     let order = sortedIndices(cases.map { ($0.id, $0.status.state, $0.status.due) })
     var routes: [String: [UInt8]] = [:]
     w.beginArray()
-    for index in order { write(cases[index], today: today, words: words, routes: &routes, into: &w) }
+    for index in order {
+      write(cases[index], today: today, words: words, routes: &routes, into: &w)
+      if w.bytes.count >= chunkSize { w.flush(emit) }
+    }
     w.closeArray()
-    return w.bytes
+    w.flush(emit)
   }
 
   /// One case. `routes` keeps the `next_routes` already written, by their ids: a route's

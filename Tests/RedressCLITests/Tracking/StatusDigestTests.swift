@@ -240,6 +240,11 @@ import Testing
       for w in words {
         let expected = StatusReport.json(full, today: day, words: w).text()
         #expect(StatusReport.jsonText(full, today: day, words: w) == expected)
+        // Standard output gets it in pieces (between two cases): the same bytes.
+        var pieces: [[UInt8]] = []
+        StatusReport.streamJSON(full, today: day, words: w, chunkSize: 4000) { pieces.append($0) }
+        #expect(pieces.count > 2)
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == expected)
         let fromDigests = StatusReport.jsonText(stored, today: day, words: w)
         #expect(
           Self.firstDifference(expected, fromDigests) == nil, "\(engine) on \(day.iso) in \(w.code)")
