@@ -91,7 +91,9 @@ struct JSONText {
     let copied: Bool = s.withUTF8 { utf8 in
       for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
         guard byte == 0xE2 else { return false }
-        if i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 { return false }
+        if i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 {
+          return false
+        }
       }
       bytes.append(0x22)
       bytes.append(contentsOf: utf8)
@@ -109,18 +111,12 @@ struct JSONText {
     place()
     guard let i else { return ascii("null") }
     if i < 0 { bytes.append(0x2D) }
-    var magnitude = i.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { d in
-      repeat {
-        d[count] = UInt8(0x30 + magnitude % 10)
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[k]) }
+    let magnitude = i.magnitude
+    var divisor: UInt = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    while divisor > 0 {
+      bytes.append(UInt8(0x30 + (magnitude / divisor) % 10))
+      divisor /= 10
     }
   }
 
