@@ -25,11 +25,11 @@ public final class CaseStore: Sendable {
   /// The store folder.
   public let directory: URL
   public let blobs: BlobStore
-  let pool: DatabasePool
+  let pool: DatabaseQueue
   /// Called when a new case needs an id and for timestamps; a seam for tests.
   let clock: @Sendable () -> Date
 
-  private init(directory: URL, pool: DatabasePool, clock: @escaping @Sendable () -> Date) {
+  private init(directory: URL, pool: DatabaseQueue, clock: @escaping @Sendable () -> Date) {
     self.directory = directory
     self.blobs = BlobStore(root: directory)
     self.pool = pool
@@ -65,9 +65,22 @@ public final class CaseStore: Sendable {
     config.busyMode = .timeout(60)
     config.foreignKeysEnabled = true
     config.label = "redress store"
-    let pool: DatabasePool
+    // One connection in write-ahead-log mode (set once in the file, below), as GRDB's pool
+    // would set it up, but without the pool's making sure a -wal file exists: when it does
+    // not (SQLite deletes it when the last connection closes, so at every start), the pool
+    // writes and flushes a table created and dropped, which every command that only reads
+    // (status, list) paid for.
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+    let pool: DatabaseQueue
     do {
-      pool = try DatabasePool(path: dbPath, configuration: config)
+      pool = try DatabaseQueue(path: dbPath, configuration: config)
+      try pool.writeWithoutTransaction { db in
+        if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+          guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+            throw StoreError(.unusableStore, "cannot put the store \(dbPath) in write-ahead-log mode")
+          }
+        }
+      }
       let migrator = StoreSchema.migrator
       let (complete, superseded) = try pool.read { db in
         (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
