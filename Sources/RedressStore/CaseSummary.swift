@@ -15,10 +15,12 @@ public struct CaseSummary: Hashable, Sendable {
   public var evidenceCount: Int
   public var createdAt: Date
   public var updatedAt: Date
-  /// In a register: the role that saved it last, the role that owns it, and who wrote each
-  /// of `caseFile.filing.events` (in their order). Nil in the local store.
+  /// In a register: the role that saved it last, the role that owns it, the roles it is
+  /// assigned to (`redress store assign`), and who wrote each of `caseFile.filing.events` (in
+  /// their order). Nil and empty in the local store.
   public var writer: String? = nil
   public var owner: String? = nil
+  public var assigned: [String] = []
   public var eventWriters: [String?] = []
 
   public init(

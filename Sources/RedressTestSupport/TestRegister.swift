@@ -18,6 +18,11 @@ public enum TestRegister {
 
   static var superPassword: String { environment["REDRESS_TEST_PG_PASSWORD"] ?? "" }
 
+  /// The certificate of the authority that signed the test server's (for `localhost` only).
+  public static var certificateAuthority: String? { environment["REDRESS_TEST_PG_CA"] }
+  /// An authority that signed nothing the server has.
+  public static var otherCertificateAuthority: String? { environment["REDRESS_TEST_PG_OTHER_CA"] }
+
   /// `host:port` of the server.
   public static var hostPort: (host: String, port: Int) {
     let u = URL(string: url ?? "postgres://127.0.0.1:5432")!

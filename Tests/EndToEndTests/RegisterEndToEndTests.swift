@@ -141,6 +141,12 @@ import Testing
     #expect(
       try TestRegister.psql("SELECT assigned FROM stored_case WHERE id = 'case-a1'", database: box.db.name)
         .stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "{\(a2.name)}")
+    // `list --format json` shows who owns it and who it is assigned to.
+    let listed = try box.run(a1, "list", "--format", "json")
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [[String: Any]])
+    let row = try #require(rows.first { $0["case"] as? String == "case-a1" })
+    #expect(row["owner"] as? String == a1.name)
+    #expect(row["assigned"] as? [String] == [a2.name], "\(listed.out)")
 
     // The assigned advocate may not hand it on or take it over: refused by the server, through
     // redress (exit 3, naming the owner) and through psql alike.
@@ -303,10 +309,15 @@ import Testing
     chmod(pgpass, 0o600)
     let tight = try box.runRaw(["list", "--store", box.db.url(a1)], env: [:])
     #expect(tight.code == 0, "\(tight.err)")
-    // sslmode=require against a server without TLS: refused, never sent in the clear.
-    let tls = try box.runRaw(["list", "--store", box.db.url(a1) + "?sslmode=require"], env: [:])
+    // sslmode=require against a server without TLS (one that answers the TLS request with
+    // "no", as a server with ssl=off does): refused, never sent in the clear.
+    let plain = try NoTLSServer()
+    let tls = try box.runRaw(
+      ["list", "--store", "postgres://\(a1.name)@127.0.0.1:\(plain.port)/\(box.db.name)?sslmode=require"],
+      env: a1.environment)
     #expect(tls.code >= 2)
     #expect(tls.err.contains("TLS"), "\(tls.err)")
+    #expect(plain.receivedAfterRefusal() == 0, "nothing was sent after the server refused TLS")
     // The same through REDRESS_STORE.
     let viaEnv = try box.runRaw(["list"], env: ["REDRESS_STORE": box.db.url(a1)])
     #expect(viaEnv.code == 0, "\(viaEnv.err)")
@@ -315,6 +326,61 @@ import Testing
 
 /// A database of its own on the test server, `store init` run by its owner, two advocates
 /// and a supervisor; runs the binary as one of them with a clean environment.
+extension RegisterEndToEndTests {
+  /// TLS as libpq does it, against a real certificate: the test server's is for the name
+  /// `localhost` only and signed by an authority made for the run (`scripts/with-postgres`).
+  /// verify-full checks the authority and the name, verify-ca the authority only, require
+  /// neither unless a root certificate is named; a wrong authority or name is refused, with
+  /// the reason and without the password.
+  @Test(.enabled(if: TestRegister.isAvailable, "needs REDRESS_TEST_PG_URL (make test)"))
+  func tlsModesAreHonouredAgainstARealCertificate() throws {
+    let ca = try #require(TestRegister.certificateAuthority, "with-postgres sets REDRESS_TEST_PG_CA")
+    let other = try #require(TestRegister.otherCertificateAuthority)
+    let box = try RegisterBox()
+    let advocate = box.db.advocates[0]
+    try box.writeCase("a.yaml", id: "tls-case")
+    #expect(try box.run(advocate, "import", box.path("a.yaml")).code == 0)
+    let port = TestRegister.hostPort.port
+    func list(_ host: String, _ query: String, env: [String: String] = [:]) throws -> (
+      code: Int32, out: String, err: String
+    ) {
+      let url =
+        "postgres://\(advocate.name)@\(host):\(port)/\(box.db.name)" + (query.isEmpty ? "" : "?" + query)
+      return try box.runRaw(
+        ["list", "--format", "json", "--store", url],
+        env: advocate.environment.merging(env) { $1 })
+    }
+    func listed(_ r: (code: Int32, out: String, err: String)) -> Bool {
+      r.code == 0 && r.out.contains("\"tls-case\"")
+    }
+    func refused(_ r: (code: Int32, out: String, err: String), _ what: String) {
+      #expect(r.code >= 2, "\(what): \(r.out) \(r.err)")
+      #expect(!r.err.isEmpty, "\(what) says why")
+      #expect(!r.err.contains(advocate.password) && !r.out.contains(advocate.password))
+    }
+
+    // The authority and the certificate's name: connected.
+    let full = try list("localhost", "sslmode=verify-full&sslrootcert=\(ca)")
+    #expect(listed(full), "\(full.err)")
+    // The same from libpq's variables.
+    #expect(listed(try list("localhost", "", env: ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": ca])))
+    // The address where the certificate names localhost: the name does not match.
+    refused(try list("127.0.0.1", "sslmode=verify-full&sslrootcert=\(ca)"), "verify-full, wrong name")
+    // verify-ca checks the authority only.
+    #expect(listed(try list("127.0.0.1", "sslmode=verify-ca&sslrootcert=\(ca)")))
+    // Another authority: refused by both.
+    refused(try list("localhost", "sslmode=verify-full&sslrootcert=\(other)"), "verify-full, other CA")
+    refused(try list("127.0.0.1", "sslmode=verify-ca&sslrootcert=\(other)"), "verify-ca, other CA")
+    // require encrypts without checking, unless a root certificate is named (libpq).
+    #expect(listed(try list("127.0.0.1", "sslmode=require")))
+    refused(try list("127.0.0.1", "sslmode=require&sslrootcert=\(other)"), "require with a root certificate")
+    // verify-full with no root certificate anywhere says where to put one.
+    let none = try list("localhost", "sslmode=verify-full")
+    refused(none, "verify-full without a root certificate")
+    #expect(none.err.contains("root.crt"), "\(none.err)")
+  }
+}
+
 final class RegisterBox {
   let root: URL
   let db: TestRegister.Database
@@ -394,4 +460,64 @@ final class RegisterBox {
     let list = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
     return list.compactMap { $0["case"] as? String }
   }
+}
+
+/// A server on 127.0.0.1 that answers a PostgreSQL TLS request (SSLRequest) with "N", as a
+/// server without TLS does, then counts what the client sends after that.
+final class NoTLSServer: @unchecked Sendable {
+  let port: Int
+  private let listener: Int32
+  private let done = DispatchSemaphore(value: 0)
+  private var after = -1
+
+  init() throws {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var size = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) }
+    }
+    guard fd >= 0, bound == 0, listen(fd, 1) == 0 else {
+      throw TestRegister.SetupFailed(message: "cannot listen on 127.0.0.1")
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &size) }
+    }
+    listener = fd
+    port = Int(UInt16(bigEndian: address.sin_port))
+    Thread.detachNewThread { [self] in
+      let client = accept(fd, nil, nil)
+      defer {
+        if client >= 0 { close(client) }
+        done.signal()
+      }
+      guard client >= 0 else { return }
+      var request = [UInt8](repeating: 0, count: 8)
+      guard recv(client, &request, 8, Int32(MSG_WAITALL)) == 8 else { return }
+      // Length 8, then the SSLRequest code 80877103.
+      guard request == [0, 0, 0, 8, 0x04, 0xD2, 0x16, 0x2F] else { return }
+      _ = send(client, [UInt8(ascii: "N")], 1, 0)
+      var timeout = timeval(tv_sec: 2, tv_usec: 0)
+      setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+      var buffer = [UInt8](repeating: 0, count: 4096)
+      var total = 0
+      while true {
+        let n = recv(client, &buffer, buffer.count, 0)
+        if n <= 0 { break }
+        total += n
+      }
+      after = total
+    }
+  }
+
+  /// How many bytes the client sent after the refusal (-1: no TLS request came).
+  func receivedAfterRefusal() -> Int {
+    _ = done.wait(timeout: .now() + 10)
+    return after
+  }
+
+  deinit { close(listener) }
 }

@@ -9,7 +9,8 @@ struct ListCommand: RedressRunnable {
     discussion: """
       The JSON form is an array with one object per case: case, stage (draft, ready, filed,
       accepted, answered, closed), complainant, respondent, draft, evidence (how many
-      files), filed_on and updated (UTC).
+      files), filed_on and updated (UTC); in a team's register also written_by, owner and
+      assigned (database roles).
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -58,7 +59,8 @@ struct ListCommand: RedressRunnable {
 
   /// `list --format json`: one object per case with `case`, `stage`, `complainant`,
   /// `respondent` (names or null), `draft`, `evidence` (count), `filed_on` and `updated`
-  /// (UTC, ISO 8601). Written directly: JSONEncoder takes most of a second for 10,000 cases.
+  /// (UTC, ISO 8601); a register's cases also `written_by`, `owner` and `assigned` (roles).
+  /// Written directly: JSONEncoder takes most of a second for 10,000 cases.
   static func json(_ cases: [StoredCaseSummary]) -> String {
     if cases.isEmpty { return "[]" }
     var out = "[\n"
@@ -84,7 +86,12 @@ struct ListCommand: RedressRunnable {
         Self.appendJSON(writer, to: &out)
         out += ", \"owner\": "
         Self.appendJSON(c.owner, to: &out)
-        out += i == cases.count - 1 ? "}\n" : "},\n"
+        out += ", \"assigned\": ["
+        for (k, role) in c.assigned.enumerated() {
+          if k > 0 { out += ", " }
+          Self.appendJSON(role, to: &out)
+        }
+        out += i == cases.count - 1 ? "]}\n" : "]},\n"
       } else {
         out += i == cases.count - 1 ? "\"}\n" : "\"},\n"
       }

@@ -179,7 +179,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
         """
         SELECT id, is_draft, stage, jurisdiction, venue, language, addressee, complainant_name,
           respondent_name, purchase_date, filed_on, accepted_on, reference, evidence_count,
-          created_at, updated_at, written_by::text, owner_role::text
+          created_at, updated_at, written_by::text, owner_role::text, assigned::text[]
         FROM stored_case ORDER BY id COLLATE "C"
         """)
       {
@@ -219,6 +219,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
           updatedAt: Date(timeIntervalSince1970: try x.double(15)))
         s.writer = try x.text(16)
         s.owner = try x.text(17)
+        s.assigned = try x.texts(18)
         s.eventWriters = (events[id] ?? []).map(\.1)
         out.append(s)
       }

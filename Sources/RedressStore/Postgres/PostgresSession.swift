@@ -180,4 +180,5 @@ struct Cells {
   func bool(_ i: Int) throws -> Bool { try row[i].decode(Bool?.self) ?? false }
   func double(_ i: Int) throws -> Double { try row[i].decode(Double?.self) ?? 0 }
   func bytes(_ i: Int) throws -> ByteBuffer? { try row[i].decode(ByteBuffer?.self) }
+  func texts(_ i: Int) throws -> [String] { try row[i].decode([String]?.self) ?? [] }
 }
