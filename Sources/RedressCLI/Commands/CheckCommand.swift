@@ -52,7 +52,9 @@ struct CheckCommand: RedressRunnable {
       ])
     }
     do {
-      return try RuleEngine.load(packAt: data.legal, jurisdiction: jurisdiction)
+      // The findings are written in the interface's language: the pack's zh-Hant only for it.
+      return try RuleEngine.load(
+        packAt: data.legal, jurisdiction: jurisdiction, traditional: env.language == .zhHant)
     } catch let e as DiagnosticsError {
       for d in e.diagnostics {
         env.output.err(DiagnosticPrinter.format(d, output: env.output, in: env.currentDirectory))

@@ -21,6 +21,13 @@ struct RulesCommand: ParsableCommand {
     try RuleEngine.load(packAt: try env.data().legal, jurisdiction: jurisdiction)
   }
 
+  /// The pack alone, for listing and explaining: no holiday calendar (nothing is evaluated),
+  /// and its zh-Hant only for output in zh-Hant.
+  static func pack(_ jurisdiction: String, env: CommandEnvironment) throws -> RulePack {
+    try RulePackLoader.load(
+      packAt: try env.data().legal, jurisdiction: jurisdiction, traditional: env.language == .zhHant)
+  }
+
   struct List: RedressRunnable {
     static let configuration = CommandConfiguration(
       commandName: "list", abstract: "Lists every rule: id, severity per venue, summary.")
@@ -29,7 +36,7 @@ struct RulesCommand: ParsableCommand {
     @Option(help: "The rule pack (default cn).") var jurisdiction = "cn"
 
     func execute(_ env: CommandEnvironment) throws -> Int32 {
-      let pack = try RulesCommand.engine(jurisdiction, env: env).pack
+      let pack = try RulesCommand.pack(jurisdiction, env: env)
       let lang = env.language.rawValue
       let idWidth = max(4, pack.rules.map(\.id.count).max() ?? 0) + 2
       let widths = pack.venues.map { $0.venue.rawValue.count + 2 }
@@ -68,8 +75,7 @@ struct RulesCommand: ParsableCommand {
     @Argument(help: "The rule id, such as cn.time-barred.") var id: String
 
     func execute(_ env: CommandEnvironment) throws -> Int32 {
-      let engine = try RulesCommand.engine(jurisdiction, env: env)
-      let pack = engine.pack
+      let pack = try RulesCommand.pack(jurisdiction, env: env)
       guard let rule = pack.rule(id) ?? pack.rule("\(jurisdiction).\(id)") else {
         let ids = pack.rules.map(\.id)
         var message = "no rule '\(id)' in pack \(jurisdiction)"

@@ -19,8 +19,12 @@ public struct RuleEngine: Sendable {
   /// Loads and checks `legal/<jurisdiction>/`, and the holiday calendar its `rolled` dates
   /// count on (`legal/calendars/<calendar>/`); throws `DiagnosticsError` naming the file, line
   /// and column of every problem in the pack or the calendar.
-  public static func load(packAt legal: URL, jurisdiction: String) throws -> RuleEngine {
-    let pack = try RulePackLoader.load(packAt: legal, jurisdiction: jurisdiction)
+  ///
+  /// `traditional`: whether the pack's texts need their zh-Hant (`RulePackLoader.load`).
+  public static func load(packAt legal: URL, jurisdiction: String, traditional: Bool = true) throws
+    -> RuleEngine
+  {
+    let pack = try RulePackLoader.load(packAt: legal, jurisdiction: jurisdiction, traditional: traditional)
     guard pack.rollsDates else { return RuleEngine(pack: pack) }
     do {
       return RuleEngine(

@@ -7,7 +7,12 @@ import Yams
 /// rules without citations or without both kinds of example, duplicate ids. Every problem is
 /// reported with its file, line and column, all of them at once.
 public enum RulePackLoader {
-  public static func load(packAt legal: URL, jurisdiction: String) throws -> RulePack {
+  /// `traditional` reads the pack's zh-Hant table (`zh-Hant.yaml`, its largest file) for the
+  /// texts without a `zh-Hant` of their own: a command that writes nothing in zh-Hant passes
+  /// false and does not read it (its texts then have no zh-Hant). `rules test` reads it.
+  public static func load(packAt legal: URL, jurisdiction: String, traditional: Bool = true) throws
+    -> RulePack
+  {
     let directory = legal.appendingPathComponent(jurisdiction, isDirectory: true)
     let packURL = directory.appendingPathComponent("pack.yaml")
     guard FileManager.default.fileExists(atPath: packURL.path) else {
@@ -22,7 +27,7 @@ public enum RulePackLoader {
     }
     let parser = PackParser(
       directory: directory, jurisdiction: jurisdiction,
-      traditional: try TraditionalTexts.load(directory: directory))
+      traditional: traditional ? try TraditionalTexts.load(directory: directory) : .empty)
     return try parser.parse(packURL)
   }
 }
