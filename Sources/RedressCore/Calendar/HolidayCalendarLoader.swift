@@ -182,11 +182,7 @@ public enum HolidayCalendarLoader {
     else { throw DiagnosticsError(r.diagnostics) }
 
     func required(_ key: String, in map: [String: Node], parent: Node, path: String) -> Node? {
-      if let node = map[key], !YAMLNodeReader.isNull(node) { return node }
-      r.error(
-        "required key '\(key)' is missing", at: map[key] ?? parent,
-        path: path.isEmpty ? key : "\(path).\(key)")
-      return nil
+      r.required(key, in: map, parent: parent, path: path)
     }
 
     r.schema(top, of: root, reads: schemaVersion)
@@ -331,11 +327,7 @@ public enum HolidayCalendarLoader {
       let map = r.mapping(
         node, path: path, allowed: ["title", "number", "date", "url", "basis", "reprints", "note"])
     else { return nil }
-    func need(_ key: String) -> Node? {
-      if let n = map[key], !YAMLNodeReader.isNull(n) { return n }
-      r.error("required key '\(key)' is missing", at: map[key] ?? node, path: "\(path).\(key)")
-      return nil
-    }
+    func need(_ key: String) -> Node? { r.required(key, in: map, parent: node, path: path) }
     let title = need("title").flatMap { r.string($0, path: "\(path).title") }
     let date = need("date").flatMap { r.date($0, path: "\(path).date") }
     let url = need("url").flatMap { r.string($0, path: "\(path).url") }

@@ -24,11 +24,7 @@ extension HolidayCalendarLoader {
       throw DiagnosticsError(r.diagnostics)
     }
     func need(_ key: String, _ map: [String: Node], _ parent: Node, _ path: String) -> Node? {
-      if let n = map[key], !YAMLNodeReader.isNull(n) { return n }
-      r.error(
-        "required key '\(key)' is missing", at: map[key] ?? parent,
-        path: path.isEmpty ? key : "\(path).\(key)")
-      return nil
+      r.required(key, in: map, parent: parent, path: path)
     }
     r.schema(top, of: root, reads: schemaVersion)
     if let n = need("calendar", top, root, ""), let v = r.string(n, path: "calendar"), v != calendar {

@@ -30,7 +30,7 @@ public struct RegionNames: Sendable {
           let p = "regions[\(i)]"
           guard let m = r.mapping(item, path: p, allowed: ["code", "names"]) else { continue }
           guard let code = r.string(m["code"], path: "\(p).code") else {
-            if m["code"] == nil { r.error("required key 'code' is missing", at: item, path: p) }
+            if m["code"] == nil { _ = r.required("code", in: m, parent: item, path: p) }
             continue
           }
           if let problem = RegionCode.problem(with: code) {
@@ -49,7 +49,7 @@ public struct RegionNames: Sendable {
           entries.append(Entry(code: code, names: names))
         }
       } else if top["regions"] == nil {
-        r.error("required key 'regions' is missing", at: root, path: "regions")
+        _ = r.required("regions", in: top, parent: root, path: "")
       }
     }
     if r.hasErrors { throw DiagnosticsError(r.diagnostics) }

@@ -257,11 +257,7 @@ public enum ClockCatalogLoader {
         allowed: ["schema", "jurisdiction", "calendar", "counting", "clocks", "routes", "next_routes"])
     else { throw DiagnosticsError(r.diagnostics) }
     func need(_ key: String, _ map: [String: Node], _ parent: Node, _ path: String) -> Node? {
-      if let n = map[key], !YAMLNodeReader.isNull(n) { return n }
-      r.error(
-        "required key '\(key)' is missing", at: map[key] ?? parent,
-        path: path.isEmpty ? key : "\(path).\(key)")
-      return nil
+      r.required(key, in: map, parent: parent, path: path)
     }
     let registry = CitationReader(sources: sources, registryFile: "pack.yaml", traditional: traditional)
     func citations(_ node: Node, path: String, requireOne: Bool) -> [Citation] {

@@ -33,6 +33,15 @@ public final class YAMLNodeReader {
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+  /// The value of `key` in `map` (the mapping `parent` at `path`), or nil after reporting
+  /// `missing key 'KEY'` (the one wording of every format) at the key's null value or at the
+  /// mapping that lacks it.
+  public func required(_ key: String, in map: [String: Node], parent: Node, path: String) -> Node? {
+    if let node = map[key], !Self.isNull(node) { return node }
+    error("missing key '\(key)'", at: map[key] ?? parent, path: path.isEmpty ? key : "\(path).\(key)")
+    return nil
+  }
+
   /// Counts a visit; false (after one error) once the budget is spent.
   private func visit(_ node: Node, path: String) -> Bool {
     if budgetExhausted { return false }
