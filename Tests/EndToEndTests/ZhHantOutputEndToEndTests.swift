@@ -3,7 +3,8 @@ import RedressTestSupport
 import Testing
 
 /// `--lang zh-Hant` prints Traditional Chinese: the output of `rules`, `rules explain` (every
-/// rule), `deadline`, `check` (the shared examples and a stored case) and `status` holds no
+/// rule), `deadline`, `check` (the shared examples and a stored case), `calendar` (notices and
+/// the statute) and `status` holds no
 /// character that OpenCC's `s2hk` (the converter `scripts/derive-zh-hant` derives zh-Hant with)
 /// would still convert, except in the case's own data (names, descriptions), which is masked
 /// first: the user's words are printed as the user wrote them.
@@ -103,6 +104,9 @@ import Testing
       ("check washer", try run(["check", Fixtures.washerCase.path, "--today", "2026-11-22"])),
       ("check food-agent", try run(["check", Fixtures.foodAgentCase.path, "--today", "2026-11-22"])),
       ("check stored", try run(["check", "washer-2026"])),
+      // A year of two notices with their numbers, and a year the statute alone decides.
+      ("calendar 2020", try run(["calendar", "2020"])),
+      ("calendar 2031", try run(["calendar", "2031"])),
       ("status", try run(["status"])),
     ]
     let texts = try Self.caseTexts([Fixtures.washerCase, Fixtures.foodAgentCase])

@@ -213,12 +213,14 @@ struct YearView {
     var lines: [String] = []
     lines.append(output.style(words.calendarHeading(year, calendar: calendar.name), .bold))
     if let notice {
-      lines.append(words.calendarNoticeBasis(notice))
+      lines.append(words.calendarNoticeBasis(notice, calendar: calendar))
     } else {
       let statute = calendar.statute
+      func shown(_ text: String?) -> String? { text.map { calendar.text($0, in: words.code) } }
       lines.append(
         words.calendarStatuteBasis(
-          title: statute?.title, article: statute?.article, revision: statute?.text(for: year)?.revision))
+          title: shown(statute?.title), article: shown(statute?.article),
+          revision: shown(statute?.text(for: year)?.revision)))
     }
     lines.append("")
     lines.append(words.phrase("calendar.rest-days"))

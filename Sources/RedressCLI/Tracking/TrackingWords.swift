@@ -172,13 +172,15 @@ struct TrackingWords {
   }
 
   /// The notice a year's days come from, with its number and date, and where the file is.
-  func calendarNoticeBasis(_ year: HolidayCalendar.Year) -> String {
+  /// `calendar` gives the titles' zh-Hant.
+  func calendarNoticeBasis(_ year: HolidayCalendar.Year, calendar: HolidayCalendar? = nil) -> String {
     func one(_ n: HolidayCalendar.Notice) -> String {
-      guard let number = n.number else {
-        return language.phrase("tracking.notice", ["title": n.title, "date": n.date.iso])
+      let title = calendar?.text(n.title, in: code) ?? n.title
+      guard let number = n.number.map({ calendar?.text($0, in: code) ?? $0 }) else {
+        return language.phrase("tracking.notice", ["title": title, "date": n.date.iso])
       }
       return language.phrase(
-        "tracking.notice-numbered", ["title": n.title, "date": n.date.iso, "number": number])
+        "tracking.notice-numbered", ["title": title, "date": n.date.iso, "number": number])
     }
     let all = ([year.notice] + year.amendments).map(one).joined(separator: basisSeparator)
     let source =

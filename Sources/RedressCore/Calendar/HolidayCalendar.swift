@@ -144,6 +144,13 @@ public struct HolidayCalendar: Sendable {
     default: return name
     }
   }
+  /// One of the calendar's Chinese texts (a notice's title, the statute's title, article or
+  /// revision) in `language`: its Traditional form from `traditional` for zh-Hant, as it is
+  /// otherwise.
+  public func text(_ text: String, in language: String) -> String {
+    language == "zh-Hant" ? traditional[text] ?? text : text
+  }
+
   private let restDays: [CalendarDate: Holiday]
   private let makeUpDays: [CalendarDate: Holiday]
   /// The statutory rest days of the years without a notice inside the table.
