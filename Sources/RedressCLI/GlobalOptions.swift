@@ -30,6 +30,42 @@ public struct GlobalOptions: ParsableArguments {
   public var data: String?
 
   public init() {}
+
+  /// The options above that take a value, and the flag.
+  static let valued: Set<String> = ["--store", "--lang", "--data"]
+  static let flags: Set<String> = ["--no-color"]
+
+  /// `redress --lang en status` read as `redress status --lang en`: the options of every
+  /// command, given before the subcommand's name, move after the command line's arguments
+  /// (before a `--`, if there is one). Anything else is left as given, for the parser to
+  /// accept or explain: no subcommand, an option missing its value, an unknown option.
+  public static func movedAfterSubcommand(_ arguments: [String]) -> [String] {
+    var leading: [String] = []
+    var i = 0
+    while i < arguments.count {
+      let argument = arguments[i]
+      let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+      if valued.contains(name) {
+        if argument.contains("=") {
+          leading.append(argument)
+          i += 1
+        } else {
+          guard i + 1 < arguments.count else { return arguments }
+          leading += [argument, arguments[i + 1]]
+          i += 2
+        }
+      } else if flags.contains(argument) {
+        leading.append(argument)
+        i += 1
+      } else {
+        break
+      }
+    }
+    guard !leading.isEmpty, i < arguments.count, !arguments[i].hasPrefix("-") else { return arguments }
+    var rest = Array(arguments[i...])
+    rest.insert(contentsOf: leading, at: rest.firstIndex(of: "--") ?? rest.endIndex)
+    return rest
+  }
 }
 
 /// `--lang zh-Hans|zh-Hant|en`.

@@ -24,4 +24,10 @@ public struct RedressCommand: ParsableCommand {
   )
 
   public init() {}
+
+  /// Runs the command line of this process. The options every command accepts may also come
+  /// before the subcommand (`redress --lang en status`).
+  public static func runCommandLine() {
+    main(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
+  }
 }

@@ -1,3 +1,3 @@
 import RedressCLI
 
-RedressCommand.main()
+RedressCommand.runCommandLine()
