@@ -1,3 +1,4 @@
+import Foundation
 import RedressCore
 import Testing
 
@@ -20,5 +21,18 @@ import Testing
     pieces.update("投诉".utf8)
     pieces.update("书 complaint".utf8)
     #expect(whole.value == pieces.value)
+  }
+
+  /// Every kind of byte sequence hashes alike: Data and arrays (contiguous, one loop over the
+  /// buffer) and a sequence made on the fly.
+  @Test func everyKindOfSequenceHashesAlike() {
+    let expected: UInt64 = 0x8594_4171_f739_67e8  // "foobar"
+    var data = FNV1a()
+    data.update(Data("foobar".utf8))
+    var array = FNV1a()
+    array.update(Array("foobar".utf8))
+    var lazy = FNV1a()
+    lazy.update(AnySequence("foobar".utf8.lazy.map { $0 }))
+    #expect([data.value, array.value, lazy.value] == [expected, expected, expected])
   }
 }
