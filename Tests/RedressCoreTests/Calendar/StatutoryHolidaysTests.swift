@@ -100,61 +100,62 @@ import Testing
   }
 
   /// A statute file names the jurisdiction whose registry its citations resolve in.
-  @Test func anUnknownRegistryIsRefused() throws {
+  /// The problems `readStatute` reports for a statute file of `text` (nil when it reads).
+  static func statuteProblems(_ text: String) throws -> [String]? {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "statute-\(UUID().uuidString).yaml")
     defer { try? FileManager.default.removeItem(at: url) }
-    try Data(
+    try Data(text.utf8).write(to: url)
+    do {
+      _ = try HolidayCalendarLoader.readStatute(
+        contentsOf: url, file: "statute.yaml", calendar: "cn", legal: RuleFixtures.legal)
+      return nil
+    } catch let error as DiagnosticsError {
+      return error.diagnostics.map(\.description)
+    }
+  }
+
+  /// A statute file names the jurisdiction whose registry its citations resolve in.
+  @Test func anUnknownRegistryIsRefused() throws {
+    let problems = try Self.statuteProblems(
       """
       schema: 1
       calendar: cn
       registry: xx
       citations: [{source: holiday-measures, article: 第二条, confidence: regulation}]
       texts: []
-      """.utf8
-    ).write(to: url)
-    #expect {
-      _ = try HolidayCalendarLoader.readStatute(
-        contentsOf: url, file: "statute.yaml", calendar: "cn", legal: RuleFixtures.legal)
-    } throws: { error in
-      (error as? DiagnosticsError)?.diagnostics.map(\.description) == [
+      """)
+    #expect(
+      problems == [
         "statute.yaml:3:11: error: registry: no legal/xx/pack.yaml: 'registry' names the jurisdiction whose pack.yaml lists the statute under 'sources'"
-      ]
-    }
+      ])
   }
 
   @Test func aBrokenStatuteFileIsReportedWithItsLine() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "statute-\(UUID().uuidString).yaml")
-    defer { try? FileManager.default.removeItem(at: url) }
-    try Data(
-      """
-      schema: 1
-      calendar: cn
-      registry: cn
-      citations: [{source: holiday-measures, article: 第二条, confidence: statute}]
-      texts:
-        - from: 2025
-          revision: test
-          holidays:
-            - {name: 春节, days: [lunar 13-01, lunar eve]}
-            - {name: 清明节, days: [solar-term guyu]}
-        - from: 2014
-          revision: old
-          holidays: []
-      """.utf8
-    ).write(to: url)
-    #expect {
-      _ = try HolidayCalendarLoader.readStatute(
-        contentsOf: url, file: "statute.yaml", calendar: "cn", legal: RuleFixtures.legal)
-    } throws: { error in
-      let text = (error as? DiagnosticsError)?.diagnostics.map(\.description).joined(separator: "\n") ?? ""
-      return text.contains("statute.yaml:9:") && text.contains("got \"lunar 13-01\"")
-        && text.contains("statute.yaml:10:") && text.contains("got \"solar-term guyu\"")
-        && text.contains("both govern 2025")
-        && text.contains(
-          "citations[0].confidence: 'holiday-measures' is a source of kind regulation; a citation of it cannot claim statute"
-        )
-    }
+    let text = try #require(
+      try Self.statuteProblems(
+        """
+        schema: 1
+        calendar: cn
+        registry: cn
+        citations: [{source: holiday-measures, article: 第二条, confidence: statute}]
+        texts:
+          - from: 2025
+            revision: test
+            holidays:
+              - {name: 春节, days: [lunar 13-01, lunar eve]}
+              - {name: 清明节, days: [solar-term guyu]}
+          - from: 2014
+            revision: old
+            holidays: []
+        """)
+    ).joined(separator: "\n")
+    #expect(text.contains("statute.yaml:9:") && text.contains("got \"lunar 13-01\""))
+    #expect(text.contains("statute.yaml:10:") && text.contains("got \"solar-term guyu\""))
+    #expect(text.contains("both govern 2025"))
+    #expect(
+      text.contains(
+        "citations[0].confidence: 'holiday-measures' is a source of kind regulation; a citation of it cannot claim statute"
+      ))
   }
 }
