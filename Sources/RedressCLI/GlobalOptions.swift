@@ -35,6 +35,30 @@ public struct GlobalOptions: ParsableArguments {
   static let valued: Set<String> = ["--store", "--lang", "--data"]
   static let flags: Set<String> = ["--no-color"]
 
+  /// What is wrong with a command line of these options alone (`redress --lang en`, or
+  /// `redress --lang` with its value missing too), which argument-parser would call an unknown
+  /// option; nil for any other command line.
+  public static func missingCommand(_ arguments: [String]) -> String? {
+    var i = 0
+    var names: [String] = []
+    while i < arguments.count {
+      let argument = arguments[i]
+      let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+      if valued.contains(name) {
+        names.append(name)
+        i += argument.contains("=") ? 1 : 2
+      } else if flags.contains(argument) {
+        names.append(argument)
+        i += 1
+      } else {
+        return nil
+      }
+    }
+    guard !names.isEmpty else { return nil }
+    return "\(names.joined(separator: ", ")) must come with a command, such as `redress --lang en status`; "
+      + "`redress --help` lists the commands"
+  }
+
   /// `redress --lang en status` read as `redress status --lang en`: the options of every
   /// command, given before the subcommand's name, move after the command line's arguments
   /// (before a `--`, if there is one). Anything else is left as given, for the parser to

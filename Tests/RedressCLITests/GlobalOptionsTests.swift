@@ -36,5 +36,15 @@ import Testing
     let wrong = CommandHarness.run(["--lang", "xx", "rules"])
     #expect(wrong.code == 64)
     #expect(wrong.err.contains("'xx' is invalid for '--lang"), "\(wrong.err)")
+    // The options alone, or one missing its value: said so, not "unknown option".
+    for alone in [["--lang", "en"], ["--lang"], ["--no-color", "--store=/tmp/s"]] {
+      let r = CommandHarness.run(alone)
+      #expect(r.code == 64, "\(alone)")
+      #expect(
+        r.err.contains("must come with a command, such as `redress --lang en status`"), "\(alone): \(r.err)")
+    }
+    #expect(GlobalOptions.missingCommand(["--lang", "en", "status"]) == nil)
+    #expect(GlobalOptions.missingCommand([]) == nil)
+    #expect(GlobalOptions.missingCommand(["--version"]) == nil)
   }
 }
