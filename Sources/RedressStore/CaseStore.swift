@@ -330,11 +330,16 @@ public final class CaseStore: Sendable {
               \(withClocks ? "clocks" : "NULL")
             FROM case_clock_digest ORDER BY case_id
             """)
-        // SQLite's column functions straight: jurisdictions, stages and clock ids repeat on
-        // every row, so their bytes are matched against the few strings already seen instead
-        // of making a string of each.
+        // SQLite's column functions straight: jurisdictions, stages, clock ids, venues and
+        // regions repeat down their columns, so their bytes are matched against the few values
+        // already seen in that column instead of making a string (and an enum) of each.
         let s = statement.sqliteStatement
-        var pool = RepeatedText()
+        var jurisdictions = RepeatedColumn<String>()
+        var stages = RepeatedColumn(CaseStage.init(rawValue:))
+        var dueClocks = RepeatedColumn<String>()
+        var venues = RepeatedColumn(Venue.init(rawValue:))
+        var endings = RepeatedColumn(FilingEventKind.init(rawValue:))
+        var regions = RepeatedColumn<String>()
         func text(_ i: CInt) -> String? {
           guard let p = sqlite3_column_text(s, i) else { return nil }
           return String(
@@ -354,7 +359,7 @@ public final class CaseStore: Sendable {
               resultCode: ResultCode(rawValue: code),
               message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
           }
-          guard let id = text(0), let stage = pool.text(s, 3).flatMap(CaseStage.init(rawValue:)) else {
+          guard let id = text(0), let stage = stages.value(s, 3) ?? nil else {
             continue
           }
           // A digest whose clocks do not read is counted again (and kept anew).
@@ -366,13 +371,13 @@ public final class CaseStore: Sendable {
           let years = text(7).map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
           rows.append(
             DigestRow(
-              id: id, jurisdiction: pool.text(s, 1) ?? "", respondentName: text(2), complainantName: text(11),
+              id: id, jurisdiction: jurisdictions.value(s, 1) ?? "", respondentName: text(2), complainantName: text(11),
               digest: ClockDigest(
-                stage: stage, due: integer(4).map(CalendarDate.init(julianDay:)), dueClockID: pool.text(s, 5),
+                stage: stage, due: integer(4).map(CalendarDate.init(julianDay:)), dueClockID: dueClocks.value(s, 5),
                 answered: sqlite3_column_int64(s, 6) != 0, yearsWithoutData: years,
-                venue: pool.text(s, 8).flatMap(Venue.init(rawValue:)) ?? .consumerAssociation,
-                endedBy: pool.text(s, 9).flatMap(FilingEventKind.init(rawValue:)),
-                settled: sqlite3_column_int64(s, 10) != 0, region: pool.text(s, 12),
+                venue: (venues.value(s, 8) ?? nil) ?? .consumerAssociation,
+                endedBy: endings.value(s, 9) ?? nil,
+                settled: sqlite3_column_int64(s, 10) != 0, region: regions.value(s, 12),
                 filedOn: integer(13).map(CalendarDate.init(julianDay:)), clocks: clocks)))
         }
         return (key, count, rows)

@@ -37,7 +37,7 @@ struct StatusCommand: RedressRunnable {
       if let store = try env.openStore(create: false) {
         lines = try data.statusLines(store, today: day)
       }
-      var text = StatusReport.text(lines, today: day, words: words, output: env.output)
+      var text = StatusReport.textBytes(lines, today: day, words: words, output: env.output)
       // From 1 November: next year's notice, if it is still missing (the folder's file
       // names tell; the table needs no day of the calendar).
       if !lines.isEmpty,
@@ -45,9 +45,12 @@ struct StatusCommand: RedressRunnable {
         let year = TrackingWords.nextYearWithoutNotice(
           today: day, noticeYears: calendar.years, hasStatute: calendar.statute)
       {
-        text += "\n\n" + env.output.style(words.nextYearMissing(year), .dim)
+        text += [0x0A, 0x0A]
+        text += env.output.style(words.nextYearMissing(year), .dim).utf8
       }
-      env.output.out(text)
+      // The table of thousands of cases goes out as the bytes it was written in.
+      text.append(0x0A)
+      env.output.write(utf8: text)
     }
     return 0
   }

@@ -136,8 +136,16 @@ enum StatusReport {
   static func text(
     _ cases: [StatusLine], today: CalendarDate, words: TrackingWords, output: Output
   ) -> String {
+    String(decoding: textBytes(cases, today: today, words: words, output: output), as: UTF8.self)
+  }
+
+  /// The table and its notes as UTF-8 bytes (what `text` gives as a string), with no line
+  /// break at the end: `status` writes them as they are, without making a string of them.
+  static func textBytes(
+    _ cases: [StatusLine], today: CalendarDate, words: TrackingWords, output: Output
+  ) -> [UInt8] {
     if cases.isEmpty {
-      return words.phrase("status.no-cases")
+      return Array(words.phrase("status.no-cases").utf8)
     }
     let order = sortedIndices(cases.map { ($0.id, $0.state, $0.due) })
     let header = [
@@ -257,7 +265,7 @@ enum StatusReport {
       out.append(0x0A)
       out.append(contentsOf: note.utf8)
     }
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 
   /// A table cell and the number of terminal columns it takes.
