@@ -371,9 +371,11 @@ public final class CaseStore: Sendable {
           let years = text(7).map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
           rows.append(
             DigestRow(
-              id: id, jurisdiction: jurisdictions.value(s, 1) ?? "", respondentName: text(2), complainantName: text(11),
+              id: id, jurisdiction: jurisdictions.value(s, 1) ?? "", respondentName: text(2),
+              complainantName: text(11),
               digest: ClockDigest(
-                stage: stage, due: integer(4).map(CalendarDate.init(julianDay:)), dueClockID: dueClocks.value(s, 5),
+                stage: stage, due: integer(4).map(CalendarDate.init(julianDay:)),
+                dueClockID: dueClocks.value(s, 5),
                 answered: sqlite3_column_int64(s, 6) != 0, yearsWithoutData: years,
                 venue: (venues.value(s, 8) ?? nil) ?? .consumerAssociation,
                 endedBy: endings.value(s, 9) ?? nil,
