@@ -94,6 +94,57 @@ import Testing
     #expect(engine.evaluate(rule: "cn.time-barred", on: c, today: CalendarDate(iso: "9999-12-31")!) == nil)
   }
 
+  /// 2027 has no notice on file. Found 2024-02-10, the three years end Wednesday 2027-02-10
+  /// on the statute's holidays (春节 2027-02-05..08), but the notice may still make rest days
+  /// of the days after it, up to Sunday 02-14: until Monday 02-15 a refusal would depend on
+  /// the notice, and is a warning; from 02-16 it is certain.
+  @Test func aRefusalThatTheMissingNoticeCouldUndoIsAWarning() throws {
+    var c = try RuleFixtures.baseCase()
+    c.damage?.discoveredOn = CalendarDate(iso: "2024-02-10")
+    for (day, severity, depends) in [
+      ("2027-02-10", nil, false), ("2027-02-11", FindingSeverity.warn, true), ("2027-02-15", .warn, true),
+      ("2027-02-16", .block, false), ("2027-06-01", .block, false),
+    ] as [(String, FindingSeverity?, Bool)] {
+      let findings = engine.evaluate(c, today: CalendarDate(iso: day)!)
+      let f = findings.first { $0.rule == "cn.time-barred" }
+      #expect(f?.severity == severity, "\(day)")
+      #expect((f?.dependsOnNotice ?? false) == depends, "\(day)")
+      if let f {
+        #expect(f.provisional && f.yearsWithoutNotice == [2027], "\(day)")
+        #expect(f.message(in: "en").contains("2027-02-10"), "\(day)")
+      }
+      #expect(RuleEngine.isAdmissible(findings) == (severity != .block), "\(day)")
+    }
+    // The same count in a year with a notice is certain: 2026-10-08 is the last day.
+    c.damage?.discoveredOn = CalendarDate(iso: "2023-10-01")
+    let f = try #require(
+      engine.evaluate(rule: "cn.time-barred", on: c, today: CalendarDate(iso: "2026-10-09")!))
+    #expect(f.severity == .block && !f.dependsOnNotice && !f.provisional)
+  }
+
+  @Test func aFindingThatDependsOnTheNoticeSaysSoInJSON() throws {
+    var c = try RuleFixtures.baseCase()
+    c.damage?.discoveredOn = CalendarDate(iso: "2024-02-10")
+    func finding(on day: String) throws -> [String: Any] {
+      let today = CalendarDate(iso: day)!
+      let report = CheckReport(
+        caseName: "x", jurisdiction: "cn", venue: .consumerAssociation, today: today,
+        findings: engine.evaluate(c, today: today))
+      let doc = try #require(
+        try JSONSerialization.jsonObject(with: Data(report.json(language: "en").utf8)) as? [String: Any])
+      let findings = try #require(doc["findings"] as? [[String: Any]])
+      return try #require(findings.first { $0["rule"] as? String == "cn.time-barred" })
+    }
+    let uncertain = try finding(on: "2027-02-11")
+    #expect(uncertain["severity"] as? String == "warn")
+    #expect(uncertain["depends_on_notice"] as? Bool == true)
+    #expect(uncertain["provisional"] as? Bool == true)
+    let certain = try finding(on: "2027-02-16")
+    #expect(certain["severity"] as? String == "block")
+    #expect(certain["depends_on_notice"] == nil)
+    #expect(certain["provisional"] as? Bool == true)
+  }
+
   @Test func sharedExamplesAreAdmissibleWithTheirAdvice() throws {
     let washer = try RuleFixtures.loadCase(Fixtures.washerCase)
     let w = engine.evaluate(washer, today: RuleFixtures.today)

@@ -52,7 +52,11 @@ public struct FindingsPrinter {
     lines.append(
       "  \(number). " + output.style(f.summary(in: lang), .bold) + output.style("  [\(f.rule)]", .dim))
     lines.append("     " + f.message(in: lang))
-    if f.provisional { lines.append("     " + output.style(w.provisional(f.yearsWithoutNotice), .yellow)) }
+    if f.dependsOnNotice {
+      lines.append("     " + output.style(w.dependsOnNotice(f.yearsWithoutNotice), .yellow))
+    } else if f.provisional {
+      lines.append("     " + output.style(w.provisional(f.yearsWithoutNotice), .yellow))
+    }
     lines.append("     " + output.style(w.basis, .dim) + Self.bases(f.citations, language: language))
     if let advice = f.advice(in: lang) {
       lines.append("     " + output.style(w.next, .green) + advice)
@@ -131,6 +135,13 @@ public struct FindingsPrinter {
     func provisional(_ years: [Int]) -> String {
       let list = years.map(String.init).joined(separator: articleSeparator)
       return language.phrase("findings.provisional", ["years": list])
+    }
+
+    /// A refusal that holds on the statutory holidays alone but that the missing notice of
+    /// `years` may undo: a warning, not a ground for refusal, until the notice is added.
+    func dependsOnNotice(_ years: [Int]) -> String {
+      let list = years.map(String.init).joined(separator: articleSeparator)
+      return language.phrase("findings.depends-on-notice", ["years": list])
     }
 
     func notAdmissible(_ n: Int) -> String { language.phrase("findings.not-admissible", count: n) }

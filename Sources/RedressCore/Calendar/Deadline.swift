@@ -110,6 +110,23 @@ public struct DeadlineCalculator: Sendable {
       movedOff: due == end.julianDay ? nil : calendar.kind(of: end), yearsWithoutData: usage.missing)
   }
 
+  /// The latest day a notice not yet on file could move `end` to (`HolidayCalendar.
+  /// mayBeRestDay`): `rolledToWorkingDay` where every notice is on file, later where a notice
+  /// may still add rest days around a holiday. A refusal is certain only when it holds on
+  /// this day too.
+  public func latestRolledToWorkingDay(_ end: CalendarDate) -> RolledDay {
+    var usage = YearUsage(calendar: calendar)
+    usage.note(end.julianDay)
+    var due = end.julianDay
+    while calendar.mayBeRestDay(julianDay: due) {
+      due += 1
+      usage.note(due)
+    }
+    return RolledDay(
+      unadjusted: end, due: CalendarDate(julianDay: due),
+      movedOff: due == end.julianDay ? nil : calendar.kind(of: end), yearsWithoutData: usage.missing)
+  }
+
   /// A day moved off rest days: where it was, where it ended, why it moved, and the years
   /// without calendar data it looked at.
   public struct RolledDay: Hashable, Sendable {

@@ -286,6 +286,25 @@ public struct HolidayCalendar: Sendable {
     return farYears.holiday(on: CalendarDate(julianDay: j)) != nil
   }
 
+  /// Whether a notice not yet on file could make this day a rest day: it is one already, or
+  /// it is an ordinary working day within the statute's `noticeReach` of a holiday of a year
+  /// with no notice. A day a notice fixes (a rest day or a make-up working day) stays as the
+  /// notice says. Without a reach in the statute file this is `isRestDay`.
+  public func mayBeRestDay(julianDay j: Int) -> Bool {
+    if isRestDay(julianDay: j) { return true }
+    let day = CalendarDate(julianDay: j)
+    guard let statute, let reach = statute.noticeReach, basis(of: day) != .notice else { return false }
+    for year in (day.year - 1)...(day.year + 1) where !hasNotice(forYear: year) {
+      for holiday in statute.holidays(in: year)
+      where j >= holiday.rest.lowerBound.julianDay - reach.before
+        && j <= holiday.rest.upperBound.julianDay + reach.after
+      {
+        return true
+      }
+    }
+    return false
+  }
+
   /// `hasData(forYear:)` for the year of the day with this Julian day number.
   public func hasData(julianDay j: Int) -> Bool {
     let i = j - tableStart

@@ -70,15 +70,34 @@ public struct StatutoryHolidays: Hashable, Sendable {
   public var file: String
   /// The file's citations, resolved through the source registry.
   public var citations: [Citation]
+  /// How far a notice may put rest days beyond a holiday's statutory days (`notice_reach`);
+  /// nil when the file gives none.
+  public var noticeReach: NoticeReach?
+
+  /// The days around a holiday's statutory days that a notice has made rest days (补假 and
+  /// 调休): up to `before` days before the first and `after` days after the last. In a year
+  /// with no notice those days are working days by the statute alone, but a notice may yet
+  /// make them rest days: a refusal that depends on one of them is not certain.
+  public struct NoticeReach: Hashable, Sendable {
+    public var before: Int
+    public var after: Int
+
+    public init(before: Int, after: Int) {
+      self.before = before
+      self.after = after
+    }
+  }
 
   public init(
-    title: String, article: String? = nil, texts: [Text], file: String = "", citations: [Citation] = []
+    title: String, article: String? = nil, texts: [Text], file: String = "", citations: [Citation] = [],
+    noticeReach: NoticeReach? = nil
   ) {
     self.title = title
     self.article = article
     self.texts = texts
     self.file = file
     self.citations = citations
+    self.noticeReach = noticeReach
   }
 
   /// The text that governs `year`; nil for a year before every text in the data.

@@ -19,7 +19,8 @@ extension HolidayCalendarLoader {
   {
     let r = YAMLNodeReader(file: file, nodeBudget: 10_000)
     guard
-      let top = r.mapping(root, path: "", allowed: ["schema", "calendar", "registry", "citations", "texts"])
+      let top = r.mapping(
+        root, path: "", allowed: ["schema", "calendar", "registry", "citations", "texts", "notice_reach"])
     else {
       throw DiagnosticsError(r.diagnostics)
     }
@@ -98,9 +99,21 @@ extension HolidayCalendarLoader {
         "the texts of \(a.firstYear) and \(b.firstYear) both govern \(b.firstYear); give the older one a 'to' year",
         at: top["texts"], path: "texts")
     }
+    var reach: StatutoryHolidays.NoticeReach?
+    if let n = top["notice_reach"],
+      let map = r.mapping(n, path: "notice_reach", allowed: ["before", "after"])
+    {
+      let before = need("before", map, n, "notice_reach").flatMap {
+        r.integer($0, path: "notice_reach.before", range: 0...31)
+      }
+      let after = need("after", map, n, "notice_reach").flatMap {
+        r.integer($0, path: "notice_reach.after", range: 0...31)
+      }
+      if let before, let after { reach = StatutoryHolidays.NoticeReach(before: before, after: after) }
+    }
     if r.hasErrors { throw DiagnosticsError(r.diagnostics) }
     return StatutoryHolidays(
-      title: title, article: article, texts: ordered, file: file, citations: citations)
+      title: title, article: article, texts: ordered, file: file, citations: citations, noticeReach: reach)
   }
 
   /// `05-01`, `lunar 08-15`, `lunar eve`, `solar-term qingming`.

@@ -48,6 +48,7 @@ public struct CheckReport: Sendable {
         entries.append(("provisional", .bool(true)))
         entries.append(("years_without_notice", .array(f.yearsWithoutNotice.map { OrderedJSON.int($0) })))
       }
+      if f.dependsOnNotice { entries.append(("depends_on_notice", .bool(true))) }
       return .object(entries)
     }
     let doc = OrderedJSON.object([

@@ -232,14 +232,19 @@ final class Evaluation {
   /// provisional.
   var yearsWithoutData: Set<Int> = []
 
+  /// Whether `rolled` dates go to the latest day a notice not yet on file could move them to
+  /// (`DeadlineCalculator.latestRolledToWorkingDay`) instead of the calendar's working day.
+  let latestRolled: Bool
+
   init(
     root: CaseFieldSchema.Value, today: CalendarDate, amounts: AmountBook,
-    calendar: DeadlineCalculator? = nil
+    calendar: DeadlineCalculator? = nil, latestRolled: Bool = false
   ) {
     self.root = root
     self.today = today
     self.amounts = amounts
     self.calendar = calendar
+    self.latestRolled = latestRolled
   }
 
   /// `filing.filed_on` when the case has been filed, else today.
@@ -286,7 +291,7 @@ final class Evaluation {
       day = moved
     }
     guard term.rolled, let calendar else { return day }
-    let rolled = calendar.rolledToWorkingDay(day)
+    let rolled = latestRolled ? calendar.latestRolledToWorkingDay(day) : calendar.rolledToWorkingDay(day)
     yearsWithoutData.formUnion(rolled.yearsWithoutData)
     return rolled.due
   }

@@ -17,15 +17,21 @@ public struct Finding: Hashable, Sendable {
   /// `rolled` limit): the finding is provisional, the day may move once the notice is added.
   public var yearsWithoutNotice: [Int]
 
+  /// A refusal (`block` in the pack) reported as a warning because it depends on a notice not
+  /// yet on file: on the statute's holidays alone the rule holds, but a notice may add rest
+  /// days that move the date it counts, and then the rule would not hold.
+  public var dependsOnNotice: Bool
+
   /// True when a date of the finding was counted through a year without a notice.
   public var provisional: Bool { !yearsWithoutNotice.isEmpty }
 
   public init(
     rule: String, severity: FindingSeverity, messages: [String: String],
     advice: [String: String] = [:], fields: [String], citations: [Citation],
-    summary: [String: String] = [:], yearsWithoutNotice: [Int] = []
+    summary: [String: String] = [:], yearsWithoutNotice: [Int] = [], dependsOnNotice: Bool = false
   ) {
     self.yearsWithoutNotice = yearsWithoutNotice
+    self.dependsOnNotice = dependsOnNotice
     self.rule = rule
     self.severity = severity
     self.messages = messages

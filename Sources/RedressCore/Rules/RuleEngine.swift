@@ -90,19 +90,32 @@ public struct RuleEngine: Sendable {
     return e.amounts.value(id, in: e)
   }
 
-  func evaluation(_ root: CaseFieldSchema.Value, today: CalendarDate) -> Evaluation {
+  func evaluation(_ root: CaseFieldSchema.Value, today: CalendarDate, latestRolled: Bool = false)
+    -> Evaluation
+  {
     Evaluation(
       root: root, today: today, amounts: AmountBook(formulas: pack.amounts),
-      calendar: calendar.map(DeadlineCalculator.init(calendar:)))
+      calendar: calendar.map(DeadlineCalculator.init(calendar:)), latestRolled: latestRolled)
   }
 
   private func finding(
     _ rule: Rule, root: CaseFieldSchema.Value, today: CalendarDate, reference: CalendarDate, venue: Venue
   ) -> Finding? {
-    guard let severity = rule.severity(in: venue) else { return nil }
+    guard var severity = rule.severity(in: venue) else { return nil }
     let e = evaluation(root, today: today)
     guard e.truth(rule.when) == .yes else { return nil }
     if let unless = rule.unless, e.truth(unless) == .yes { return nil }
+    // A refusal must be certain. One that rolled a date through a year with no notice holds
+    // only if it also holds on the latest day a notice could still move that date to (rest
+    // days it may add around a holiday); otherwise it is a warning until the notice is on file.
+    var dependsOnNotice = false
+    if severity == .block, !e.yearsWithoutData.isEmpty {
+      let latest = evaluation(root, today: today, latestRolled: true)
+      if latest.truth(rule.when) != .yes || rule.unless.map({ latest.truth($0) == .yes }) == true {
+        severity = .warn
+        dependsOnNotice = true
+      }
+    }
     let fields = expandFields(rule.fields, matches: e.matches) + e.missing
     let citations = rule.citations.inForce(on: reference)
     var rendered: [String: [String: String]] = [:]
@@ -144,7 +157,7 @@ public struct RuleEngine: Sendable {
     return Finding(
       rule: rule.id, severity: severity, messages: render(rule.messages), advice: render(rule.advice),
       fields: fields, citations: citations, summary: rule.summary,
-      yearsWithoutNotice: e.yearsWithoutData.sorted())
+      yearsWithoutNotice: e.yearsWithoutData.sorted(), dependsOnNotice: dependsOnNotice)
   }
 
   private func format(

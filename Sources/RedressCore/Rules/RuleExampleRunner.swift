@@ -4,7 +4,7 @@ import Yams
 /// Runs the examples of a pack's rules: each example's case fragment is merged over the
 /// pack's base case (mappings merge key by key, lists and values replace, `null` removes),
 /// read as a case file, and checked. An example that applies must make its rule fire (with the
-/// fields and words it names); one that does not apply must not. A failure is reported at the
+/// fields, words and severity it names); one that does not apply must not. A failure is reported at the
 /// example's own line in the pack file.
 public enum RuleExampleRunner {
   public struct Report: Sendable {
@@ -75,6 +75,9 @@ public enum RuleExampleRunner {
       }
       if let expected = example.expectedFields, expected != f.fields {
         return "\(label): the finding names fields \(f.fields), expected \(expected)"
+      }
+      if let severity = example.severity, severity != f.severity {
+        return "\(label): the finding is a \(f.severity.rawValue), expected a \(severity.rawValue)"
       }
       if let says = example.says, !f.messages.values.contains(where: { $0.contains(says) }) {
         return

@@ -136,6 +136,9 @@ public struct RuleExample: Sendable {
   public let expectedFields: [String]?
   /// Text the message must contain (in some language), when the example says.
   public let says: String?
+  /// The severity the finding must have, when the example says (a `block` that depends on a
+  /// holiday notice not yet on file is a `warn`).
+  public let severity: FindingSeverity?
   public let file: String
   public let line: Int
   public let column: Int

@@ -223,6 +223,9 @@ public enum RulePackDocumentation {
     calendar to the next working day (民法典 Art. 203), with the same calendar and counting as
     the clocks (2024-02-29 + 3 years, rolled = 2027-03-01, since 2027-02-28 is a Sunday); a
     finding whose rolled day lies in a year without a holiday notice is marked provisional.
+    A `block` that is provisional must also hold on the latest day the missing notice could
+    move the date to (the statute file's `notice_reach`: the rest days notices have added around
+    a holiday); when it does not, it is reported as a warning that depends on the notice.
     Inside `where`, a date term may name a date of the case that the element does not have
     (`first-of: [purchase.received_on, purchase.date]`). An amount on the right is `"500.00"`,
     `{field: PATH}` or `{amount: ID}`.

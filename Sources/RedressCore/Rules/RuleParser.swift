@@ -318,8 +318,20 @@ final class RuleParser {
       if list.isEmpty { r.error("at least one example is needed", at: listNode, path: p) }
       for (i, n) in list.enumerated() {
         let ep = "\(p)[\(i)]"
-        guard let em = r.mapping(n, path: ep, allowed: ["note", "today", "case", "fields", "says"]) else {
+        guard
+          let em = r.mapping(n, path: ep, allowed: ["note", "today", "case", "fields", "says", "severity"])
+        else {
           continue
+        }
+        var severity: FindingSeverity?
+        if let sn = em["severity"], let word = r.string(sn, path: "\(ep).severity") {
+          if kind == .doesNotApply {
+            r.error("'severity' is for an example the rule applies to", at: sn, path: "\(ep).severity")
+          } else if let s = FindingSeverity(rawValue: word) {
+            severity = s
+          } else {
+            r.error("expected block, warn or info, got \"\(word)\"", at: sn, path: "\(ep).severity")
+          }
         }
         if let c = em["case"], !YAMLNodeReader.isNull(c) {
           guard case .mapping = c else {
@@ -337,7 +349,8 @@ final class RuleParser {
           RuleExample(
             kind: kind, note: r.string(em["note"], path: "\(ep).note"),
             today: r.date(em["today"], path: "\(ep).today"), expectedFields: expected,
-            says: r.string(em["says"], path: "\(ep).says"), file: r.file, line: n.mark?.line ?? 0,
+            says: r.string(em["says"], path: "\(ep).says"), severity: severity, file: r.file,
+            line: n.mark?.line ?? 0,
             column: n.mark?.column ?? 0,
             fragment: YAMLFragment(node: em["case"] ?? Node.mapping(Node.Mapping([])))))
       }
