@@ -156,26 +156,59 @@ enum StatusReport {
     // The table is written as bytes into one buffer, in two passes: the first measures each
     // column, the second writes. Words that repeat on every row (stages, states, days left)
     // are made once with their display widths; a row keeps only what is its own.
-    let stages = CaseStage.allCases.map { Cell(words.stage($0)) }
-    let states = CaseState.allCases.map { Cell(words.state($0)) }
-    var daysLeftCells: [Int: Int] = [:]
-    var leftCells: [Cell] = []
-    let none = Cell("—")
+    // Words that repeat on every row (stages, states, days left, "—") are kept once, as bytes
+    // in one buffer, and a row names them by position: nothing of theirs is copied per row.
+    var atomBytes: [UInt8] = []
+    func atom(_ text: String) -> Atom {
+      let a = Atom(start: atomBytes.count, count: text.utf8.count, width: DisplayWidth.of(text))
+      atomBytes.append(contentsOf: text.utf8)
+      return a
+    }
+    let stages = CaseStage.allCases.map { atom(words.stage($0)) }
+    let states = CaseState.allCases.map { atom(words.state($0)) }
+    // "Days left" cells, made once per number: most numbers are small, and are found by
+    // position; the rest by a dictionary.
+    let nearby = 400
+    var leftByNumber = [Int](repeating: -1, count: 2 * nearby + 1)
+    var leftFarther: [Int: Int] = [:]
+    var leftCells: [Atom] = []
+    let none = atom("—")
     var widths = header.map(\.width)
-    var idCells: [Cell] = []
-    var respondents: [Cell] = []
-    var lefts: [Int] = []  // an index into leftCells, or -1 for none
-    idCells.reserveCapacity(order.count)
-    respondents.reserveCapacity(order.count)
+    // Per row, in `order`: the widths of its id and respondent, and its "days left" cell (-1
+    // for none). Their texts are written from the line itself, unless they had to be cut.
+    var idWidths: [Int] = []
+    var respondentWidths: [Int] = []  // -1: no respondent
+    var cut: [Int: (id: String?, respondent: String?)] = [:]
+    var lefts: [Int] = []
+    idWidths.reserveCapacity(order.count)
+    respondentWidths.reserveCapacity(order.count)
     lefts.reserveCapacity(order.count)
     var anyEstimate = false
     // Lines are read field by field (`cases[index].due`): copying a whole line would retain
     // and release each of its strings.
-    for index in order {
-      let id = Cell(cases[index].id, truncatedTo: 24)
-      let respondent = cases[index].respondentName.map { Cell($0, truncatedTo: 28) } ?? none
-      widths[0] = max(widths[0], id.width)
-      widths[1] = max(widths[1], respondent.width)
+    for (row, index) in order.enumerated() {
+      let idWidth = DisplayWidth.of(cases[index].id)
+      if idWidth <= 24 {
+        idWidths.append(idWidth)
+      } else {
+        let shown = Cell(cases[index].id, truncatedTo: 24)
+        idWidths.append(shown.width)
+        cut[row, default: (nil, nil)].id = shown.text
+      }
+      if let name = cases[index].respondentName {
+        let width = DisplayWidth.of(name)
+        if width <= 28 {
+          respondentWidths.append(width)
+        } else {
+          let shown = Cell(name, truncatedTo: 28)
+          respondentWidths.append(shown.width)
+          cut[row, default: (nil, nil)].respondent = shown.text
+        }
+      } else {
+        respondentWidths.append(-1)
+      }
+      widths[0] = max(widths[0], idWidths[row])
+      widths[1] = max(widths[1], respondentWidths[row] < 0 ? none.width : respondentWidths[row])
       widths[2] = max(widths[2], stages[cases[index].stage.ordinal].width)
       if cases[index].due != nil {
         let estimate = !cases[index].yearsWithoutData.isEmpty
@@ -186,36 +219,39 @@ enum StatusReport {
       }
       var left = -1
       if let n = cases[index].daysLeft {
-        if let known = daysLeftCells[n] {
+        let slot = n + nearby
+        let near = slot >= 0 && slot < leftByNumber.count
+        if near, leftByNumber[slot] >= 0 {
+          left = leftByNumber[slot]
+        } else if !near, let known = leftFarther[n] {
           left = known
         } else {
           left = leftCells.count
-          leftCells.append(Cell(words.daysLeft(n)))
-          daysLeftCells[n] = left
+          leftCells.append(atom(words.daysLeft(n)))
+          if near { leftByNumber[slot] = left } else { leftFarther[n] = left }
         }
         widths[4] = max(widths[4], leftCells[left].width)
       } else {
         widths[4] = max(widths[4], none.width)
       }
       widths[5] = max(widths[5], states[cases[index].state.ordinal].width)
-      idCells.append(id)
-      respondents.append(respondent)
       lefts.append(left)
     }
 
     var out: [UInt8] = []
     out.reserveCapacity((order.count + 1) * (widths.reduce(0, +) * 2 + 40))
     let colour = output.colorOut
+    let spaces = [UInt8](repeating: 0x20, count: max(2, widths.max() ?? 0))
     /// Appends cell `i` of a line (`text` is its bytes, `width` its columns): left-aligned,
     /// except "days left" (4), which is right-aligned; the last column is not padded.
     func append(_ text: some Collection<UInt8>, width: Int, column i: Int, style: Output.Style?) {
-      if i > 0 { out.append(contentsOf: [0x20, 0x20]) }
+      if i > 0 { out.append(contentsOf: spaces[0..<2]) }
       let style = colour ? style : nil
       if let style { out.append(contentsOf: style.opening.utf8) }
       let fill = i == widths.count - 1 ? 0 : max(0, widths[i] - width)
-      if i == 4 { out.append(contentsOf: repeatElement(0x20, count: fill)) }
+      if i == 4 { out.append(contentsOf: spaces[0..<fill]) }
       out.append(contentsOf: text)
-      if i != 4 { out.append(contentsOf: repeatElement(0x20, count: fill)) }
+      if i != 4 { out.append(contentsOf: spaces[0..<fill]) }
       if style != nil { out.append(contentsOf: Output.Style.closing.utf8) }
     }
     func append(_ cell: Cell, column i: Int, style: Output.Style?) {
@@ -223,30 +259,43 @@ enum StatusReport {
     }
     for (i, cell) in header.enumerated() { append(cell, column: i, style: .dim) }
     var date: [UInt8] = Array(repeating: 0, count: 11)
-    for (row, index) in order.enumerated() {
-      let state = cases[index].state
-      out.append(0x0A)
-      let style = stateStyle(state)
-      append(idCells[row], column: 0, style: .bold)
-      append(respondents[row], column: 1, style: nil)
-      append(stages[cases[index].stage.ordinal], column: 2, style: nil)
-      if let day = cases[index].due {
-        let estimate = !cases[index].yearsWithoutData.isEmpty
-        let count = Self.writeISO(day, into: &date, estimate: estimate)
-        append(date[0..<count], width: count, column: 3, style: nil)
-      } else {
-        append(none, column: 3, style: nil)
+    let atoms = atomBytes
+    atoms.withUnsafeBufferPointer { atoms in
+      func put(_ a: Atom, column i: Int, style: Output.Style?) {
+        append(
+          UnsafeBufferPointer(rebasing: atoms[a.start..<(a.start + a.count)]), width: a.width, column: i,
+          style: style)
       }
-      append(lefts[row] < 0 ? none : leftCells[lefts[row]], column: 4, style: style)
-      append(states[state.ordinal], column: 5, style: style)
+      for (row, index) in order.enumerated() {
+        let state = cases[index].state
+        out.append(0x0A)
+        let style = stateStyle(state)
+        let shown = cut.isEmpty ? nil : cut[row]
+        append((shown?.id ?? cases[index].id).utf8, width: idWidths[row], column: 0, style: .bold)
+        if respondentWidths[row] < 0 {
+          put(none, column: 1, style: nil)
+        } else if let name = shown?.respondent ?? cases[index].respondentName {
+          append(name.utf8, width: respondentWidths[row], column: 1, style: nil)
+        }
+        put(stages[cases[index].stage.ordinal], column: 2, style: nil)
+        if let day = cases[index].due {
+          let estimate = !cases[index].yearsWithoutData.isEmpty
+          let count = Self.writeISO(day, into: &date, estimate: estimate)
+          append(date[0..<count], width: count, column: 3, style: nil)
+        } else {
+          put(none, column: 3, style: nil)
+        }
+        put(lefts[row] < 0 ? none : leftCells[lefts[row]], column: 4, style: style)
+        put(states[state.ordinal], column: 5, style: style)
+      }
     }
 
     // What to do about the cases that need something now, grouped by clock so that the notes
     // stay short however many cases there are.
     var notes: [String] = []
     for state in [CaseState.overdue, .dueSoon] {
-      for group in groups(order.lazy.filter { cases[$0].state == state }.map { cases[$0] }) {
-        notes += note(for: group, state: state, today: today, words: words, output: output)
+      for group in groups(order.lazy.filter { cases[$0].state == state }, of: cases) {
+        notes += note(for: group, of: cases, state: state, today: today, words: words, output: output)
       }
     }
     notes += endedNotes(
@@ -257,7 +306,8 @@ enum StatusReport {
       let calendar = order.first { !cases[$0].yearsWithoutData.isEmpty }.map { cases[$0].calendarName } ?? ""
       notes.append("* " + words.provisional(years, calendar: calendar))
     }
-    if cases.contains(where: { $0.stage == .ready }) {
+    // By position: handing each line to a closure would copy it.
+    if cases.indices.contains(where: { cases[$0].stage == .ready }) {
       notes.append(words.phrase("status.file-ready"))
     }
     if !notes.isEmpty { out.append(0x0A) }
@@ -266,6 +316,13 @@ enum StatusReport {
       out.append(contentsOf: note.utf8)
     }
     return out
+  }
+
+  /// A text of `textBytes`' buffer of repeated words: where its bytes are, and its columns.
+  struct Atom {
+    var start: Int
+    var count: Int
+    var width: Int
   }
 
   /// A table cell and the number of terminal columns it takes.
@@ -309,26 +366,44 @@ enum StatusReport {
   }
 
   /// Cases by the clock their due day comes from, in the order of their first case.
-  static func groups(_ cases: some Sequence<StatusLine>) -> [(clock: DueClock, cases: [StatusLine])] {
-    var order: [String] = []
-    var byClock: [String: (clock: DueClock, cases: [StatusLine])] = [:]
-    for t in cases {
-      guard let clock = t.clock else { continue }
-      if byClock[clock.id] == nil {
-        order.append(clock.id)
-        byClock[clock.id] = (clock, [])
+  /// Lines are named by their positions in `lines` (a note names a few of thousands: no line
+  /// is copied).
+  static func groups(_ members: some Sequence<Int>, of lines: [StatusLine]) -> [(
+    clock: DueClock, cases: [Int]
+  )] {
+    var groups: [(clock: DueClock, cases: [Int])] = []
+    // Lines share one `DueClock` object per clock of the catalog: the object finds its group,
+    // and only a clock met for the first time is looked up by its id (lines counted afresh
+    // have objects of their own for the same clocks).
+    var groupOfObject: [ObjectIdentifier: Int] = [:]
+    var groupOfID: [String: Int] = [:]
+    for i in members {
+      guard let clock = lines[i].clock else { continue }
+      let object = ObjectIdentifier(clock)
+      let group: Int
+      if let known = groupOfObject[object] {
+        group = known
+      } else {
+        if let known = groupOfID[clock.id] {
+          group = known
+        } else {
+          group = groups.count
+          groups.append((clock, []))
+          groupOfID[clock.id] = group
+        }
+        groupOfObject[object] = group
       }
-      byClock[clock.id]!.cases.append(t)
+      groups[group].cases.append(i)
     }
-    return order.map { byClock[$0]! }
+    return groups
   }
 
   /// How many cases a grouped note names before it says "and N more".
   static let namedInNote = 8
 
   static func note(
-    for group: (clock: DueClock, cases: [StatusLine]), state: CaseState, today: CalendarDate,
-    words: TrackingWords, output: Output
+    for group: (clock: DueClock, cases: [Int]), of table: [StatusLine], state: CaseState,
+    today: CalendarDate, words: TrackingWords, output: Output
   ) -> [String] {
     let definition = group.clock.definition
     let name = definition.name.text(in: words.code)
@@ -337,7 +412,7 @@ enum StatusReport {
       ? words.phrase("status.practice")
       : ""
     var lines: [String] = []
-    if group.cases.count == 1, let t = group.cases.first, let due = t.due {
+    if group.cases.count == 1, let t = group.cases.first.map({ table[$0] }), let due = t.due {
       let id = output.style(t.id, .bold)
       let values = ["name": name, "due": due.iso, "practice": practice]
       lines.append(
@@ -345,8 +420,8 @@ enum StatusReport {
           ? id + words.phrase("status.overdue-one", values)
           : id + words.phrase("status.due-soon-one", values))
     } else {
-      let named = group.cases.prefix(namedInNote).map { t in
-        output.style(t.id, .bold) + words.phrase("status.named", ["due": t.due?.iso ?? ""])
+      let named = group.cases.prefix(namedInNote).map { i in
+        output.style(table[i].id, .bold) + words.phrase("status.named", ["due": table[i].due?.iso ?? ""])
       }
       let list =
         named.joined(separator: words.listSeparator) + andMore(group.cases.count, named: named.count, words)

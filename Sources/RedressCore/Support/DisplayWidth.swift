@@ -4,8 +4,30 @@
 /// that columns of Chinese text line up.
 public enum DisplayWidth {
   public static func of(_ text: String) -> Int {
-    // Printable ASCII, the common case (ids, dates, English words), is one column a byte.
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    // The common cases read the UTF-8 bytes in place: printable ASCII (ids, dates, English
+    // words) is one column a byte, and a three-byte sequence (U+0800 to U+FFFF: Chinese,
+    // CJK punctuation) is decoded here. Anything else takes the scalars one by one.
+    let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      var width = 0
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b >= 0x20 && b < 0x7F {
+          width += 1
+          i += 1
+        } else if b & 0xF0 == 0xE0 && i + 2 < bytes.count {
+          // A string's UTF-8 is always well formed: the two bytes that follow continue it.
+          let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+          guard let scalar = Unicode.Scalar(v) else { return nil }
+          width += of(scalar)
+          i += 3
+        } else {
+          return nil
+        }
+      }
+      return width
+    }
+    if let known = fast ?? nil { return known }
     var width = 0
     for scalar in text.unicodeScalars { width += of(scalar) }
     return width

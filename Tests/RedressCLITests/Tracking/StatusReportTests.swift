@@ -118,6 +118,35 @@ import Testing
     #expect(text.contains("· 向市场监督管理部门投诉（全国12315平台）"))
   }
 
+  /// An id longer than 24 columns and a respondent longer than 28 are cut with `…`; the
+  /// columns after them still line up.
+  @Test func longIdsAndNamesAreCutAndTheColumnsStillLineUp() throws {
+    let longID = "a-very-long-case-identifier-000001"
+    let longName = "某某某某电器销售有限公司上海市浦东新区第一分公司"
+    var inputs = Self.cases
+    inputs.append(Self.input(longID, respondent: longName, filed: "2026-10-21"))
+    let tracked = try TrackingData(legal: CommandHarness.dataRoot.appendingPathComponent("legal")).statuses(
+      of: inputs, today: Self.today)
+    let (env, _) = CommandHarness.commandEnvironment(language: .zhHans)
+    let text = StatusReport.text(
+      tracked, today: Self.today, words: TrackingWords(language: .zhHans), output: env.output)
+    let row = try #require(text.split(separator: "\n").map(String.init).first { $0.hasPrefix("a-very") })
+    let shownID = DisplayWidth.truncate(longID, to: 24)
+    let shownName = DisplayWidth.truncate(longName, to: 28)
+    #expect(shownID.hasSuffix("…") && shownName.hasSuffix("…"))
+    #expect(row.hasPrefix(shownID + "  " + shownName), "\(row)")
+    #expect(!row.contains(longID) && !row.contains(longName))
+    // The stage column starts at the same display column on every row.
+    let rows = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(inputs.count + 1).map(
+      String.init)
+    let stage = CaseStage.allCases.map { TrackingWords(language: .zhHans).stage($0) }
+    let starts = rows.dropFirst().compactMap { r -> Int? in
+      guard let at = stage.compactMap({ r.range(of: "  " + $0 + " ")?.lowerBound }).min() else { return nil }
+      return DisplayWidth.of(String(r[..<at]))
+    }
+    #expect(starts.count == inputs.count && Set(starts).count == 1, "\(rows.joined(separator: "\n"))")
+  }
+
   @Test func colourOnlyOnATerminal() throws {
     let plainEnv = CommandHarness.commandEnvironment(language: .en).0
     let plain = StatusReport.text(
