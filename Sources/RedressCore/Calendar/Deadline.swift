@@ -98,16 +98,7 @@ public struct DeadlineCalculator: Sendable {
   /// day). Every period that ends "rolled" goes through here: the clocks' calendar days and
   /// the rule pack's `rolled` dates (the three years of `cn.time-barred`).
   public func rolledToWorkingDay(_ end: CalendarDate) -> RolledDay {
-    var usage = YearUsage(calendar: calendar)
-    usage.note(end.julianDay)
-    var due = end.julianDay
-    while calendar.isRestDay(julianDay: due) {
-      due += 1
-      usage.note(due)
-    }
-    return RolledDay(
-      unadjusted: end, due: CalendarDate(julianDay: due),
-      movedOff: due == end.julianDay ? nil : calendar.kind(of: end), yearsWithoutData: usage.missing)
+    rolled(end, past: { calendar.isRestDay(julianDay: $0) })
   }
 
   /// The latest day a notice not yet on file could move `end` to (`HolidayCalendar.
@@ -115,10 +106,15 @@ public struct DeadlineCalculator: Sendable {
   /// may still add rest days around a holiday. A refusal is certain only when it holds on
   /// this day too.
   public func latestRolledToWorkingDay(_ end: CalendarDate) -> RolledDay {
+    rolled(end, past: { calendar.mayBeRestDay(julianDay: $0) })
+  }
+
+  /// `end` moved forward past every day `isRest` says is a rest day.
+  private func rolled(_ end: CalendarDate, past isRest: (Int) -> Bool) -> RolledDay {
     var usage = YearUsage(calendar: calendar)
     usage.note(end.julianDay)
     var due = end.julianDay
-    while calendar.mayBeRestDay(julianDay: due) {
+    while isRest(due) {
       due += 1
       usage.note(due)
     }
