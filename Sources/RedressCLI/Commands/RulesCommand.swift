@@ -228,6 +228,11 @@ struct RulesCommand: ParsableCommand {
           "  "
           + output.style(
             language.phrase("rules.example-today", ["today": (ex.today ?? pack.exampleToday).iso]), .dim)
+        if let severity = ex.severity {
+          line +=
+            " "
+            + output.style(language.phrase("rules.example-severity", ["severity": severity.rawValue]), .dim)
+        }
         out.append(line)
         let fragment =
           (try? Yams.serialize(
