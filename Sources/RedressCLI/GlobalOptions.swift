@@ -35,27 +35,21 @@ public struct GlobalOptions: ParsableArguments {
   static let valued: Set<String> = ["--store", "--lang", "--data"]
   static let flags: Set<String> = ["--no-color"]
 
+  /// The command line to parse: the options given before the subcommand moved after it
+  /// (`movedAfterSubcommand`); a `ValidationError` when it holds these options alone
+  /// (`missingCommand`), which argument-parser would call an unknown option.
+  public static func commandLine(_ arguments: [String]) throws -> [String] {
+    if let problem = missingCommand(arguments) { throw ValidationError(problem) }
+    return movedAfterSubcommand(arguments)
+  }
+
   /// What is wrong with a command line of these options alone (`redress --lang en`, or
-  /// `redress --lang` with its value missing too), which argument-parser would call an unknown
-  /// option; nil for any other command line.
+  /// `redress --lang` with its value missing too); nil for any other command line.
   public static func missingCommand(_ arguments: [String]) -> String? {
-    var i = 0
-    var names: [String] = []
-    while i < arguments.count {
-      let argument = arguments[i]
-      let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-      if valued.contains(name) {
-        names.append(name)
-        i += argument.contains("=") ? 1 : 2
-      } else if flags.contains(argument) {
-        names.append(argument)
-        i += 1
-      } else {
-        return nil
-      }
-    }
-    guard !names.isEmpty else { return nil }
-    return "\(names.joined(separator: ", ")) must come with a command, such as `redress --lang en status`; "
+    let leading = leadingOptions(arguments)
+    guard !leading.names.isEmpty, leading.arguments.count == arguments.count else { return nil }
+    return
+      "\(leading.names.joined(separator: ", ")) must come with a command, such as `redress --lang en status`; "
       + "`redress --help` lists the commands"
   }
 
@@ -64,31 +58,47 @@ public struct GlobalOptions: ParsableArguments {
   /// (before a `--`, if there is one). Anything else is left as given, for the parser to
   /// accept or explain: no subcommand, an option missing its value, an unknown option.
   public static func movedAfterSubcommand(_ arguments: [String]) -> [String] {
-    var leading: [String] = []
+    let leading = leadingOptions(arguments)
+    let rest = arguments.dropFirst(leading.arguments.count)
+    guard !leading.valueMissing, !leading.arguments.isEmpty, let first = rest.first, !first.hasPrefix("-")
+    else { return arguments }
+    var moved = Array(rest)
+    moved.insert(contentsOf: leading.arguments, at: moved.firstIndex(of: "--") ?? moved.endIndex)
+    return moved
+  }
+
+  /// The options above at the start of `arguments`: the arguments they take, their names, and
+  /// whether the last one's value is missing (the command line ends at it).
+  private static func leadingOptions(_ arguments: [String]) -> (
+    arguments: [String], names: [String], valueMissing: Bool
+  ) {
+    var taken: [String] = []
+    var names: [String] = []
     var i = 0
     while i < arguments.count {
       let argument = arguments[i]
       let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
       if valued.contains(name) {
+        names.append(name)
         if argument.contains("=") {
-          leading.append(argument)
+          taken.append(argument)
           i += 1
-        } else {
-          guard i + 1 < arguments.count else { return arguments }
-          leading += [argument, arguments[i + 1]]
+        } else if i + 1 < arguments.count {
+          taken += [argument, arguments[i + 1]]
           i += 2
+        } else {
+          taken.append(argument)
+          return (taken, names, true)
         }
       } else if flags.contains(argument) {
-        leading.append(argument)
+        names.append(argument)
+        taken.append(argument)
         i += 1
       } else {
         break
       }
     }
-    guard !leading.isEmpty, i < arguments.count, !arguments[i].hasPrefix("-") else { return arguments }
-    var rest = Array(arguments[i...])
-    rest.insert(contentsOf: leading, at: rest.firstIndex(of: "--") ?? rest.endIndex)
-    return rest
+    return (taken, names, false)
   }
 }
 

@@ -28,8 +28,10 @@ public struct RedressCommand: ParsableCommand {
   /// Runs the command line of this process. The options every command accepts may also come
   /// before the subcommand (`redress --lang en status`).
   public static func runCommandLine() {
-    let arguments = Array(CommandLine.arguments.dropFirst())
-    if let problem = GlobalOptions.missingCommand(arguments) { exit(withError: ValidationError(problem)) }
-    main(GlobalOptions.movedAfterSubcommand(arguments))
+    do {
+      main(try GlobalOptions.commandLine(Array(CommandLine.arguments.dropFirst())))
+    } catch {
+      exit(withError: error)
+    }
   }
 }

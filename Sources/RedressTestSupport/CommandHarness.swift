@@ -20,8 +20,7 @@ public enum CommandHarness {
     let (output, read) = Output.capturing()
     let code: Int32
     do {
-      if let problem = GlobalOptions.missingCommand(arguments) { throw ValidationError(problem) }
-      let command = try RedressCommand.parseAsRoot(GlobalOptions.movedAfterSubcommand(arguments))
+      let command = try RedressCommand.parseAsRoot(try GlobalOptions.commandLine(arguments))
       guard let runnable = command as? any RedressRunnable else {
         return Result(code: 64, out: "", err: "not a runnable redress command: \(arguments)")
       }
