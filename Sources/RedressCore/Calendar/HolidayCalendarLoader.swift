@@ -181,19 +181,15 @@ public enum HolidayCalendarLoader {
         root, path: "", allowed: ["schema", "calendar", "year", "notice", "amendments", "holidays"])
     else { throw DiagnosticsError(r.diagnostics) }
 
-    func required(_ key: String, in map: [String: Node], parent: Node, path: String) -> Node? {
-      r.required(key, in: map, parent: parent, path: path)
-    }
-
     r.schema(top, of: root, reads: schemaVersion)
-    if let node = required("calendar", in: top, parent: root, path: ""),
+    if let node = r.required("calendar", in: top, parent: root, path: ""),
       let name = r.string(node, path: "calendar"), name != calendar
     {
       r.error(
         "this file is in the folder of calendar '\(calendar)' but says '\(name)'", at: node, path: "calendar")
     }
     var year = expectedYear ?? 0
-    if let node = required("year", in: top, parent: root, path: ""),
+    if let node = r.required("year", in: top, parent: root, path: ""),
       let value = r.integer(node, path: "year", range: 1900...2999)
     {
       if let expectedYear, value != expectedYear {
@@ -203,7 +199,7 @@ public enum HolidayCalendarLoader {
     }
 
     var notice: HolidayCalendar.Notice?
-    if let node = required("notice", in: top, parent: root, path: "") {
+    if let node = r.required("notice", in: top, parent: root, path: "") {
       notice = readNotice(node, path: "notice", reader: r)
     }
     var amendments: [HolidayCalendar.Notice] = []
@@ -214,7 +210,7 @@ public enum HolidayCalendarLoader {
     }
 
     var holidays: [HolidayCalendar.Holiday] = []
-    if let node = required("holidays", in: top, parent: root, path: ""),
+    if let node = r.required("holidays", in: top, parent: root, path: ""),
       let list = r.sequence(node, path: "holidays")
     {
       if list.isEmpty { r.error("expected at least one holiday", at: node, path: "holidays") }
@@ -227,7 +223,7 @@ public enum HolidayCalendarLoader {
           let map = r.mapping(
             item, path: path, allowed: ["name", "name_en", "rest", "make_up_working_days", "note"])
         else { continue }
-        let name = required("name", in: map, parent: item, path: path).flatMap {
+        let name = r.required("name", in: map, parent: item, path: path).flatMap {
           r.string($0, path: "\(path).name")
         }
         let label = name ?? "holiday \(index + 1)"
@@ -235,7 +231,7 @@ public enum HolidayCalendarLoader {
         let note = map["note"].flatMap { r.string($0, path: "\(path).note") }
 
         var rest: ClosedRange<CalendarDate>?
-        if let node = required("rest", in: map, parent: item, path: path) {
+        if let node = r.required("rest", in: map, parent: item, path: path) {
           rest = readRange(node, path: "\(path).rest", year: year, reader: r)
         }
         if let rest {

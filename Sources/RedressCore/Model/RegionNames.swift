@@ -24,15 +24,16 @@ public struct RegionNames: Sendable {
     var entries: [Entry] = []
     if let top = r.mapping(root, path: "", allowed: ["schema", "regions"]) {
       r.schema(top, of: root, reads: SchemaVersion(current: 1))
-      if let n = top["regions"], let list = r.sequence(n, path: "regions") {
+      if let n = r.required("regions", in: top, parent: root, path: ""),
+        let list = r.sequence(n, path: "regions")
+      {
         var seen: Set<String> = []
         for (i, item) in list.enumerated() {
           let p = "regions[\(i)]"
           guard let m = r.mapping(item, path: p, allowed: ["code", "names"]) else { continue }
-          guard let code = r.string(m["code"], path: "\(p).code") else {
-            if m["code"] == nil { _ = r.required("code", in: m, parent: item, path: p) }
-            continue
-          }
+          guard let node = r.required("code", in: m, parent: item, path: p),
+            let code = r.string(node, path: "\(p).code")
+          else { continue }
           if let problem = RegionCode.problem(with: code) {
             r.error(problem, at: m["code"], path: "\(p).code")
           }
@@ -48,8 +49,6 @@ public struct RegionNames: Sendable {
           if names.isEmpty { r.error("a region needs at least one name", at: item, path: "\(p).names") }
           entries.append(Entry(code: code, names: names))
         }
-      } else if top["regions"] == nil {
-        _ = r.required("regions", in: top, parent: root, path: "")
       }
     }
     if r.hasErrors { throw DiagnosticsError(r.diagnostics) }
