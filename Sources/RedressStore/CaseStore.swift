@@ -25,14 +25,14 @@ public final class CaseStore: Sendable {
   /// The store folder.
   public let directory: URL
   public let blobs: BlobStore
-  let pool: DatabaseQueue
+  let queue: DatabaseQueue
   /// Called when a new case needs an id and for timestamps; a seam for tests.
   let clock: @Sendable () -> Date
 
-  private init(directory: URL, pool: DatabaseQueue, clock: @escaping @Sendable () -> Date) {
+  private init(directory: URL, queue: DatabaseQueue, clock: @escaping @Sendable () -> Date) {
     self.directory = directory
     self.blobs = BlobStore(root: directory)
-    self.pool = pool
+    self.queue = queue
     self.clock = clock
   }
 
@@ -71,10 +71,10 @@ public final class CaseStore: Sendable {
     // writes and flushes a table created and dropped, which every command that only reads
     // (status, list) paid for.
     config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-    let pool: DatabaseQueue
+    let queue: DatabaseQueue
     do {
-      pool = try DatabaseQueue(path: dbPath, configuration: config)
-      try pool.writeWithoutTransaction { db in
+      queue = try DatabaseQueue(path: dbPath, configuration: config)
+      try queue.writeWithoutTransaction { db in
         if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
           guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
             throw StoreError(.unusableStore, "cannot put the store \(dbPath) in write-ahead-log mode")
@@ -82,7 +82,7 @@ public final class CaseStore: Sendable {
         }
       }
       let migrator = StoreSchema.migrator
-      let (complete, superseded) = try pool.read { db in
+      let (complete, superseded) = try queue.read { db in
         (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
       }
       if superseded {
@@ -90,14 +90,14 @@ public final class CaseStore: Sendable {
           .unusableStore,
           "the store in \(directory.path) was written by a newer redress; update redress to use it")
       }
-      if !complete { try migrator.migrate(pool) }
+      if !complete { try migrator.migrate(queue) }
     } catch let e as StoreError {
       throw e
     } catch let e as DatabaseError {
       throw StoreError(.unusableStore, "cannot open the store \(dbPath): \(e.message ?? "\(e)")")
     }
     for suffix in ["", "-wal", "-shm"] { PrivateFiles.restrict(dbPath + suffix) }
-    return CaseStore(directory: directory, pool: pool, clock: clock)
+    return CaseStore(directory: directory, queue: queue, clock: clock)
   }
 
   // MARK: - Reading
@@ -105,7 +105,7 @@ public final class CaseStore: Sendable {
   /// Whether a case with this id is stored.
   public func contains(_ id: String) throws -> Bool {
     try database {
-      try pool.read { db in
+      try queue.read { db in
         try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM stored_case WHERE id = ?)", arguments: [id])
           ?? false
       }
@@ -115,7 +115,7 @@ public final class CaseStore: Sendable {
   /// The whole stored case, or nil.
   public func fetch(_ id: String) throws -> StoredCase? {
     let found: (Row, [Row])? = try database {
-      try pool.read { db in
+      try queue.read { db in
         guard
           let row = try Row.fetchOne(
             db,
@@ -168,7 +168,7 @@ public final class CaseStore: Sendable {
     // Columns are read straight from the statement: at 10,000 cases the cost of a `Row` per
     // case is most of the time.
     try database {
-      try pool.read { db in
+      try queue.read { db in
         let events = try EventWalk(db, notes: true)
 
         let statement = try db.makeStatement(
@@ -254,7 +254,7 @@ public final class CaseStore: Sendable {
   /// SQLite's per-column work, so fewer columns is faster).
   public func trackingRows() throws -> [TrackingRow] {
     try database {
-      try pool.read { db in
+      try queue.read { db in
         let events = try EventWalk(db, notes: false)
 
         let statement = try db.makeStatement(
@@ -319,7 +319,7 @@ public final class CaseStore: Sendable {
     legalKey: String?, caseCount: Int, rows: [DigestRow]
   ) {
     try database {
-      try pool.read { db in
+      try queue.read { db in
         let key = try String.fetchOne(db, sql: "SELECT legal_key FROM clock_digest_key WHERE id = 1")
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM stored_case") ?? 0
         guard key != nil else { return (nil, count, []) }
@@ -396,7 +396,7 @@ public final class CaseStore: Sendable {
     _ digests: [(row: TrackingRow, jurisdiction: String, digest: ClockDigest)], legalKey: String
   ) throws {
     try database {
-      try pool.write { db in
+      try queue.write { db in
         let kept = try String.fetchOne(db, sql: "SELECT legal_key FROM clock_digest_key WHERE id = 1")
         if kept != legalKey {
           try db.execute(sql: "DELETE FROM case_clock_digest")
@@ -453,7 +453,7 @@ public final class CaseStore: Sendable {
   ) throws -> (id: String, replaced: Bool) {
     let now = clock()
     return try database {
-      try pool.writeWithoutTransaction { db in
+      try queue.writeWithoutTransaction { db in
         var saved = (id: "", replaced: false)
         try db.inTransaction(.immediate) {
           if let expected = expectedVersion, let id = caseFile.id,
@@ -483,7 +483,7 @@ public final class CaseStore: Sendable {
   ) throws -> CaseFile {
     let now = clock()
     return try database {
-      try pool.writeWithoutTransaction { db in
+      try queue.writeWithoutTransaction { db in
         var result = CaseFile()
         try db.inTransaction(.immediate) {
           guard
@@ -512,7 +512,7 @@ public final class CaseStore: Sendable {
   /// cleans up).
   public func delete(_ id: String) throws {
     try database {
-      try pool.write { db in
+      try queue.write { db in
         try db.execute(sql: "DELETE FROM stored_case WHERE id = ?", arguments: [id])
       }
     }
@@ -652,7 +652,7 @@ public final class CaseStore: Sendable {
     let candidates = blobs.allBlobs().filter { $0.modified <= cutoff }
     guard !candidates.isEmpty else { return }
     try database {
-      try pool.writeWithoutTransaction { db in
+      try queue.writeWithoutTransaction { db in
         try db.inTransaction(.immediate) {
           let used = Set(try String.fetchAll(db, sql: "SELECT DISTINCT blob_path FROM evidence_file"))
           for c in candidates where !used.contains(c.relativePath) {
@@ -669,7 +669,7 @@ public final class CaseStore: Sendable {
 
   public func version(of id: String) throws -> CaseVersion? {
     let updated = try database {
-      try pool.read { db in
+      try queue.read { db in
         try Double.fetchOne(db, sql: "SELECT updated_at FROM stored_case WHERE id = ?", arguments: [id])
       }
     }

@@ -13,7 +13,7 @@ import Testing
     let storeURL = dir.path("store")
     for _ in 0..<3 {
       let store = try #require(try CaseStore.open(at: storeURL, create: true))
-      let applied = try store.pool.read { db in
+      let applied = try store.queue.read { db in
         try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
       }
       #expect(
@@ -21,8 +21,8 @@ import Testing
           "v1: cases, events, evidence", "v2: clock digests", "v3: region, settlement, how a case ended",
           "v4: every clock in the digest",
         ])
-      #expect(try store.pool.read(StoreSchema.migrator.hasCompletedMigrations))
-      let mode = try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+      #expect(try store.queue.read(StoreSchema.migrator.hasCompletedMigrations))
+      let mode = try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
       #expect(mode == "wal")
     }
   }
@@ -40,7 +40,7 @@ import Testing
     let source = try TempFolder()
     let loaded = try sampleCase(id: "perm", in: source, evidence: ["evidence/a.jpg": "A"])
     _ = try store.importCase(loaded, replace: false)
-    // The pool is open, so the WAL and shared-memory files exist now.
+    // The store is open, so the WAL and shared-memory files exist now.
     for folder in ["a", "a/b", "a/b/store", "a/b/store/evidence", "a/b/store/evidence/tmp"] {
       #expect(mode(dir.path(folder).path) == 0o700, "\(folder)")
     }
