@@ -13,8 +13,9 @@ PYTHON := $(VENV)/bin/python3
 BUILD_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
 # Needed by the tests as independent checkers: PDF tools and CJK fonts, python venv; and the
 # PostgreSQL server the store's tests run their second engine against (a throwaway cluster,
-# scripts/with-postgres, with openssl making its TLS certificates); OpenCC and PyYAML, which scripts/derive-zh-hant runs to derive the
-# Traditional Chinese wording (a test checks the committed zh-Hant files are current).
+# scripts/with-postgres, with openssl making its TLS certificates); OpenCC and PyYAML, which
+# scripts/derive-zh-hant runs to derive the Traditional Chinese wording (a test checks the
+# committed zh-Hant files are current).
 TEST_PACKAGES := man-db poppler-utils poppler-data qpdf fonts-noto-cjk python3-venv unzip strace postgresql openssl \
   opencc python3-yaml
 # PyPI test oracles: holiday calendar, docx reader, iCalendar parser, pty driver, PDF reader,

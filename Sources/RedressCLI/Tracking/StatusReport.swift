@@ -154,10 +154,9 @@ enum StatusReport {
       words.phrase("status.column.left"), words.phrase("status.column.state"),
     ].map(Cell.init)
     // The table is written as bytes into one buffer, in two passes: the first measures each
-    // column, the second writes. Words that repeat on every row (stages, states, days left)
-    // are made once with their display widths; a row keeps only what is its own.
-    // Words that repeat on every row (stages, states, days left, "—") are kept once, as bytes
-    // in one buffer, and a row names them by position: nothing of theirs is copied per row.
+    // column, the second writes. Words that repeat on every row (stages, states, days left,
+    // "—") are kept once, as bytes in one buffer of their own, and a row names them by
+    // position: nothing of theirs is copied per row.
     var atomBytes: [UInt8] = []
     func atom(_ text: String) -> Atom {
       let a = Atom(start: atomBytes.count, count: text.utf8.count, width: DisplayWidth.of(text))

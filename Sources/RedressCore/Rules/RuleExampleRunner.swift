@@ -4,8 +4,8 @@ import Yams
 /// Runs the examples of a pack's rules: each example's case fragment is merged over the
 /// pack's base case (mappings merge key by key, lists and values replace, `null` removes),
 /// read as a case file, and checked. An example that applies must make its rule fire (with the
-/// fields, words and severity it names); one that does not apply must not. A failure is reported at the
-/// example's own line in the pack file.
+/// fields, words and severity it names); one that does not apply must not. A failure is
+/// reported at the example's own line in the pack file.
 public enum RuleExampleRunner {
   public struct Report: Sendable {
     /// How many examples ran.
