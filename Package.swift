@@ -128,6 +128,7 @@ let package = Package(
       dependencies: [
         "RedressStore", "RedressCore", "RedressFiles", "RedressTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ]),
     .testTarget(
       name: "RedressDocumentsTests",

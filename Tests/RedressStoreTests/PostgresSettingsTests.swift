@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import RedressTestSupport
 import Testing
 
@@ -80,5 +81,35 @@ import Testing
     let p = try PostgresSettings(
       url: "postgres://li@x:1/y", environment: ["HOME": folder.url.path, "PGPASSWORD": "env"])
     #expect(p.password == "env")
+  }
+}
+
+/// A register that cannot be reached is explained in words, not in SwiftNIO's dump.
+@Suite struct RegisterConnectionFailureTests {
+  @Test func aClosedPortSaysTheConnectionWasRefused() throws {
+    // Nothing listens on port 1 of this machine: connecting is refused at once.
+    let settings = try PostgresSettings(
+      url: "postgres://nobody@127.0.0.1:1/db", environment: ["HOME": "/nonexistent"])
+    do {
+      _ = try PostgresCaseStore.open(settings)
+      Issue.record("connected to port 1")
+    } catch let e as StoreError {
+      #expect(e.kind == .unusableStore)
+      #expect(
+        e.message
+          == "cannot reach the register postgres://nobody@127.0.0.1:1/db: the connection was refused: is the server running, and listening on that port?"
+      )
+    }
+  }
+
+  @Test func socketErrorsAreSaidInWords() {
+    for (code, words) in [
+      (ECONNREFUSED, "the connection was refused"), (ETIMEDOUT, "the server did not answer in time"),
+      (EHOSTUNREACH, "there is no route to that host"), (ENETUNREACH, "there is no route to that host"),
+    ] {
+      #expect(PostgresSession.connectionFailure(IOError(errnoCode: code, reason: "connect")).hasPrefix(words))
+    }
+    #expect(
+      PostgresSession.connectionFailure(IOError(errnoCode: EACCES, reason: "connect")) == "Permission denied")
   }
 }

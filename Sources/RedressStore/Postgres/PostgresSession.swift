@@ -153,7 +153,7 @@ final class PostgresSession: @unchecked Sendable {
         || e.code == .uncleanShutdown
       {
         var reason = ""
-        if let underlying = e.underlying { reason = ": \(underlying)" }
+        if let underlying = e.underlying { reason = ": " + Self.connectionFailure(underlying) }
         if e.code == .sslUnsupported {
           return StoreError(
             .unusableStore,
@@ -164,9 +164,32 @@ final class PostgresSession: @unchecked Sendable {
       return StoreError(.io, "the register \(settings) failed: \(e.code)")
     }
     if connecting {
-      return StoreError(.unusableStore, "cannot reach the register \(settings): \(error)")
+      return StoreError(.unusableStore, "cannot reach the register \(settings): \(connectionFailure(error))")
     }
     return StoreError(.io, "the register \(settings) failed: \(error)")
+  }
+
+  /// Why a connection was not made, in a person's words where the socket says why (refused,
+  /// no answer, no route, a name that does not resolve); SwiftNIO's own words otherwise (a
+  /// TLS refusal, for one).
+  static func connectionFailure(_ error: Error) -> String {
+    if let e = error as? NIOConnectionError {
+      if let first = e.connectionErrors.first { return connectionFailure(first.error) }
+      if e.dnsAError != nil || e.dnsAAAAError != nil {
+        return "the name \(e.host) does not resolve to an address"
+      }
+    }
+    if let e = error as? IOError {
+      switch e.errnoCode {
+      case ECONNREFUSED:
+        return "the connection was refused: is the server running, and listening on that port?"
+      case ETIMEDOUT: return "the server did not answer in time"
+      case EHOSTUNREACH, ENETUNREACH: return "there is no route to that host"
+      default: return String(cString: strerror(e.errnoCode))
+      }
+    }
+    if case ChannelError.connectTimeout = error { return "the server did not answer in time" }
+    return "\(error)"
   }
 }
 
