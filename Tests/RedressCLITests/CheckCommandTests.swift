@@ -134,17 +134,13 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> Command
   /// A refusal that only the missing 2027 notice decides is shown as a warning, with a note
   /// saying why, and the case is admissible; a week later it is a refusal.
   @Test func aRefusalThatDependsOnAMissingNoticeIsAWarningWithItsNote() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "redress-check-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let file = dir.appendingPathComponent("late.yaml")
+    let folder = try TempFolder()
     let text = try String(contentsOf: Fixtures.washerCase, encoding: .utf8)
     // Not filed: the reference day is the day of the check.
     let late = text.replacingOccurrences(of: "discovered_on: 2026-10-05", with: "discovered_on: 2024-02-10")
       .replacingOccurrences(of: "filed_on: 2026-10-10", with: "# filed_on: 2026-10-10")
     #expect(late.components(separatedBy: "2024-02-10").count == 2 && late.contains("# filed_on"))
-    try late.write(to: file, atomically: true, encoding: .utf8)
+    let file = try folder.write("late.yaml", Data(late.utf8))
     let early = runRedress(["check", file.path, "--today", "2027-02-11"])
     #expect(early.code == 0, "\(early.err)")
     #expect(early.out.contains("不作为拒绝受理的理由"), "\(early.out)")
