@@ -159,6 +159,16 @@ struct StoreMigrateCommand: RedressRunnable {
       }
     }
     bar.finish()
+    // A bulk copy leaves the server's planner without statistics on the new rows; the copy
+    // is complete whether or not they can be refreshed now.
+    if copied > 0 {
+      do {
+        try register.refreshStatistics()
+      } catch let e as StoreError {
+        env.output.err(
+          env.output.styleErr("warning:", .yellow) + " " + env.words.statisticsNotRefreshed(e.message))
+      }
+    }
     env.output.out(env.words.migrateSummary(copied: copied, skipped: skipped, refused: refused))
     return refused > 0 ? 2 : 0
   }

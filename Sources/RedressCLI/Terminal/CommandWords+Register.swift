@@ -42,6 +42,11 @@ extension CommandWords {
       ["copied": String(copied), "skipped": String(skipped), "refused": String(refused)])
   }
 
+  /// The copy is complete but the server's statistics were not refreshed (`why`).
+  func statisticsNotRefreshed(_ why: String) -> String {
+    language.phrase("register.statistics-not-refreshed", ["why": why])
+  }
+
   /// `store assign` / `unassign` on the local store.
   func assignNeedsRegister(_ command: String) -> String {
     language.phrase("register.assign-needs-register", ["command": command])

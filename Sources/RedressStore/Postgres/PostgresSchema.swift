@@ -291,7 +291,48 @@ enum PostgresSchema {
       END $$
       """
     ),
+    (
+      "v4: statistics after a bulk copy",
+      """
+      -- Right after `store migrate` copies a local store in, the server has no statistics on
+      -- the new rows and plans the digests' query as a nested loop, checking row-level
+      -- security once per digest, until autovacuum analyzes the tables (about a minute
+      -- later). Only a table's owner may run ANALYZE, and the advocate who migrates is not
+      -- the owner: this function, owned by the owner, runs it for the roles granted it
+      -- (`store init --grant`). Statistics are no window into the rows: pg_stats hides those
+      -- of a table under row-level security from anyone the policies apply to.
+      CREATE FUNCTION redress_analyze() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = @schema@, pg_temp AS $$
+      BEGIN
+        ANALYZE stored_case;
+        ANALYZE case_event;
+        ANALYZE evidence_file;
+        ANALYZE case_clock_digest;
+        ANALYZE evidence_blob;
+      END $$;
+      REVOKE EXECUTE ON FUNCTION redress_analyze() FROM PUBLIC;
+
+      -- Roles granted by an earlier `store init` may run it too: every role that may write
+      -- cases here.
+      DO $$
+      DECLARE
+        r name;
+      BEGIN
+        FOR r IN
+          SELECT DISTINCT grantee FROM information_schema.role_table_grants
+          WHERE table_schema = current_schema() AND table_name = 'stored_case' AND privilege_type = 'INSERT'
+            AND grantee <> current_user
+        LOOP
+          EXECUTE format('GRANT EXECUTE ON FUNCTION redress_analyze() TO %I', r);
+        END LOOP;
+      END $$
+      """
+    ),
   ]
+
+  /// The functions an advocate's role may call (`store init --grant`), and the migration
+  /// that makes each.
+  static let functions: [(signature: String, since: Int)] = [("redress_analyze()", 4)]
 
   /// The tables and what an advocate's role may do with them (`store init --grant`).
   static let grants: [(privileges: String, table: String)] = [
@@ -403,6 +444,10 @@ enum PostgresSchema {
         for g in grants {
           try session.execute(
             PostgresQuery(unsafeSQL: "GRANT \(g.privileges) ON \(g.table) TO \(quote(role))"))
+        }
+        for f in functions where f.since <= (upTo ?? latest) {
+          try session.execute(
+            PostgresQuery(unsafeSQL: "GRANT EXECUTE ON FUNCTION \(f.signature) TO \(quote(role))"))
         }
         granted.append(role)
       }
