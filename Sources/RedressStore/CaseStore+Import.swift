@@ -3,17 +3,6 @@ import RedressCore
 import RedressFiles
 
 extension CaseStore {
-  /// What `importCase` stored.
-  public struct ImportOutcome: Hashable, Sendable {
-    public var id: String
-    /// Evidence files copied in (a file named by two items counts once).
-    public var evidenceFiles: Int
-    public var evidenceBytes: Int64
-    /// A stored case with the same id was replaced.
-    public var replaced: Bool
-    public var isDraft: Bool
-  }
-
   /// Imports a case file with its evidence: every evidence file is copied in first (each
   /// hashed while copied), then the case and its evidence are recorded in one transaction.
   /// A failure or a kill at any point leaves the store without the case (or with the case it

@@ -23,19 +23,19 @@ public protocol CaseStoring: AnyObject, Sendable {
   func loaded(_ stored: StoredCase) throws -> LoadedCase
   /// Every stored case this role may see, ordered by id, from the index alone.
   func summaries() throws -> [CaseSummary]
-  func trackingRows() throws -> [CaseStore.TrackingRow]
+  func trackingRows() throws -> [TrackingRow]
   /// The clock digests counted on the legal data with key `legalKey`, in id order, and how
   /// many cases are stored (those without a current digest are to be counted afresh). Without
   /// `clocks`, the digests' `clocks` are left empty (the table of `status` needs none of them).
-  func currentDigests(legalKey: String, clocks: Bool) throws -> (caseCount: Int, rows: [CaseStore.DigestRow])
+  func currentDigests(legalKey: String, clocks: Bool) throws -> (caseCount: Int, rows: [DigestRow])
   func keepDigests(
-    _ digests: [(row: CaseStore.TrackingRow, jurisdiction: String, digest: ClockDigest)], legalKey: String
+    _ digests: [(row: TrackingRow, jurisdiction: String, digest: ClockDigest)], legalKey: String
   ) throws
   /// Stores `caseFile` in one transaction (see `CaseStore.save`). With `expectedVersion`, the
   /// save is refused (`StoreError.Kind.conflict`) when the stored case changed since that
   /// version was read.
   func saveReporting(
-    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: CaseStore.SaveMode,
+    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode,
     expectedVersion: CaseVersion?
   ) throws -> (id: String, replaced: Bool)
   /// Reads, changes and saves one case in one transaction (concurrent changes wait).
@@ -48,7 +48,7 @@ public protocol CaseStoring: AnyObject, Sendable {
   /// A case file with its evidence, into the store: the whole case or nothing.
   func importCase(
     _ loaded: LoadedCase, replace: Bool, draft: Bool, progress: ((String, Int64, Int64) -> Void)?
-  ) throws -> CaseStore.ImportOutcome
+  ) throws -> ImportOutcome
   /// Re-hashes the stored copy of one evidence file of case `caseID` (from the server, for
   /// the register): nil when it matches. `verify` checks a whole case with it.
   func check(_ evidence: StoredEvidence, of caseID: String) throws -> BlobProblem?
@@ -106,7 +106,7 @@ extension CaseStoring {
   @discardableResult
   public func save(
     _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment] = [:],
-    mode: CaseStore.SaveMode = .update, expectedVersion: CaseVersion? = nil
+    mode: SaveMode = .update, expectedVersion: CaseVersion? = nil
   ) throws -> String {
     try saveReporting(
       caseFile, draft: draft, evidence: evidence, mode: mode, expectedVersion: expectedVersion
@@ -136,7 +136,7 @@ extension CaseStoring {
 
   public func importCase(
     _ loaded: LoadedCase, replace: Bool, draft: Bool = false
-  ) throws -> CaseStore.ImportOutcome {
+  ) throws -> ImportOutcome {
     try importCase(loaded, replace: replace, draft: draft, progress: nil)
   }
 }

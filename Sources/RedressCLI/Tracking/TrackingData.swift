@@ -105,7 +105,7 @@ final class TrackingData {
     }
 
     /// A stored case, from the store's index.
-    init(_ row: CaseStore.TrackingRow) {
+    init(_ row: TrackingRow) {
       self.id = row.id
       self.jurisdiction = row.jurisdiction ?? "cn"
       self.venue = row.venue ?? .consumerAssociation
@@ -268,7 +268,7 @@ extension TrackingData {
     let tracking = try store.trackingRows().filter { !counted.contains($0.id) }
     let inputs = tracking.map(Input.init)
     let statuses = try statuses(of: inputs, today: today)
-    var fresh: [(row: CaseStore.TrackingRow, jurisdiction: String, digest: ClockDigest)] = []
+    var fresh: [(row: TrackingRow, jurisdiction: String, digest: ClockDigest)] = []
     for ((row, input), t) in zip(zip(tracking, inputs), statuses) {
       fresh.append((row, input.jurisdiction, ClockDigest(t.status)))
     }

@@ -227,10 +227,10 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     }
   }
 
-  public func trackingRows() throws -> [CaseStore.TrackingRow] {
+  public func trackingRows() throws -> [TrackingRow] {
     try locked {
       let events = try events(notes: false)
-      var rows: [CaseStore.TrackingRow] = []
+      var rows: [TrackingRow] = []
       for r in try session.query(
         """
         SELECT id, is_draft, jurisdiction, venue, complainant_name, respondent_name, filed_on,
@@ -247,7 +247,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
         f.events = (events[id] ?? []).map(\.0)
         let hasFiling = f.filedOn != nil || f.acceptedOn != nil || f.reference != nil || !f.events.isEmpty
         rows.append(
-          CaseStore.TrackingRow(
+          TrackingRow(
             id: id, isDraft: try x.bool(1), jurisdiction: try x.text(2),
             venue: try x.text(3).flatMap(Venue.init(rawValue:)), complainantName: try x.text(4),
             respondentName: try x.text(5), filing: hasFiling ? f : nil, updatedAt: Double(try x.int(9) ?? 0),
@@ -258,12 +258,12 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
   }
 
   public func currentDigests(legalKey: String, clocks withClocks: Bool) throws -> (
-    caseCount: Int, rows: [CaseStore.DigestRow]
+    caseCount: Int, rows: [DigestRow]
   ) {
     try locked {
       let count =
         try session.query("SELECT count(*) FROM stored_case").first.flatMap { try Cells($0).int(0) } ?? 0
-      var rows: [CaseStore.DigestRow] = []
+      var rows: [DigestRow] = []
       rows.reserveCapacity(count)
       var clockIDs: [String] = []
       for r in try session.query(
@@ -289,7 +289,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
         }
         let years = try x.text(7).map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
         rows.append(
-          CaseStore.DigestRow(
+          DigestRow(
             id: id, jurisdiction: try x.text(1) ?? "", respondentName: try x.text(2),
             complainantName: try x.text(11),
             digest: ClockDigest(
@@ -305,7 +305,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
   }
 
   public func keepDigests(
-    _ digests: [(row: CaseStore.TrackingRow, jurisdiction: String, digest: ClockDigest)], legalKey: String
+    _ digests: [(row: TrackingRow, jurisdiction: String, digest: ClockDigest)], legalKey: String
   ) throws {
     guard !digests.isEmpty else { return }
     try locked {
@@ -401,7 +401,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
   // MARK: - Writing
 
   public func saveReporting(
-    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: CaseStore.SaveMode,
+    _ caseFile: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode,
     expectedVersion: CaseVersion?
   ) throws -> (id: String, replaced: Bool) {
     let now = clock()
@@ -441,7 +441,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
 
   /// Writes one case inside the caller's transaction.
   private func write(
-    _ input: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: CaseStore.SaveMode,
+    _ input: CaseFile, draft: Bool, evidence: [String: EvidenceAttachment], mode: SaveMode,
     expected: CaseVersion?, now: Date
   ) throws -> (id: String, replaced: Bool) {
     var c = input
@@ -733,7 +733,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
 
   public func importCase(
     _ loaded: LoadedCase, replace: Bool, draft: Bool, progress: ((String, Int64, Int64) -> Void)?
-  ) throws -> CaseStore.ImportOutcome {
+  ) throws -> ImportOutcome {
     if let id = loaded.caseFile.id, !replace, try contains(id) { throw duplicate(id) }
     let now = clock()
     return try locked {
@@ -756,7 +756,7 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
           loaded.caseFile, draft: draft, evidence: attachments, mode: replace ? .replace : .insert,
           expected: nil,
           now: now)
-        return CaseStore.ImportOutcome(
+        return ImportOutcome(
           id: saved.id, evidenceFiles: attachments.count, evidenceBytes: bytes, replaced: saved.replaced,
           isDraft: draft)
       }
