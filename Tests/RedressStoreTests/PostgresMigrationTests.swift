@@ -57,42 +57,4 @@ import Testing
     #expect(row.region == "330106")
     #expect(row.settled)
   }
-
-  /// Migration v4: `redress_analyze()`, which runs ANALYZE as the tables' owner, may be
-  /// called by every role granted before it (and by those `store init --grant` names after),
-  /// and by no one else.
-  @Test(.enabled(if: TestRegister.isAvailable, "needs REDRESS_TEST_PG_URL (make test)"))
-  func migrationFourLetsGrantedRolesRefreshStatisticsAndNoOneElse() throws {
-    let db = try TestRegister.makeDatabase(advocates: 3)
-    let (a1, a2, a3) = (db.advocates[0], db.advocates[1], db.advocates[2])
-    let owner = try PostgresSettings(url: db.url(db.owner), environment: db.owner.environment)
-    _ = try PostgresSchema.initialize(try PostgresSession.connect(owner), grant: [a1.name], upTo: 3)
-    let insert = try TestRegister.psql(
-      """
-      INSERT INTO stored_case (id, is_draft, stage, evidence_count, created_at, updated_at, yaml)
-      SELECT 'c-' || g, false, 'ready', 0, 1, 1, 'version: 1' FROM generate_series(1, 20) g
-      """, database: db.name, role: a1)
-    #expect(insert.exitCode == 0, "\(insert.stderr)")
-
-    // The owner migrates to the latest schema, naming a3 only: a1 was granted before.
-    _ = try PostgresCaseStore.initialize(owner, grant: [a3.name])
-    func analyzed() throws -> String {
-      try TestRegister.psql(
-        "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'stored_case'",
-        database: db.name
-      ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-    #expect(try analyzed() == "f")
-    var env = a1.environment
-    env["HOME"] = FileManager.default.temporaryDirectory.path
-    let store = try PostgresCaseStore.open(try PostgresSettings(url: db.url(a1), environment: env))
-    try store.refreshStatistics()
-    #expect(try analyzed() == "t")
-    #expect(try TestRegister.psql("SELECT redress_analyze()", database: db.name, role: a3).exitCode == 0)
-
-    // A role that may connect but was never granted anything is refused.
-    let other = try TestRegister.psql("SELECT redress_analyze()", database: db.name, role: a2)
-    #expect(other.exitCode != 0)
-    #expect(other.stderr.contains("permission denied"), "\(other.stderr)")
-  }
 }

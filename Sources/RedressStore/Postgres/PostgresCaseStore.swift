@@ -304,6 +304,11 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     }
   }
 
+  /// How many digests kept at once make a bulk count (after `store migrate`, or a change to
+  /// `legal/` that made every digest stale): the server's statistics then describe an empty or
+  /// old table, and are refreshed at once instead of after autovacuum's next visit.
+  static let bulkDigests = 500
+
   public func keepDigests(
     _ digests: [(row: TrackingRow, jurisdiction: String, digest: ClockDigest)], legalKey: String
   ) throws {
@@ -345,6 +350,9 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
         for f in pending { try session.wait(f) }
       }
     }
+    // Like the digests themselves, only a saving of time: a role that may not refresh the
+    // statistics still has its status.
+    if digests.count >= Self.bulkDigests { try? refreshStatistics() }
   }
 
   // MARK: - Who a case is assigned to
@@ -771,9 +779,9 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
     case alreadyThere
   }
 
-  /// Has the server analyze the register's tables (`redress_analyze()`, schema v4) after a
-  /// bulk copy, so that the next `status` is planned on statistics of the rows copied instead of
-  /// waiting for autovacuum. Only the statistics change; a role not granted the function is
+  /// Has the server analyze the register's tables (`redress_analyze()`, schema v4) after bulk
+  /// writes (`store migrate`, or the digests of many cases kept at once), so that the next
+  /// `status` is planned on statistics of the rows written instead of waiting for autovacuum. Only the statistics change; a role not granted the function is
   /// refused (`store init --grant` grants it).
   public func refreshStatistics() throws {
     try locked { try session.execute("SELECT redress_analyze()") }
