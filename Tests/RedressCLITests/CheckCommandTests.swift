@@ -153,6 +153,40 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> Command
     #expect(later.out.contains("通知收录后可能变动"))
   }
 
+  /// A refusal read from a date the case file gets wrong (the problem found before the
+  /// purchase: most likely a year mistyped) is still the rule's answer (rules.md), but says
+  /// which field is wrong and that the verdict may change once it is corrected.
+  @Test func aRefusalThatReadsAWrongDateSaysSo() throws {
+    let folder = try TempFolder()
+    let text = try String(contentsOf: Fixtures.washerCase, encoding: .utf8)
+    let typo = text.replacingOccurrences(of: "discovered_on: 2026-10-05", with: "discovered_on: 2020-10-05")
+    #expect(typo != text)
+    let file = try folder.write("typo.yaml", Data(typo.utf8))
+    let line = typo.components(separatedBy: "\n").firstIndex { $0.contains("discovered_on: 2020-10-05") }! + 1
+
+    let r = runRedress(["check", file.path, "--today", "2026-12-07"])
+    #expect(r.code == 1, "\(r.err)")
+    #expect(r.out.contains("！这一结论依据的字段有误：damage.discovered_on（第\(line)行）"), "\(r.out)")
+    #expect(r.out.contains("the problem was found on 2020-10-05, before the purchase on 2026-10-01"))
+    #expect(r.out.contains("但其中 1 项拒绝理由依据的字段在案件文件中有误"))
+
+    let json = runRedress(["check", file.path, "--today", "2026-12-07", "--format", "json"])
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+    let findings = try #require(doc["findings"] as? [[String: Any]])
+    let barred = try #require(findings.first { $0["rule"] as? String == "cn.time-barred" })
+    let problems = try #require(barred["field_problems"] as? [[String: Any]])
+    #expect(problems.count == 1)
+    #expect(problems.first?["field"] as? String == "damage.discovered_on")
+    #expect(problems.first?["line"] as? Int == line)
+
+    // The example itself has nothing of the kind.
+    let clean = runRedress(["check", Fixtures.washerCase.path, "--today", "2026-12-07", "--format", "json"])
+    #expect(clean.code == 0)
+    #expect(!clean.out.contains("field_problems"))
+    let cleanText = runRedress(["check", Fixtures.washerCase.path, "--today", "2026-12-07"])
+    #expect(!cleanText.out.contains("！"))
+  }
+
   @Test func aFormatOtherThanTextOrJSONIsAUsageError() {
     let r = runRedress(["check", Fixtures.washerCase.path, "--format", "xml"])
     #expect(r.code == 64)

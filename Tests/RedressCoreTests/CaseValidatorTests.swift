@@ -117,6 +117,29 @@ struct CaseValidatorTests {
     #expect(errors.contains("filing.accepted_on"))
   }
 
+  /// What `check` shows beside the findings: the errors in the facts themselves, not the
+  /// evidence files (check reads none) nor the missing required fields (cn.missing-contents
+  /// is that finding).
+  @Test func factProblemsLeaveOutFilesAndMissingFields() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("case.yaml")
+    try """
+    version: 1
+    purchase: {date: 2026-10-10}
+    damage: {discovered_on: 2026-10-01}
+    evidence:
+      - {id: E1, kind: invoice, title: 发票, file: evidence/missing.xml}
+
+    """.write(to: url, atomically: true, encoding: .utf8)
+    let loaded = try LoadedCase.load(contentsOf: url, displayName: "case.yaml")
+    let all = CaseValidator(today: today).validate(loaded).filter { $0.severity == .error }.map(\.path)
+    #expect(all.contains("evidence[0].file") && all.contains("complainant.name"))
+    let facts = CaseValidator(today: today).factProblems(loaded)
+    #expect(facts.map(\.path) == ["damage.discovered_on"], "\(facts)")
+    #expect(facts.first?.line == 3)
+  }
+
   @Test func aSymlinkedEvidenceFileIsRefused() throws {
     let dir = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -24,10 +24,11 @@ struct CheckCommand: RedressRunnable {
     let c = loaded.caseFile
     let engine = try Self.engine(for: loaded, env: env)
     let day = today ?? CommandEnvironment.localToday()
-    let report = CheckReport(
+    var report = CheckReport(
       caseName: c.id ?? Self.baseName(loaded.url, fallback: caseRef),
       jurisdiction: c.effectiveJurisdiction, venue: c.effectiveVenue, today: day,
       findings: engine.evaluate(c, today: day))
+    report.factProblems = CaseValidator(today: day).factProblems(loaded)
     switch format {
     case .json:
       env.output.out(report.json(language: env.language.rawValue))

@@ -29,7 +29,7 @@ public struct FindingsPrinter {
       guard !group.isEmpty else { continue }
       lines.append(output.style("\(mark) \(title)" + w.count(group.count), style))
       for (i, f) in group.enumerated() {
-        lines += finding(f, number: i + 1, words: w)
+        lines += finding(f, number: i + 1, words: w, problems: report.problems(of: f))
       }
     }
     if report.findings.isEmpty {
@@ -37,6 +37,10 @@ public struct FindingsPrinter {
       lines.append("")
     }
     lines.append(verdict(report, words: w))
+    // A refusal that reads a field `validate` reports wrong may be the wrong answer: a date
+    // mistyped is more likely than a complaint three years late.
+    let doubtful = report.findings.filter { $0.severity == .block && !report.problems(of: $0).isEmpty }.count
+    if doubtful > 0 { lines.append(output.style(w.refusalReadsErrors(doubtful), .yellow)) }
     return lines.joined(separator: "\n")
   }
 
@@ -46,7 +50,8 @@ public struct FindingsPrinter {
     finding(f, number: number, words: Words(language))
   }
 
-  func finding(_ f: Finding, number: Int, words w: Words) -> [String] {
+  /// `problems`: errors `validate` reports in the fields the finding reads.
+  func finding(_ f: Finding, number: Int, words w: Words, problems: [Diagnostic] = []) -> [String] {
     let lang = language.rawValue
     var lines: [String] = []
     lines.append(
@@ -56,6 +61,12 @@ public struct FindingsPrinter {
       lines.append("     " + output.style(w.dependsOnNotice(f.yearsWithoutNotice), .yellow))
     } else if f.provisional {
       lines.append("     " + output.style(w.provisional(f.yearsWithoutNotice), .yellow))
+    }
+    for d in problems {
+      // The validator's message is in English whatever the interface's language: on a line
+      // of its own, under the words that say what it means here.
+      lines.append("     " + output.style(w.fieldProblem(d.path, line: d.line), .yellow))
+      lines.append("       " + d.message)
     }
     lines.append("     " + output.style(w.basis, .dim) + Self.bases(f.citations, language: language))
     if let advice = f.advice(in: lang) {
@@ -145,6 +156,16 @@ public struct FindingsPrinter {
     }
 
     func notAdmissible(_ n: Int) -> String { language.phrase("findings.not-admissible", count: n) }
+
+    /// The finding reads `field` (at `line` of the case file), which `validate` reports wrong.
+    func fieldProblem(_ field: String, line: Int?) -> String {
+      let place =
+        line.map { language.phrase("findings.field-at-line", ["field": field, "line": String($0)]) } ?? field
+      return language.phrase("findings.field-problem", ["field": place])
+    }
+
+    /// `n` of the grounds for refusal read a field that `validate` reports wrong.
+    func refusalReadsErrors(_ n: Int) -> String { language.phrase("findings.refusal-reads-errors", count: n) }
 
     func admissible(_ warnings: Int) -> String {
       warnings == 0

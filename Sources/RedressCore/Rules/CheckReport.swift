@@ -7,6 +7,10 @@ public struct CheckReport: Sendable {
   public var venue: Venue
   public var today: CalendarDate
   public var findings: [Finding]
+  /// The errors `validate` reports in the case's facts (`CaseValidator.factProblems`). A
+  /// finding reads the fields it lists: one that reads a wrong field (a purchase after the
+  /// problem was found, a date in the future) is only as right as that field, and says so.
+  public var factProblems: [Diagnostic] = []
 
   public init(caseName: String, jurisdiction: String, venue: Venue, today: CalendarDate, findings: [Finding])
   {
@@ -15,6 +19,13 @@ public struct CheckReport: Sendable {
     self.venue = venue
     self.today = today
     self.findings = findings
+  }
+
+  /// The fact problems in the fields `finding` reads (a field, or anything inside it).
+  public func problems(of finding: Finding) -> [Diagnostic] {
+    factProblems.filter { d in
+      finding.fields.contains { d.path == $0 || d.path.hasPrefix($0 + ".") || d.path.hasPrefix($0 + "[") }
+    }
   }
 
   /// True exactly when no finding is `block`.
@@ -49,6 +60,17 @@ public struct CheckReport: Sendable {
         entries.append(("years_without_notice", .array(f.yearsWithoutNotice.map { OrderedJSON.int($0) })))
       }
       if f.dependsOnNotice { entries.append(("depends_on_notice", .bool(true))) }
+      let problems = self.problems(of: f)
+      if !problems.isEmpty {
+        entries.append(
+          (
+            "field_problems",
+            .array(
+              problems.map { d in
+                .object([("field", .string(d.path)), ("line", .int(d.line)), ("message", .string(d.message))])
+              })
+          ))
+      }
       return .object(entries)
     }
     let doc = OrderedJSON.object([

@@ -38,6 +38,16 @@ public struct CaseValidator: Sendable {
     return missing
   }
 
+  /// The errors `validate` finds in the facts of `loaded` themselves, for `check`: dates out
+  /// of order or in the future, malformed identifiers, ids that name nothing. No evidence
+  /// file is looked for, and a missing required field is left to `cn.missing-contents`.
+  public func factProblems(_ loaded: LoadedCase) -> [Diagnostic] {
+    var validator = self
+    validator.checkFiles = false
+    let missing = Set(Self.missingRequiredFields(loaded.caseFile))
+    return validator.validate(loaded).filter { $0.severity == .error && !missing.contains($0.path) }
+  }
+
   /// Reads the case file at `url` and returns every problem: those of shape (unknown keys,
   /// bad values) and those of content, sorted by line.
   public func validateFile(at url: URL, displayName: String) -> [Diagnostic] {
