@@ -10,107 +10,107 @@ extension CaseStore {
   /// Every stored case, ordered by id, from the index alone (no YAML is parsed, so this stays
   /// fast for thousands of cases). See `CaseSummary.caseFile` for which fields are present.
   public func summaries() throws -> [CaseSummary] {
-    // Columns are read straight from the statement: at 10,000 cases the cost of a `Row` per
-    // case is most of the time.
-    try database {
-      try queue.read { db in
-        let events = try EventWalk(db, notes: true)
-
-        let statement = try db.makeStatement(
-          sql: """
-            SELECT id, is_draft, stage, jurisdiction, venue, language, addressee, complainant_name,
-              respondent_name, purchase_date, filed_on, accepted_on, reference, evidence_count,
-              created_at, updated_at
-            FROM stored_case ORDER BY id
-            """)
-        let cursor = try String.fetchCursor(statement)
-        let s = statement.sqliteStatement
-        func text(_ i: CInt) -> String? { String.fromStatement(s, atUncheckedIndex: i) }
-        func date(_ i: CInt) -> CalendarDate? {
-          Int.fromStatement(s, atUncheckedIndex: i).map(CalendarDate.init(julianDay:))
-        }
-        var out: [CaseSummary] = []
-        out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stored_case") ?? 0)
-        while let id = try cursor.next() {
-          var c = CaseFile()
-          c.id = id
-          c.jurisdiction = text(3)
-          c.venue = text(4).flatMap(Venue.init(rawValue:))
-          c.language = text(5).flatMap(DocumentLanguage.init(rawValue:))
-          c.addressee = text(6)
-          if let name = text(7) {
-            var p = Complainant()
-            p.name = name
-            c.complainant = p
-          }
-          if let name = text(8) {
-            var r = Respondent()
-            r.name = name
-            c.respondent = r
-          }
-          if let d = date(9) {
-            var p = Purchase()
-            p.date = d
-            c.purchase = p
-          }
-          var f = Filing()
-          f.filedOn = date(10)
-          f.acceptedOn = date(11)
-          f.reference = text(12)
-          f.events = try events.take(for: id)
-          if f.filedOn != nil || f.acceptedOn != nil || f.reference != nil || !f.events.isEmpty {
-            c.filing = f
-          }
-          out.append(
-            CaseSummary(
-              id: id, isDraft: Bool(sqliteStatement: s, index: 1),
-              stage: text(2).flatMap(CaseStage.init(rawValue:)) ?? .draft, caseFile: c,
-              evidenceCount: Int(sqliteStatement: s, index: 13) ?? 0,
-              createdAt: Date(timeIntervalSince1970: Double(sqliteStatement: s, index: 14)),
-              updatedAt: Date(timeIntervalSince1970: Double(sqliteStatement: s, index: 15))))
-        }
-        return out
+    try readIndex(
+      """
+      SELECT id, is_draft, stage, jurisdiction, venue, language, addressee, complainant_name,
+        respondent_name, purchase_date, filed_on, accepted_on, reference, evidence_count,
+        created_at, updated_at
+      FROM stored_case ORDER BY id
+      """, notes: true
+    ) { row in
+      var c = CaseFile()
+      c.id = row.id
+      c.jurisdiction = row.text(3)
+      c.venue = row.text(4).flatMap(Venue.init(rawValue:))
+      c.language = row.text(5).flatMap(DocumentLanguage.init(rawValue:))
+      c.addressee = row.text(6)
+      if let name = row.text(7) {
+        var p = Complainant()
+        p.name = name
+        c.complainant = p
       }
+      if let name = row.text(8) {
+        var r = Respondent()
+        r.name = name
+        c.respondent = r
+      }
+      if let d = row.date(9) {
+        var p = Purchase()
+        p.date = d
+        c.purchase = p
+      }
+      c.filing = row.filing(filedOn: 10, acceptedOn: 11, reference: 12)
+      return CaseSummary(
+        id: row.id, isDraft: row.bool(1), stage: row.text(2).flatMap(CaseStage.init(rawValue:)) ?? .draft,
+        caseFile: c, evidenceCount: row.int(13) ?? 0, createdAt: Date(timeIntervalSince1970: row.double(14)),
+        updatedAt: Date(timeIntervalSince1970: row.double(15)))
     }
   }
 
-  /// Every stored case's `TrackingRow`, ordered by id: only the columns tracking needs, read
-  /// straight from the statements (the fixed cost of `status` over thousands of cases is
-  /// SQLite's per-column work, so fewer columns is faster).
+  /// Every stored case's `TrackingRow`, ordered by id: only the columns tracking needs (the
+  /// fixed cost of `status` over thousands of cases is SQLite's per-column work, so fewer
+  /// columns is faster).
   public func trackingRows() throws -> [TrackingRow] {
+    try readIndex(
+      """
+      SELECT id, is_draft, jurisdiction, venue, complainant_name, respondent_name, filed_on,
+        accepted_on, reference, updated_at, region, settled
+      FROM stored_case ORDER BY id
+      """, notes: false
+    ) { row in
+      TrackingRow(
+        id: row.id, isDraft: row.bool(1), jurisdiction: row.text(2),
+        venue: row.text(3).flatMap(Venue.init(rawValue:)), complainantName: row.text(4),
+        respondentName: row.text(5), filing: row.filing(filedOn: 6, acceptedOn: 7, reference: 8),
+        updatedAt: row.double(9), region: row.text(10), settled: row.bool(11))
+    }
+  }
+
+  /// One row of the index as `readIndex` hands it over: its columns by position, read straight
+  /// from the statement (at 10,000 cases the cost of a GRDB `Row` per case is most of the
+  /// time), and the case's events.
+  struct IndexRow {
+    let statement: SQLiteStatement
+    let id: String
+    let events: [FilingEvent]
+
+    func text(_ i: CInt) -> String? { String.fromStatement(statement, atUncheckedIndex: i) }
+    func date(_ i: CInt) -> CalendarDate? {
+      Int.fromStatement(statement, atUncheckedIndex: i).map(CalendarDate.init(julianDay:))
+    }
+    func int(_ i: CInt) -> Int? { Int(sqliteStatement: statement, index: i) }
+    func bool(_ i: CInt) -> Bool { Bool(sqliteStatement: statement, index: i) }
+    func double(_ i: CInt) -> Double { Double(sqliteStatement: statement, index: i) }
+
+    /// The filing from the columns of `filed_on`, `accepted_on` and `reference`, with the
+    /// events; nil when there is none of them.
+    func filing(filedOn: CInt, acceptedOn: CInt, reference: CInt) -> Filing? {
+      var f = Filing()
+      f.filedOn = date(filedOn)
+      f.acceptedOn = date(acceptedOn)
+      f.reference = text(reference)
+      f.events = events
+      return f.filedOn != nil || f.acceptedOn != nil || f.reference != nil || !f.events.isEmpty ? f : nil
+    }
+  }
+
+  /// One value per row of `sql`, a query of `stored_case` whose first column is `id` and which
+  /// is ordered by id (the events are walked beside it in the same order). `notes`: whether the
+  /// events keep their notes.
+  private func readIndex<T>(_ sql: String, notes: Bool, _ make: (IndexRow) throws -> T) throws -> [T] {
     try database {
       try queue.read { db in
-        let events = try EventWalk(db, notes: false)
-
-        let statement = try db.makeStatement(
-          sql: """
-            SELECT id, is_draft, jurisdiction, venue, complainant_name, respondent_name, filed_on,
-              accepted_on, reference, updated_at, region, settled
-            FROM stored_case ORDER BY id
-            """)
+        let events = try EventWalk(db, notes: notes)
+        let statement = try db.makeStatement(sql: sql)
         let cursor = try String.fetchCursor(statement)
-        let s = statement.sqliteStatement
-        func text(_ i: CInt) -> String? { String.fromStatement(s, atUncheckedIndex: i) }
-        func date(_ i: CInt) -> CalendarDate? {
-          Int.fromStatement(s, atUncheckedIndex: i).map(CalendarDate.init(julianDay:))
-        }
-        var rows: [TrackingRow] = []
+        var out: [T] = []
+        out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stored_case") ?? 0)
         while let id = try cursor.next() {
-          var f = Filing()
-          f.filedOn = date(6)
-          f.acceptedOn = date(7)
-          f.reference = text(8)
-          f.events = try events.take(for: id)
-          let hasFiling = f.filedOn != nil || f.acceptedOn != nil || f.reference != nil || !f.events.isEmpty
-          rows.append(
-            TrackingRow(
-              id: id, isDraft: Bool(sqliteStatement: s, index: 1), jurisdiction: text(2),
-              venue: text(3).flatMap(Venue.init(rawValue:)), complainantName: text(4),
-              respondentName: text(5),
-              filing: hasFiling ? f : nil, updatedAt: Double(sqliteStatement: s, index: 9), region: text(10),
-              settled: Bool(sqliteStatement: s, index: 11)))
+          out.append(
+            try make(IndexRow(statement: statement.sqliteStatement, id: id, events: try events.take(for: id)))
+          )
         }
-        return rows
+        return out
       }
     }
   }
