@@ -81,7 +81,8 @@ struct StoreInitCommand: RedressRunnable {
       REDRESS_STORE); the password comes from PGPASSWORD or ~/.pgpass, as for psql. Creates the
       tables, turns on row-level security (each role sees the cases it owns or is assigned to;
       members of redress_supervisor see every case) and grants each --grant role what an
-      advocate needs. Running it again migrates an older schema and adds grants.
+      advocate needs, the refreshing of the server's statistics after bulk writes included.
+      Running it again migrates an older schema and adds grants.
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -112,7 +113,9 @@ struct StoreMigrateCommand: RedressRunnable {
       Every evidence file is hashed again as it arrives and must match what the local store
       recorded. A case whose id the register already holds with the same contents is skipped,
       so running it twice adds nothing; one whose id is taken by a different case is refused,
-      named, and nothing of it is overwritten (exit 2).
+      named, and nothing of it is overwritten (exit 2). When cases were copied, the server
+      then refreshes its statistics of the register's tables, so that the next status is
+      planned on the rows copied.
       """)
 
   @OptionGroup var global: GlobalOptions
