@@ -201,6 +201,23 @@ import Testing
     #expect(try f.store.currentDigests(legalKey: "k1", clocks: true).rows.map(\.id) == ["d2"])
   }
 
+  /// A digest is kept only for the case as it was read: one saved (or deleted) between the
+  /// reading and the keeping gets none, on either engine.
+  @Test(arguments: Engine.available) func aCaseSavedAfterItWasReadGetsNoDigest(_ engine: Engine) throws {
+    let f = try Fixture(engine)
+    for (id, name) in [("s1", "one.yaml"), ("s2", "two.yaml"), ("s3", "three.yaml")] {
+      _ = try f.store.importCase(try sampleCase(id: id, in: f.folder, caseName: name), replace: false)
+    }
+    let read = try f.store.trackingRows()
+    try f.store.update("s2") { c in c.respondent?.name = "新名字" }
+    try f.store.delete("s3")
+    let digest = ClockDigest(stage: .ready, due: nil, dueClockID: nil, answered: false, yearsWithoutData: [])
+    try f.store.keepDigests(read.map { ($0, "cn", digest) }, legalKey: "k1")
+    let kept = try f.store.currentDigests(legalKey: "k1", clocks: false)
+    #expect(kept.rows.map(\.id) == ["s1"])
+    #expect(kept.caseCount == 2)
+  }
+
   @Test(arguments: Engine.available) func manyConcurrentImportsAllLand(_ engine: Engine) throws {
     let f = try Fixture(engine)
     let cases = try (0..<12).map { i in

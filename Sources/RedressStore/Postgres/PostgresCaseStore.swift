@@ -309,45 +309,75 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
   /// old table, and are refreshed at once instead of after autovacuum's next visit.
   static let bulkDigests = 500
 
+  /// How many digests go to the server in one statement.
+  static let digestsPerStatement = 2_000
+
+  /// Keeps the digests, many cases to a statement: the digests travel as one JSON array that
+  /// the server reads as rows (`jsonb_to_recordset`), joined with the cases as they are now, so
+  /// that a case saved since it was read (another version) or not visible to this role gets
+  /// none. One statement per case made the first `status` over 10,000 cases take about 6 s.
   public func keepDigests(
     _ digests: [(row: TrackingRow, jurisdiction: String, digest: ClockDigest)], legalKey: String
   ) throws {
     guard !digests.isEmpty else { return }
+    // One digest per case (the last one given): a statement may not update a row twice.
+    var position: [String: Int] = [:]
+    var kept: [OrderedJSON] = []
+    for (row, jurisdiction, d) in digests {
+      // Clocks that cannot be written as text are not kept: the case is counted each time.
+      guard let clocks = d.clocksText else { continue }
+      let record = OrderedJSON.object([
+        ("case_id", .string(row.id)), ("version", .int(Int(row.updatedAt))),
+        ("jurisdiction", .string(jurisdiction)), ("stage", .string(d.stage.rawValue)),
+        ("due", .int(d.due?.julianDay)), ("due_clock", .string(d.dueClockID)),
+        ("answered", .bool(d.answered)),
+        (
+          "weekday_only_years",
+          .string(
+            d.yearsWithoutData.isEmpty ? nil : d.yearsWithoutData.map(String.init).joined(separator: ","))
+        ),
+        ("venue", .string(d.venue.rawValue)), ("ended_by", .string(d.endedBy?.rawValue)),
+        ("settled", .bool(d.settled)), ("region", .string(d.region)),
+        ("filed_on", .int(d.filedOn?.julianDay)),
+        ("clocks", .string(clocks)),
+      ])
+      if let at = position[row.id] {
+        kept[at] = record
+      } else {
+        position[row.id] = kept.count
+        kept.append(record)
+      }
+    }
     try locked {
       try session.transaction {
-        var pending: [EventLoopFuture<PostgresQueryResult>] = []
-        for (row, jurisdiction, d) in digests {
-          // Clocks that cannot be written as text are not kept: the case is counted each time.
-          guard let clocks = d.clocksText else { continue }
-          let years =
-            d.yearsWithoutData.isEmpty ? nil : d.yearsWithoutData.map(String.init).joined(separator: ",")
-          let version = Int(row.updatedAt)
-          pending.append(
-            session.send(
-              """
-              INSERT INTO case_clock_digest (case_id, legal_key, case_version, jurisdiction, respondent_name,
-                stage, due, due_clock, answered, weekday_only_years, venue, ended_by, settled,
-                complainant_name, region, filed_on, clocks)
-              SELECT id, \(legalKey), version, \(jurisdiction), respondent_name, \(d.stage.rawValue),
-                \(d.due?.julianDay), \(d.dueClockID), \(d.answered), \(years), \(d.venue.rawValue),
-                \(d.endedBy?.rawValue), \(d.settled), complainant_name, \(d.region), \(d.filedOn?.julianDay),
-                \(clocks)
-              FROM stored_case WHERE id = \(row.id) AND version = \(version)
-              ON CONFLICT (case_id) DO UPDATE SET legal_key = excluded.legal_key,
-                case_version = excluded.case_version, jurisdiction = excluded.jurisdiction,
-                respondent_name = excluded.respondent_name, stage = excluded.stage, due = excluded.due,
-                due_clock = excluded.due_clock, answered = excluded.answered,
-                weekday_only_years = excluded.weekday_only_years, venue = excluded.venue,
-                ended_by = excluded.ended_by, settled = excluded.settled,
-                complainant_name = excluded.complainant_name, region = excluded.region,
-                filed_on = excluded.filed_on, clocks = excluded.clocks
-              """))
-          if pending.count >= 64 {
-            for f in pending { try session.wait(f) }
-            pending.removeAll()
-          }
+        var start = 0
+        while start < kept.count {
+          let batch = OrderedJSON.array(
+            Array(kept[start..<min(start + Self.digestsPerStatement, kept.count)]))
+          start += Self.digestsPerStatement
+          try session.execute(
+            """
+            INSERT INTO case_clock_digest (case_id, legal_key, case_version, jurisdiction, respondent_name,
+              stage, due, due_clock, answered, weekday_only_years, venue, ended_by, settled,
+              complainant_name, region, filed_on, clocks)
+            SELECT s.id, \(legalKey), s.version, d.jurisdiction, s.respondent_name, d.stage, d.due, d.due_clock,
+              d.answered, d.weekday_only_years, d.venue, d.ended_by, d.settled, s.complainant_name, d.region,
+              d.filed_on, d.clocks
+            FROM jsonb_to_recordset(\(batch.text(indent: 0))::jsonb) AS d(case_id text, version bigint,
+              jurisdiction text, stage text, due bigint, due_clock text, answered boolean,
+              weekday_only_years text, venue text, ended_by text, settled boolean, region text,
+              filed_on bigint, clocks text)
+            JOIN stored_case s ON s.id = d.case_id AND s.version = d.version
+            ON CONFLICT (case_id) DO UPDATE SET legal_key = excluded.legal_key,
+              case_version = excluded.case_version, jurisdiction = excluded.jurisdiction,
+              respondent_name = excluded.respondent_name, stage = excluded.stage, due = excluded.due,
+              due_clock = excluded.due_clock, answered = excluded.answered,
+              weekday_only_years = excluded.weekday_only_years, venue = excluded.venue,
+              ended_by = excluded.ended_by, settled = excluded.settled,
+              complainant_name = excluded.complainant_name, region = excluded.region,
+              filed_on = excluded.filed_on, clocks = excluded.clocks
+            """)
         }
-        for f in pending { try session.wait(f) }
       }
     }
     // Like the digests themselves, only a saving of time: a role that may not refresh the
