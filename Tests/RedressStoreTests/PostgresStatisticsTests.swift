@@ -40,6 +40,17 @@ import Testing
     let store = try PostgresCaseStore.open(try PostgresSettings(url: db.url(a1), environment: env))
     try store.refreshStatistics()
     #expect(try analyzed() == "t")
+    // The statistics (most common values, histograms of the columns: names among them) are
+    // no window into another advocate's cases: pg_stats shows none of a table under row-level
+    // security to a role its policies apply to.
+    func statistics(_ role: TestRegister.Role?) throws -> Int {
+      Int(
+        try TestRegister.psql(
+          "SELECT count(*) FROM pg_stats WHERE tablename = 'stored_case'", database: db.name, role: role
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+    #expect(try statistics(nil) > 0)
+    #expect(try statistics(a1) == 0)
     #expect(try TestRegister.psql("SELECT redress_analyze()", database: db.name, role: a3).exitCode == 0)
 
     // A role that may connect but was never granted anything is refused.

@@ -811,8 +811,9 @@ public final class PostgresCaseStore: CaseStoring, @unchecked Sendable {
 
   /// Has the server analyze the register's tables (`redress_analyze()`, schema v4) after bulk
   /// writes (`store migrate`, or the digests of many cases kept at once), so that the next
-  /// `status` is planned on statistics of the rows written instead of waiting for autovacuum. Only the statistics change; a role not granted the function is
-  /// refused (`store init --grant` grants it).
+  /// `status` is planned on statistics of the rows written instead of waiting for autovacuum.
+  /// Only the statistics change; a role not granted the function is refused (`store init
+  /// --grant` grants it).
   public func refreshStatistics() throws {
     try locked { try session.execute("SELECT redress_analyze()") }
   }
