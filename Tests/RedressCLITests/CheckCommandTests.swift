@@ -179,6 +179,19 @@ func runRedress(_ args: [String], language: String = "zh-Hans.UTF-8") -> Command
     #expect(problems.first?["field"] as? String == "damage.discovered_on")
     #expect(problems.first?["line"] as? Int == line)
 
+    // The reference day read from a filing day mistyped into the future: not a field the
+    // finding names, but one its rule reads.
+    let filed = text.replacingOccurrences(of: "filed_on: 2026-10-10", with: "filed_on: 2029-10-10")
+    #expect(filed != text)
+    let filedFile = try folder.write("filed.yaml", Data(filed.utf8))
+    let filedJSON = runRedress(["check", filedFile.path, "--today", "2026-12-07", "--format", "json"])
+    let filedDoc = try #require(
+      try JSONSerialization.jsonObject(with: Data(filedJSON.out.utf8)) as? [String: Any])
+    let filedBarred = try #require(
+      (filedDoc["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "cn.time-barred" })
+    let filedProblems = try #require(filedBarred["field_problems"] as? [[String: Any]])
+    #expect(filedProblems.map { $0["field"] as? String } == ["filing.filed_on"])
+
     // The example itself has nothing of the kind.
     let clean = runRedress(["check", Fixtures.washerCase.path, "--today", "2026-12-07", "--format", "json"])
     #expect(clean.code == 0)

@@ -76,6 +76,29 @@ import Testing
 
   /// 民法典 Arts. 201–203 as the contract states them: 2026-10-01 + 7 days = 2026-10-08;
   /// 2024-02-29 + 3 years = 2027-02-28, a Sunday, so the three years end Monday 2027-03-01.
+  /// A finding knows the fields its rule read, beyond those it names: the three years read
+  /// the day found and the reference day (`filing.filed_on`); a list is read as `list[]`. A
+  /// validator's error in any of them is shown with the finding.
+  @Test func aFindingKnowsTheFieldsItsRuleRead() throws {
+    var c = try RuleFixtures.baseCase()
+    c.damage?.discoveredOn = CalendarDate(iso: "2020-01-02")
+    let barred = try #require(engine.evaluate(rule: "cn.time-barred", on: c, today: RuleFixtures.today))
+    #expect(barred.fields == ["damage.discovered_on"])
+    #expect(barred.fieldsRead.contains("damage.discovered_on"))
+    #expect(barred.fieldsRead.contains("filing.filed_on"))
+    #expect(!barred.fieldsRead.contains("reference-day") && !barred.fieldsRead.contains("today"))
+
+    var report = CheckReport(
+      caseName: "x", jurisdiction: "cn", venue: .consumerAssociation, today: RuleFixtures.today,
+      findings: [barred])
+    report.factProblems = [
+      Diagnostic(.error, file: "c.yaml", line: 9, column: 3, path: "filing.filed_on", message: "after today"),
+      Diagnostic(
+        .error, file: "c.yaml", line: 4, column: 3, path: "complainant.phone", message: "not a phone"),
+    ]
+    #expect(report.problems(of: barred).map(\.path) == ["filing.filed_on"])
+  }
+
   @Test func dateArithmeticFollowsTheCivilCode() throws {
     var c = try RuleFixtures.baseCase()
     c.purchase?.channel = .online

@@ -21,10 +21,14 @@ public struct CheckReport: Sendable {
     self.findings = findings
   }
 
-  /// The fact problems in the fields `finding` reads (a field, or anything inside it).
+  /// The fact problems in the fields `finding` names or its rule read (a field, anything
+  /// inside it, or any element of a list read as `list[]`).
   public func problems(of finding: Finding) -> [Diagnostic] {
-    factProblems.filter { d in
-      finding.fields.contains { d.path == $0 || d.path.hasPrefix($0 + ".") || d.path.hasPrefix($0 + "[") }
+    let prefixes = (finding.fields + finding.fieldsRead).map { path in
+      path.range(of: "[]").map { String(path[..<$0.lowerBound]) } ?? path
+    }
+    return factProblems.filter { d in
+      prefixes.contains { d.path == $0 || d.path.hasPrefix($0 + ".") || d.path.hasPrefix($0 + "[") }
     }
   }
 

@@ -27,6 +27,34 @@ indirect enum Condition: Sendable {
 }
 
 extension Condition {
+  /// The case-file fields the condition reads, a list's elements written `[]`
+  /// (`purchase.items[].category`); `reference-day` reads `filing.filed_on`. The fields of a
+  /// `missing` condition are left out: its finding names those it found missing.
+  var fieldsRead: Set<String> {
+    func of(_ ref: FieldRef) -> Set<String> {
+      if ref.isToday { return [] }
+      return [ref.isReferenceDay ? "filing.filed_on" : ref.path]
+    }
+    func of(_ term: DateTerm) -> Set<String> { term.fields.reduce(into: []) { $0.formUnion(of($1)) } }
+    func of(_ term: MoneyTerm) -> Set<String> {
+      if case .field(let ref) = term { return of(ref) }
+      return []
+    }
+    switch self {
+    case .all(let parts), .any(let parts): return parts.reduce(into: []) { $0.formUnion($1.fieldsRead) }
+    case .not(let inner): return inner.fieldsRead
+    case .isTrue(let ref), .isAbsent(let ref), .isPresent(let ref), .isEmpty(let ref), .oneOf(let ref, _):
+      return of(ref)
+    case .equals(let ref, let operand):
+      if case .field(let other) = operand { return of(ref).union(of(other)) }
+      return of(ref)
+    case .date(let a, _, let b): return of(a).union(of(b))
+    case .money(let a, _, let b): return of(a).union(of(b))
+    case .some(let ref, let inner), .none(let ref, let inner): return of(ref).union(inner?.fieldsRead ?? [])
+    case .missing: return []
+    }
+  }
+
   /// Whether a date of the condition is `rolled` (needs the holiday calendar).
   var rolls: Bool {
     switch self {

@@ -22,6 +22,11 @@ public struct Finding: Hashable, Sendable {
   /// days that move the date it counts, and then the rule would not hold.
   public var dependsOnNotice: Bool
 
+  /// The case-file fields the rule's condition read to reach the finding (`[]` for a list's
+  /// elements), beyond those it names: a field `validate` reports wrong among either makes the
+  /// finding doubtful (`CheckReport.problems(of:)`).
+  public var fieldsRead: [String] = []
+
   /// True when a date of the finding was counted through a year without a notice.
   public var provisional: Bool { !yearsWithoutNotice.isEmpty }
 

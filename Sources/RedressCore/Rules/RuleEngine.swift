@@ -154,10 +154,12 @@ public struct RuleEngine: Sendable {
       for (lang, t) in templates { out[lang] = t.render(rendered[lang] ?? [:]) }
       return out
     }
-    return Finding(
+    var finding = Finding(
       rule: rule.id, severity: severity, messages: render(rule.messages), advice: render(rule.advice),
       fields: fields, citations: citations, summary: rule.summary,
       yearsWithoutNotice: e.yearsWithoutData.sorted(), dependsOnNotice: dependsOnNotice)
+    finding.fieldsRead = rule.when.fieldsRead.union(rule.unless?.fieldsRead ?? []).sorted()
+    return finding
   }
 
   private func format(
